@@ -1,0 +1,161 @@
+/**
+ * An issue made ready for replay: the Jira issue as returned by search, its complete changelog
+ * (from bulk fetch), and the timelines of the fields the metrics read, built once.
+ */
+import type { ChangelogHistory, JiraField, JiraIssue, JiraStatus, StatusCategoryKey } from './jira';
+import { parseInstant } from './jira';
+import {
+  ASSIGNEE_FIELD,
+  buildTimeline,
+  type FieldRef,
+  fieldRef,
+  orderHistories,
+  parseNumberValue,
+  parseSprintIds,
+  STATUS_FIELD,
+  type TimedHistory,
+  type Timeline,
+} from './history';
+
+/** The site-specific fields the metrics replay, found from `GET /rest/api/3/field`. */
+export interface SiteFields {
+  /** The Sprint field (schema custom `com.pyxis.greenhopper.jira:gh-sprint`); null if the site has none. */
+  readonly sprint: FieldRef | null;
+  /** The board's estimation field; null where the board estimates nothing. */
+  readonly estimation: FieldRef | null;
+}
+
+/** Status id → status category key, from `GET /rest/api/3/status` and the issues' own statuses. */
+export type StatusCatalog = ReadonlyMap<string, StatusCategoryKey>;
+
+export function statusCatalog(statuses: readonly JiraStatus[]): Map<string, StatusCategoryKey> {
+  const m = new Map<string, StatusCategoryKey>();
+  for (const s of statuses) m.set(s.id, s.statusCategory.key);
+  return m;
+}
+
+const SPRINT_SCHEMA = 'com.pyxis.greenhopper.jira:gh-sprint';
+const STORY_POINTS_SCHEMA = 'com.pyxis.greenhopper.jira:jsw-story-points';
+
+/**
+ * Finds the Sprint and estimation fields by schema, not by hard-coded id. The estimation field is
+ * the board configuration's when given; else the story-points schema; else a number field named
+ * "Story Points" or "Story point estimate".
+ */
+export function discoverFields(fields: readonly JiraField[], boardEstimationFieldId?: string | null): SiteFields {
+  const sprint = fields.find((f) => f.schema?.custom === SPRINT_SCHEMA);
+  let est: JiraField | undefined;
+  if (boardEstimationFieldId) {
+    est = fields.find((f) => f.id === boardEstimationFieldId);
+    if (!est) return { sprint: sprint ? fieldRef(sprint.id, sprint.name) : null, estimation: fieldRef(boardEstimationFieldId) };
+  }
+  est ??= fields.find((f) => f.schema?.custom === STORY_POINTS_SCHEMA);
+  est ??= fields.find(
+    (f) => f.schema?.type === 'number' && ['story points', 'story point estimate'].includes(f.name.toLowerCase()),
+  );
+  return {
+    sprint: sprint ? fieldRef(sprint.id, sprint.name) : null,
+    estimation: est ? fieldRef(est.id, est.name) : null,
+  };
+}
+
+export interface PreparedIssue {
+  readonly issue: JiraIssue;
+  readonly id: string;
+  readonly key: string;
+  readonly projectKey: string;
+  /** The number after the dash in the key, for sorting PAY-9 before PAY-10. */
+  readonly number: number;
+  readonly created: number;
+  readonly subtask: boolean;
+  readonly typeName: string;
+  /** Status id over time. */
+  readonly status: Timeline<string | null>;
+  /** Sprint ids the issue is a member of, over time (empty when the site has no Sprint field). */
+  readonly sprints: Timeline<readonly number[]>;
+  /** Estimation-field value over time (null: no value). */
+  readonly estimate: Timeline<number | null>;
+  /** Assignee account id over time. */
+  readonly assignee: Timeline<string | null>;
+  /** Every sprint id the issue was ever a member of. */
+  readonly everSprints: ReadonlySet<number>;
+  /** The ordered histories, for replaying any other field. */
+  readonly histories: readonly TimedHistory[];
+}
+
+/** The current value of the Sprint field on an issue: sprint ids. */
+export function currentSprintIds(issue: JiraIssue, sprint: FieldRef | null): readonly number[] {
+  if (!sprint) return [];
+  const v = (issue.fields as Record<string, unknown>)[sprint.id];
+  if (!Array.isArray(v)) return [];
+  const ids: number[] = [];
+  for (const s of v) {
+    if (typeof s === 'number') ids.push(s);
+    else if (s && typeof s === 'object' && typeof (s as { id?: unknown }).id === 'number') ids.push((s as { id: number }).id);
+  }
+  return ids;
+}
+
+/** The current value of a number field on an issue (null: no value). */
+export function currentNumber(issue: JiraIssue, field: FieldRef | null): number | null {
+  if (!field) return null;
+  const v = (issue.fields as Record<string, unknown>)[field.id];
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string') return parseNumberValue(v);
+  return null;
+}
+
+export function issueNumber(key: string): number {
+  const dash = key.lastIndexOf('-');
+  const n = Number(key.slice(dash + 1));
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Orders issue keys by project key, then by issue number (PAY-9 before PAY-10). */
+export function compareKeys(a: string, b: string): number {
+  const pa = a.slice(0, a.lastIndexOf('-'));
+  const pb = b.slice(0, b.lastIndexOf('-'));
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return issueNumber(a) - issueNumber(b);
+}
+
+export function sortKeys(keys: Iterable<string>): string[] {
+  return [...keys].sort(compareKeys);
+}
+
+const nullableString = (raw: string | null): string | null => (raw === '' ? null : raw);
+
+/**
+ * Prepares an issue for replay. `histories` is its complete changelog (any order); when omitted,
+ * the (possibly truncated) `changelog` embedded in the issue is used.
+ */
+export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: readonly ChangelogHistory[]): PreparedIssue {
+  const f = issue.fields;
+  const created = parseInstant(f.created);
+  const ordered = orderHistories(histories ?? issue.changelog?.histories ?? []);
+  const sprintRef = fields.sprint;
+  const sprints = sprintRef
+    ? buildTimeline(ordered, sprintRef, created, currentSprintIds(issue, sprintRef), parseSprintIds)
+    : { created, initial: [] as readonly number[], changeAt: [], values: [] };
+  const everSprints = new Set<number>(sprints.initial);
+  for (const v of sprints.values) for (const id of v) everSprints.add(id);
+  const estimate = fields.estimation
+    ? buildTimeline(ordered, fields.estimation, created, currentNumber(issue, fields.estimation), parseNumberValue)
+    : { created, initial: null, changeAt: [], values: [] };
+  return {
+    issue,
+    id: issue.id,
+    key: issue.key,
+    projectKey: f.project.key,
+    number: issueNumber(issue.key),
+    created,
+    subtask: f.issuetype.subtask === true,
+    typeName: f.issuetype.name,
+    status: buildTimeline(ordered, STATUS_FIELD, created, f.status.id as string | null, nullableString),
+    sprints,
+    estimate,
+    assignee: buildTimeline(ordered, ASSIGNEE_FIELD, created, f.assignee?.accountId ?? null, nullableString),
+    everSprints,
+    histories: ordered,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The Jira client's contract: one typed client over an injected transport, so the same client
+ * runs on Forge (`requestJira`), on Node's fetch with an API token, and against the emulator.
+ */
+import type {
+  BoardConfiguration,
+  ChangelogHistory,
+  JiraBoard,
+  JiraField,
+  JiraFilter,
+  JiraIssue,
+  JiraSprint,
+  JiraStatus,
+  JiraUser,
+} from '../domain/jira';
+
+/** One HTTP request to Jira, path relative to the site (`/rest/api/3/field?x=1`). */
+export interface JiraRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface JiraResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  /** The body as text (JSON for every endpoint the client uses). */
+  text(): Promise<string>;
+}
+
+export type Transport = (request: JiraRequest) => Promise<JiraResponse>;
+
+/** Raised after the last try, or at once for a response that is not worth retrying. */
+export class JiraError extends Error {
+  constructor(
+    /** `GET /rest/agile/1.0/board/{id}` — the endpoint template, never a credential. */
+    readonly endpoint: string,
+    /** HTTP status, or null for a network error or an unreadable body. */
+    readonly status: number | null,
+    message: string,
+    /** For an unreadable body: the path of the bad value (`issues[3].fields.status.id`). */
+    readonly valuePath?: string,
+  ) {
+    super(message);
+    this.name = 'JiraError';
+  }
+}
+
+export interface SearchOptions {
+  /** Field ids to return (`summary`, `status`, `customfield_10020`, …); never `*all`. */
+  fields: readonly string[];
+  /** `expand=changelog` (truncated by Jira to 20 histories per issue). */
+  expandChangelog?: boolean;
+  /** Issues per page asked for (Jira may return fewer). */
+  pageSize?: number;
+  /** Called after each page with the running count, for progress on stderr. */
+  onPage?: (fetched: number) => void;
+}
+
+export interface JiraClient {
+  /** `GET /rest/api/3/myself` */
+  myself(): Promise<JiraUser>;
+  /** `GET /rest/api/3/field` */
+  fields(): Promise<JiraField[]>;
+  /** `GET /rest/api/3/status` */
+  statuses(): Promise<JiraStatus[]>;
+  /** `GET /rest/agile/1.0/board/{id}`; a 404 is a JiraError with status 404. */
+  board(boardId: number): Promise<JiraBoard>;
+  /** `GET /rest/agile/1.0/board/{id}/configuration` */
+  boardConfiguration(boardId: number): Promise<BoardConfiguration>;
+  /** `GET /rest/agile/1.0/board` (paged), for pickers. */
+  boards(): Promise<JiraBoard[]>;
+  /** `GET /rest/api/3/filter/{id}` */
+  filter(filterId: string): Promise<JiraFilter>;
+  /** `GET /rest/agile/1.0/board/{id}/sprint` (all pages), optionally by state. */
+  sprints(boardId: number, states?: readonly ('active' | 'closed' | 'future')[]): Promise<JiraSprint[]>;
+  /** `POST /rest/api/3/search/jql`, every page (nextPageToken). */
+  search(jql: string, options: SearchOptions): Promise<JiraIssue[]>;
+  /**
+   * Complete changelogs: `POST /rest/api/3/changelog/bulkfetch` (≤ 1,000 issues a call, filtered by
+   * field ids, paged), keyed by issue id. Falls back to `GET /rest/api/3/issue/{key}/changelog`
+   * where bulk fetch is unavailable.
+   */
+  changelogs(issues: readonly { id: string; key: string }[], fieldIds: readonly string[]): Promise<Map<string, ChangelogHistory[]>>;
+  /** `GET /rest/api/3/issue/{key}/changelog`, every page. */
+  issueChangelog(issueKey: string): Promise<ChangelogHistory[]>;
+  /** `GET /rest/api/3/issue/{key}/properties/{propertyKey}`; null when not set. */
+  issueProperty(issueKey: string, propertyKey: string): Promise<unknown | null>;
+  /** `PUT /rest/api/3/issue/{key}/properties/{propertyKey}` */
+  setIssueProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void>;
+  /** `GET /rest/api/3/mypermissions?permissions=…&projectKey|issueKey=…` → permission key → have it. */
+  myPermissions(permissions: readonly string[], scope?: { projectKey?: string; issueKey?: string }): Promise<Record<string, boolean>>;
+  /** `GET /rest/api/3/issue/{key}` with the given fields. */
+  issue(issueKey: string, fields: readonly string[]): Promise<JiraIssue>;
+}
