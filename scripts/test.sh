@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test of the app on a fresh machine: installs what the tests need (npm packages,
+# Debian's Chromium for the browser tests), type-checks, builds, then runs the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium (Debian package) for the browser tests…"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+npm run typecheck
+npm run build
+npx jest --ci "$@"

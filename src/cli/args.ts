@@ -1,0 +1,158 @@
+/**
+ * Parsing `governance report` arguments (CONTRACT.md). Every bad value gets a one-line message that
+ * names it; nothing runs until all arguments are valid.
+ */
+import { parseInstant } from '../domain/jira';
+
+export type Format = 'json' | 'table' | 'csv';
+
+export interface ReportArgs {
+  command: 'report';
+  site: string; // 'demo' or an https URL
+  boards: number[];
+  sprints: number;
+  now: number | null;
+  from: number | null;
+  to: number | null;
+  config: string | null;
+  format: Format;
+  email: string | null;
+  token: string | null;
+  quiet: boolean;
+}
+
+export type ParsedArgs = ReportArgs | { command: 'help' } | { command: 'version' };
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage: governance report --site <URL|demo> --board <id> [--board <id> ...]
+                         [--sprints <n>] [--now <ISO instant>] [--from <ISO> --to <ISO>]
+                         [--config <file.json>] [--format json|table|csv]
+                         [--email <email> --token <API token>] [--quiet]
+
+Backlog convergence, defect SLA and Jira hygiene of Jira boards.
+  --site      a Jira Cloud site (https://your-site.atlassian.net) or "demo" (built in, no network)
+  --board     a board id; repeat for several boards
+  --sprints   closed sprints per board, newest first (default 6)
+  --now       the instant "now" (default: the clock; the demo site is built around 2026-11-27T12:00:00Z)
+  --from/--to the defect period (default: the 30 days before now)
+  --config    a governance configuration (JSON; default: the built-in defaults)
+  --format    table (default), json or csv
+  --email/--token, or JIRA_EMAIL/JIRA_API_TOKEN: credentials for a real site (basic auth)
+  --quiet     no progress on stderr`;
+
+/** ISO instants as the contract takes them; an offset is required so "now" is never ambiguous. */
+export function parseIsoInstant(name: string, value: string): number {
+  let ms = parseInstant(value);
+  if (Number.isNaN(ms) && /^\d{4}-\d{2}-\d{2}$/.test(value)) ms = Date.parse(`${value}T00:00:00Z`);
+  if (Number.isNaN(ms)) throw new UsageError(`${name}: "${value}" is not an ISO instant (e.g. 2026-11-27T12:00:00Z)`);
+  return ms;
+}
+
+function positiveInt(name: string, value: string, max: number): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${name}: "${value}" is not a whole number`);
+  const n = Number(value);
+  if (n < 1 || n > max) throw new UsageError(`${name}: ${value} is out of range (1–${max})`);
+  return n;
+}
+
+export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParsedArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === '--version' || command === '-V') return { command: 'version' };
+  if (command !== 'report') throw new UsageError(`unknown command "${command}" (expected: report)`);
+
+  const out: ReportArgs = {
+    command: 'report',
+    site: '',
+    boards: [],
+    sprints: 6,
+    now: null,
+    from: null,
+    to: null,
+    config: null,
+    format: 'table',
+    email: env.JIRA_EMAIL ?? null,
+    token: env.JIRA_API_TOKEN ?? null,
+    quiet: false,
+  };
+  const seen = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (arg === '--help' || arg === '-h') return { command: 'help' };
+    if (arg === '--quiet' || arg === '-q') {
+      out.quiet = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    let value: string | undefined = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
+    if (!name.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
+    if (value === undefined) {
+      value = rest[++i];
+      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`${name}: a value is missing`);
+    }
+    if (name !== '--board' && seen.has(name)) throw new UsageError(`${name}: given twice`);
+    seen.add(name);
+    switch (name) {
+      case '--site':
+        out.site = value;
+        break;
+      case '--board':
+        for (const part of value.split(',')) {
+          const id = positiveInt('--board', part.trim(), Number.MAX_SAFE_INTEGER);
+          if (!out.boards.includes(id)) out.boards.push(id);
+        }
+        break;
+      case '--sprints':
+        out.sprints = positiveInt('--sprints', value, 100);
+        break;
+      case '--now':
+        out.now = parseIsoInstant('--now', value);
+        break;
+      case '--from':
+        out.from = parseIsoInstant('--from', value);
+        break;
+      case '--to':
+        out.to = parseIsoInstant('--to', value);
+        break;
+      case '--config':
+        out.config = value;
+        break;
+      case '--format':
+        if (value !== 'json' && value !== 'table' && value !== 'csv')
+          throw new UsageError(`--format: "${value}" is not one of json, table, csv`);
+        out.format = value;
+        break;
+      case '--email':
+        out.email = value;
+        break;
+      case '--token':
+        out.token = value;
+        break;
+      default:
+        throw new UsageError(`unknown option ${name}`);
+    }
+  }
+  if (!out.site) throw new UsageError('--site is required (a Jira Cloud URL or "demo")');
+  if (out.site !== 'demo') {
+    let url: URL;
+    try {
+      url = new URL(out.site);
+    } catch {
+      throw new UsageError(`--site: "${out.site}" is not a URL or "demo"`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--site: "${out.site}" is not an http(s) URL`);
+    if (!out.email || !out.token)
+      throw new UsageError('credentials missing: set JIRA_EMAIL and JIRA_API_TOKEN (or --email and --token) for a real site');
+  }
+  if (out.boards.length === 0) throw new UsageError('--board is required (a board id; repeat for several boards)');
+  if ((out.from === null) !== (out.to === null)) throw new UsageError('--from and --to go together');
+  if (out.from !== null && out.to !== null && out.from > out.to) throw new UsageError('--from is after --to');
+  return out;
+}

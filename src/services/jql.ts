@@ -1,0 +1,44 @@
+/**
+ * JQL building. JQL only narrows what is fetched: every figure re-applies its own classification to
+ * what a search returns, so these clauses may be a superset, never a subset.
+ */
+
+/** A board filter's JQL without its `ORDER BY` (outside quoted strings). */
+export function withoutOrderBy(jql: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < jql.length; i++) {
+    const c = jql[i] as string;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      continue;
+    }
+    if ((c === 'o' || c === 'O') && /^order\s+by\b/i.test(jql.slice(i)) && (i === 0 || /\s|\)/.test(jql[i - 1] as string)))
+      return jql.slice(0, i).trim();
+  }
+  return jql.trim();
+}
+
+/** A JQL date literal a day earlier than the instant, so that no site time zone can cut it short. */
+export function jqlDateBefore(epochMs: number): string {
+  const d = new Date(epochMs - 24 * 3600_000);
+  return `"${d.toISOString().slice(0, 10)}"`;
+}
+
+/**
+ * The board's issues any of the three metrics may need:
+ * - convergence: members of the reported sprints now (closed sprints stay in the field), or changed
+ *   since the earliest reported sprint started (an issue removed from a sprint was updated then);
+ * - defects: open now, or updated since the period's start (resolved in it);
+ * - hygiene: not done now, or updated in the 30 days before `now`.
+ */
+export function boardScopeJql(filterJql: string, sprintIds: readonly number[], updatedSince: number): string {
+  const base = withoutOrderBy(filterJql);
+  const clauses = [`statusCategory != Done`, `updated >= ${jqlDateBefore(updatedSince)}`];
+  if (sprintIds.length) clauses.unshift(`sprint in (${sprintIds.join(', ')})`);
+  return `${base ? `(${base}) AND ` : ''}(${clauses.join(' OR ')})`;
+}
