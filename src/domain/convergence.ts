@@ -1,0 +1,307 @@
+/**
+ * Backlog convergence (METRICS.md §1): per sprint, which issues were committed, added, removed,
+ * completed and carried over, and how much of the commitment was delivered.
+ *
+ * Pure and clock-free: `now` is a parameter. Built for large sites: issues are bucketed by sprint
+ * once (`indexBySprint`), and each issue of a sprint is judged by a few binary searches and one walk
+ * over its Sprint changes inside the sprint, with no allocation per issue.
+ */
+import { targetStatus, type TargetStatus } from './config';
+import { lastChangeIndex, type Timeline, valueAt } from './history';
+import { compareKeys, type PreparedIssue } from './issue';
+import type { JiraSprint } from './jira';
+import { parseInstant } from './jira';
+import type { ConvergenceOverall, ConvergenceReport, IssueSet, SprintConvergence } from './report';
+
+export type ConvergenceBasis = 'issues' | 'points';
+
+/** The interval a sprint is judged over, as seen at `now`. */
+export interface SprintWindow {
+  readonly state: 'closed' | 'active';
+  /** The sprint's `startDate` (not `activatedDate`). */
+  readonly start: number;
+  /** `completeDate` for a closed sprint; `now` for an active one (the result is provisional). */
+  readonly end: number;
+}
+
+/**
+ * How a sprint looks at `now`, or null when it is not reported. Decisions where METRICS.md is silent:
+ * - A future sprint, or any sprint without a `startDate`, or one whose `startDate` is after `now`,
+ *   had not started at `now`: not reported.
+ * - A closed sprint without a `completeDate` cannot be placed among "the newest N by completeDate"
+ *   nor given an end: not reported (Jira sets `completeDate` whenever it closes a sprint).
+ * - A sprint Jira calls closed but whose `completeDate` is after `now` was still running at `now`
+ *   (a report for a past `now`): it is reported as active, ending at `now`, provisional.
+ */
+export function sprintWindow(sprint: JiraSprint, now: number): SprintWindow | null {
+  if (sprint.state === 'future' || !sprint.startDate) return null;
+  const start = parseInstant(sprint.startDate);
+  if (!(start <= now)) return null;
+  if (sprint.state === 'closed') {
+    if (!sprint.completeDate) return null;
+    const complete = parseInstant(sprint.completeDate);
+    if (complete <= now) return { state: 'closed', start, end: complete };
+  }
+  return { state: 'active', start, end: now };
+}
+
+/**
+ * The sprints a board reports: its active sprints, then its newest `closedCount` closed sprints by
+ * `completeDate` (see `sprintWindow` for what counts as active or closed at `now`). Newest first:
+ * active ones by start, descending, then closed ones by completeDate, descending; ties by id,
+ * descending. A sprint listed twice is reported once.
+ */
+export function selectSprints(sprints: readonly JiraSprint[], closedCount: number, now: number): JiraSprint[] {
+  const active: { sprint: JiraSprint; at: number }[] = [];
+  const closed: { sprint: JiraSprint; at: number }[] = [];
+  const seen = new Set<number>();
+  for (const sprint of sprints) {
+    if (seen.has(sprint.id)) continue;
+    const w = sprintWindow(sprint, now);
+    if (!w) continue;
+    seen.add(sprint.id);
+    if (w.state === 'active') active.push({ sprint, at: w.start });
+    else closed.push({ sprint, at: w.end });
+  }
+  const newestFirst = (a: { sprint: JiraSprint; at: number }, b: { sprint: JiraSprint; at: number }) =>
+    b.at - a.at || b.sprint.id - a.sprint.id;
+  active.sort(newestFirst);
+  closed.sort(newestFirst);
+  return [...active, ...closed.slice(0, Math.max(0, closedCount))].map((x) => x.sprint);
+}
+
+/** Orders prepared issues as `compareKeys` orders their keys, without allocating. */
+function compareIssueKeys(a: PreparedIssue, b: PreparedIssue): number {
+  const ka = a.key;
+  const kb = b.key;
+  const ea = ka.lastIndexOf('-');
+  const eb = kb.lastIndexOf('-');
+  if (ea < 0 || eb < 0) return compareKeys(ka, kb);
+  const n = Math.min(ea, eb);
+  for (let i = 0; i < n; i++) {
+    const d = ka.charCodeAt(i) - kb.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  if (ea !== eb) return ea - eb;
+  return a.number - b.number;
+}
+
+function isSortedByKey(issues: readonly PreparedIssue[]): boolean {
+  for (let i = 1; i < issues.length; i++) if (compareIssueKeys(issues[i - 1] as PreparedIssue, issues[i] as PreparedIssue) > 0) return false;
+  return true;
+}
+
+/**
+ * For each sprint id, the issues that were ever members of it, sub-tasks excluded, in key order
+ * (so every issue list of a report comes out sorted). One pass over the issues.
+ */
+export function indexBySprint(issues: readonly PreparedIssue[]): Map<number, PreparedIssue[]> {
+  const ordered = issues.filter((i) => !i.subtask).sort(compareIssueKeys);
+  const index = new Map<number, PreparedIssue[]>();
+  for (const issue of ordered) {
+    for (const id of issue.everSprints) {
+      let bucket = index.get(id);
+      if (!bucket) index.set(id, (bucket = []));
+      bucket.push(issue);
+    }
+  }
+  return index;
+}
+
+/** An issue's membership of one sprint over [start, end], from one walk over its Sprint changes. */
+interface Membership {
+  atStart: boolean;
+  atEnd: boolean;
+  /** It became a member at some instant in (start, end]. */
+  joinedInside: boolean;
+  /** The last instant in (start, end] it became a member; NaN if none. */
+  lastJoin: number;
+  /** The last instant in (start, end] it stopped being a member; NaN if none. */
+  lastLeave: number;
+}
+
+function holds(ids: readonly number[] | undefined, sprintId: number): boolean {
+  if (ids === undefined) return false;
+  for (let i = 0; i < ids.length; i++) if (ids[i] === sprintId) return true;
+  return false;
+}
+
+/** One instant where membership may flip; `m.atEnd` carries the membership so far. */
+function step(m: Membership, at: number, member: boolean): void {
+  if (member && !m.atEnd) {
+    m.joinedInside = true;
+    m.lastJoin = at;
+  } else if (!member && m.atEnd) m.lastLeave = at;
+  m.atEnd = member;
+}
+
+/**
+ * Fills `m` (reused across issues, so nothing is allocated per issue). The Sprint value only
+ * changes at its change instants and at `created` (before which the issue is a member of nothing),
+ * so visiting those in (start, end] sees every instant the membership can flip.
+ */
+function walkMembership(tl: Timeline<readonly number[]>, sprintId: number, start: number, end: number, m: Membership): void {
+  m.atStart = holds(valueAt(tl, start), sprintId);
+  m.joinedInside = false;
+  m.lastJoin = Number.NaN;
+  m.lastLeave = Number.NaN;
+  if (end < start) {
+    // A sprint completed before it started: (start, end] is empty.
+    m.atEnd = holds(valueAt(tl, end), sprintId);
+    return;
+  }
+  m.atEnd = m.atStart;
+  let from = start;
+  if (tl.created > start) {
+    if (tl.created <= end) step(m, tl.created, holds(valueAt(tl, tl.created), sprintId));
+    from = tl.created; // changes stamped at or before `created` are part of the value at `created`
+  }
+  const changeAt = tl.changeAt;
+  const values = tl.values;
+  for (let i = lastChangeIndex(changeAt, from) + 1; i < changeAt.length; i++) {
+    const at = changeAt[i] as number;
+    if (at > end) break;
+    step(m, at, holds(values[i], sprintId));
+  }
+}
+
+function isDoneAt(status: Timeline<string | null>, t: number, done: ReadonlySet<string>): boolean {
+  const s = valueAt(status, t);
+  return s !== undefined && s !== null && done.has(s);
+}
+
+/** The estimation field at t; unestimated (or not yet created) counts 0, an estimate of 0 is 0. */
+function estimateAt(estimate: Timeline<number | null>, t: number): number {
+  return valueAt(estimate, t) ?? 0;
+}
+
+const emptySet = (): IssueSet => ({ count: 0, points: 0, issues: [] });
+function put(set: IssueSet, key: string, points: number): void {
+  set.count++;
+  set.points += points;
+  set.issues.push(key);
+}
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+export interface SprintConvergenceArgs {
+  boardId: number;
+  sprint: JiraSprint;
+  /** The board's issues that were ever members of the sprint (a superset changes no figure). */
+  issues: readonly PreparedIssue[];
+  doneStatusIds: ReadonlySet<string>;
+  now: number;
+  target: number;
+  nearBand: number;
+  basis: ConvergenceBasis;
+  /** A roll-up (product, channel, segment) restricts every set to the issues this accepts. */
+  include?: (issue: PreparedIssue) => boolean;
+}
+
+/**
+ * Convergence of one sprint (METRICS.md §1). Throws a RangeError for a sprint that is not reported
+ * at `now` (see `sprintWindow`); `selectSprints` never returns one.
+ */
+export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergence {
+  const { sprint, doneStatusIds: done, now, include } = args;
+  const window = sprintWindow(sprint, now);
+  if (!window) throw new RangeError(`sprint ${sprint.id} (${sprint.state}) is not reported at ${new Date(now).toISOString()}`);
+  const { start, end } = window;
+  const sid = sprint.id;
+  const issues = isSortedByKey(args.issues) ? args.issues : [...args.issues].sort(compareIssueKeys);
+
+  const committed = emptySet();
+  const added = emptySet();
+  const removed = emptySet();
+  const completed = emptySet();
+  const completedCommitted = emptySet();
+  const notCompleted = emptySet();
+  const m: Membership = { atStart: false, atEnd: false, joinedInside: false, lastJoin: Number.NaN, lastLeave: Number.NaN };
+
+  let previousKey: string | null = null;
+  for (const issue of issues) {
+    if (issue.key === previousKey) continue; // the same issue fetched twice counts once
+    previousKey = issue.key;
+    if (issue.subtask || issue.created > now || !issue.everSprints.has(sid)) continue;
+    if (include && !include(issue)) continue;
+
+    walkMembership(issue.sprints, sid, start, end, m);
+    const isCommitted = m.atStart && !isDoneAt(issue.status, start, done);
+    const isAdded = !m.atStart && m.joinedInside;
+    if (isCommitted) put(committed, issue.key, estimateAt(issue.estimate, start));
+    if (isAdded) put(added, issue.key, estimateAt(issue.estimate, end));
+    if ((m.atStart || isAdded) && !m.atEnd) {
+      const leftAt = Number.isNaN(m.lastLeave) ? end : m.lastLeave;
+      put(removed, issue.key, estimateAt(issue.estimate, leftAt));
+    }
+    if (!m.atEnd) continue;
+    if (!isDoneAt(issue.status, end, done)) {
+      put(notCompleted, issue.key, estimateAt(issue.estimate, end));
+      continue;
+    }
+    // Done at the later of start and its last joining means it was completed outside the sprint.
+    const judgedAt = Number.isNaN(m.lastJoin) ? start : m.lastJoin;
+    if (isDoneAt(issue.status, judgedAt, done)) continue;
+    put(completed, issue.key, estimateAt(issue.estimate, end));
+    if (isCommitted) put(completedCommitted, issue.key, estimateAt(issue.estimate, start));
+  }
+
+  const convergence = {
+    issues: ratio(completedCommitted.count, committed.count),
+    points: ratio(completedCommitted.points, committed.points),
+  };
+  return {
+    boardId: args.boardId,
+    sprintId: sid,
+    name: sprint.name,
+    state: window.state,
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    provisional: window.state === 'active',
+    committed,
+    added,
+    removed,
+    completed,
+    completedCommitted,
+    notCompleted,
+    convergence,
+    scopeChange: ratio(added.count + removed.count, committed.count),
+    status: targetStatus(convergence[args.basis], args.target, args.nearBand),
+  };
+}
+
+export interface ConvergenceReportArgs {
+  sprints: readonly SprintConvergence[];
+  target: number;
+  nearBand: number;
+  basis: ConvergenceBasis;
+}
+
+/**
+ * The report over several sprints (a team's last N, or a roll-up over chosen boards). `overall`
+ * covers the closed sprints only and is the ratio of the sums, never the mean of the sprints'
+ * ratios. Sprints are listed newest first: active ones, then closed ones by end, descending.
+ */
+export function convergenceReport(args: ConvergenceReportArgs): ConvergenceReport {
+  const committed = { count: 0, points: 0 };
+  const completedCommitted = { count: 0, points: 0 };
+  for (const s of args.sprints) {
+    if (s.state !== 'closed') continue;
+    committed.count += s.committed.count;
+    committed.points += s.committed.points;
+    completedCommitted.count += s.completedCommitted.count;
+    completedCommitted.points += s.completedCommitted.points;
+  }
+  const convergence = {
+    issues: ratio(completedCommitted.count, committed.count),
+    points: ratio(completedCommitted.points, committed.points),
+  };
+  const status: TargetStatus | null = targetStatus(convergence[args.basis], args.target, args.nearBand);
+  const overall: ConvergenceOverall = { committed, completedCommitted, convergence, status };
+  return { target: args.target, sprints: [...args.sprints].sort(newestSprintFirst), overall };
+}
+
+function newestSprintFirst(a: SprintConvergence, b: SprintConvergence): number {
+  if (a.state !== b.state) return a.state === 'active' ? -1 : 1;
+  const at = (s: SprintConvergence) => Date.parse(s.state === 'active' ? s.start : s.end);
+  return at(b) - at(a) || a.boardId - b.boardId || b.sprintId - a.sprintId;
+}
