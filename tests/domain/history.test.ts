@@ -80,6 +80,14 @@ describe('number fields written only in the string form', () => {
     expect(valueAt(issue.estimate, at('2026-03-05T00:00:00.000Z'))).toBeNull();
   });
 
+  it('reads a changelog item that carries the number only in `toString`, even when written as `to` by a generator', () => {
+    const h = generateHistory([{ at: '2026-03-02T00:00:00.000Z', field: 'estimate', from: '2', to: '5' }]);
+    expect(h.items[0]).toMatchObject({ from: null, fromString: '2', to: null, toString: '5' });
+    const issue = prepare({ created: CREATED, estimate: 5, histories: [h] });
+    expect(valueAt(issue.estimate, at(CREATED))).toBe(2);
+    expect(valueAt(issue.estimate, at('2026-03-02T00:00:00.000Z'))).toBe(5);
+  });
+
   it('parses the raw values the same way', () => {
     expect(parseNumberValue(' 13 ')).toBe(13);
     expect(parseNumberValue('')).toBeNull();

@@ -44,7 +44,11 @@ export interface Change {
   from?: string | null;
   to?: string | null;
   fromString?: string | null;
-  toString?: string | null;
+  /**
+   * Jira's `toString`. Every object literal inherits a `toString` method, so the type admits it and
+   * the generator reads only an own property (see `ownToString`).
+   */
+  toString?: string | null | (() => string);
   /** Leave `fieldId` out, as Jira often does for custom fields. */
   omitFieldId?: boolean;
   /** History id (default: sequential). */
@@ -66,6 +70,13 @@ export function generateHistory(changes: Change[], id?: number): ChangelogHistor
   };
 }
 
+/** `c.toString` when the change gives one; never the `toString` method every object inherits. */
+function ownToString(c: Change): string | null | undefined {
+  if (!Object.prototype.hasOwnProperty.call(c, 'toString')) return undefined;
+  const v = c.toString;
+  return typeof v === 'function' ? undefined : v;
+}
+
 function changeItem(c: Change): ChangelogItem {
   const known: Record<string, { field: string; fieldId: string; fieldtype: string }> = {
     status: { field: 'status', fieldId: 'status', fieldtype: 'jira' },
@@ -82,12 +93,12 @@ function changeItem(c: Change): ChangelogItem {
     from: c.from ?? null,
     fromString: c.fromString ?? null,
     to: c.to ?? null,
-    toString: c.toString ?? null,
+    toString: ownToString(c) ?? null,
   };
   if (c.field === 'estimate') {
     // Jira writes number fields only in the string form.
     item.fromString = c.fromString ?? c.from ?? null;
-    item.toString = c.toString ?? c.to ?? null;
+    item.toString = ownToString(c) ?? c.to ?? null;
     item.from = null;
     item.to = null;
   }
