@@ -50,15 +50,30 @@ export class JiraError extends Error {
 export interface SearchOptions {
   /** Field ids to return (`summary`, `status`, `customfield_10020`, …); never `*all`. */
   fields: readonly string[];
-  /** `expand=changelog` (truncated by Jira to 20 histories per issue). */
+  /**
+   * `expand=changelog`. Jira truncates it to the newest 20 histories per issue; the client then
+   * completes every truncated changelog through bulk fetch (oldest first), unless
+   * `completeChangelogs` is false.
+   */
   expandChangelog?: boolean;
+  /** Complete truncated expanded changelogs (default true; only with `expandChangelog`). */
+  completeChangelogs?: boolean;
   /** Issues per page asked for (Jira may return fewer). */
   pageSize?: number;
   /** Called after each page with the running count, for progress on stderr. */
   onPage?: (fetched: number) => void;
 }
 
+/** What a client has cost so far: every HTTP attempt, every retry, every issue returned. */
+export interface JiraClientStats {
+  requests: number;
+  issues: number;
+  retries: number;
+}
+
 export interface JiraClient {
+  /** Running counters (the REST client has them; wrappers and fakes may not). */
+  stats?(): JiraClientStats;
   /** `GET /rest/api/3/myself` */
   myself(): Promise<JiraUser>;
   /** `GET /rest/api/3/field` */

@@ -1,0 +1,158 @@
+/**
+ * Complete changelogs for many issues: bulk fetch where Jira has it, the per-issue changelog where
+ * it does not. Both end the same way: per issue id, histories oldest first (Jira promises no order
+ * on real sites), each history once, holding only the items of the wanted fields.
+ */
+import { BulkChangelogPage, ChangelogHistory, IssueChangelogPage, parseInstant, type ChangelogItem, type JiraField } from '../domain/jira';
+import { collectPages, nextOffset, nextToken } from './pager';
+import type { Requester } from './request';
+import { JiraError } from './types';
+
+export const BULK_ISSUES_MAX = 1000;
+export const BULK_FIELDS_MAX = 10;
+const BULK = '/rest/api/3/changelog/bulkfetch';
+const ISSUE_CHANGELOG = '/rest/api/3/issue/{key}/changelog';
+/** Statuses meaning "this site has no bulk fetch" rather than "your request was wrong". */
+const BULK_UNAVAILABLE: ReadonlySet<number | null> = new Set([404, 405, 501]);
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Oldest first: by `created`, then by id as a number (ids grow with time within an instant). */
+export function sortHistories(histories: ChangelogHistory[]): ChangelogHistory[] {
+  const num = (id: string) => (/^\d+$/.test(id) ? Number(id) : Number.NaN);
+  return histories.sort((a, b) => {
+    const t = parseInstant(a.created) - parseInstant(b.created);
+    if (t !== 0 && !Number.isNaN(t)) return t;
+    const [x, y] = [num(a.id), num(b.id)];
+    return Number.isNaN(x) || Number.isNaN(y) ? a.id.localeCompare(b.id) : x - y;
+  });
+}
+
+/** Collects histories per issue, merging the items of a history met twice (two field groups). */
+class HistoryMerger {
+  private readonly byIssue = new Map<string, Map<string, ChangelogHistory>>();
+
+  add(issueId: string, history: ChangelogHistory): void {
+    let histories = this.byIssue.get(issueId);
+    if (!histories) this.byIssue.set(issueId, (histories = new Map()));
+    const known = histories.get(history.id);
+    if (!known) {
+      histories.set(history.id, { ...history, items: [...history.items] });
+      return;
+    }
+    const keys = new Set(known.items.map(itemKey));
+    for (const item of history.items) if (!keys.has(itemKey(item))) known.items.push(item);
+  }
+
+  into(result: Map<string, ChangelogHistory[]>): void {
+    for (const [issueId, histories] of this.byIssue) result.set(issueId, sortHistories([...histories.values()]));
+  }
+}
+
+const itemKey = (i: ChangelogItem) => JSON.stringify([i.fieldId ?? i.field, i.from, i.to, i.fromString, i.toString]);
+
+export class ChangelogFetcher {
+  /** Remembered once seen, so a site without bulk fetch costs one failed request, not one per call. */
+  private bulkUnavailable = false;
+
+  constructor(
+    private readonly requester: Requester,
+    private readonly fields: () => Promise<JiraField[]>,
+    private readonly pageSize = { bulk: 1000, issue: 100 },
+  ) {}
+
+  async changelogs(issues: readonly { id: string; key: string }[], fieldIds: readonly string[]): Promise<Map<string, ChangelogHistory[]>> {
+    const unique = [...new Map(issues.map((i) => [i.id, i])).values()];
+    const wanted = [...new Set(fieldIds)];
+    if (!this.bulkUnavailable && unique.length > 0) {
+      try {
+        return await this.bulk(unique, wanted);
+      } catch (e) {
+        if (!(e instanceof JiraError) || !BULK_UNAVAILABLE.has(e.status)) throw e;
+        this.bulkUnavailable = true;
+      }
+    }
+    return this.perIssue(unique, wanted);
+  }
+
+  /** `GET /rest/api/3/issue/{key}/changelog`, every page, oldest first. */
+  async issueChangelog(issueKey: string): Promise<ChangelogHistory[]> {
+    const endpoint = `GET ${ISSUE_CHANGELOG}`;
+    const values = await collectPages(endpoint, 0, async (startAt: number) => {
+      const page = await this.requester.call({
+        method: 'GET',
+        template: ISSUE_CHANGELOG,
+        params: { key: issueKey },
+        query: { startAt, maxResults: this.pageSize.issue },
+        schema: IssueChangelogPage,
+      });
+      return { items: page.values, next: nextOffset(startAt, page, page.values.length) };
+    });
+    return sortHistories(values);
+  }
+
+  private emptyResult(issues: readonly { id: string }[]): Map<string, ChangelogHistory[]> {
+    return new Map(issues.map((i) => [i.id, []]));
+  }
+
+  private async bulk(issues: readonly { id: string }[], fieldIds: string[]): Promise<Map<string, ChangelogHistory[]>> {
+    const merger = new HistoryMerger();
+    const fieldGroups = fieldIds.length === 0 ? [[]] : chunk(fieldIds, BULK_FIELDS_MAX);
+    const jobs = chunk(issues.map((i) => i.id), BULK_ISSUES_MAX).flatMap((ids) => fieldGroups.map((group) => ({ ids, group })));
+    await Promise.all(
+      jobs.map(({ ids, group }) =>
+        collectPages(`POST ${BULK}`, '', async (token: string) => {
+          const body: Record<string, unknown> = { issueIdsOrKeys: ids, maxResults: this.pageSize.bulk };
+          if (group.length > 0) body.fieldIds = group;
+          if (token !== '') body.nextPageToken = token;
+          const page = await this.requester.call({ method: 'POST', template: BULK, body, schema: BulkChangelogPage });
+          for (const log of page.issueChangeLogs) for (const h of log.changeHistories) merger.add(log.issueId, h);
+          return { items: [], next: nextToken(page) };
+        }),
+      ),
+    );
+    const result = this.emptyResult(issues);
+    merger.into(result);
+    return result;
+  }
+
+  private async perIssue(issues: readonly { id: string; key: string }[], fieldIds: string[]): Promise<Map<string, ChangelogHistory[]>> {
+    const result = this.emptyResult(issues);
+    await Promise.all(
+      issues.map(async (issue) => {
+        try {
+          result.set(issue.id, await this.issueChangelog(issue.key));
+        } catch (e) {
+          // Bulk fetch leaves out issues the user cannot see; so does the fallback.
+          if (!(e instanceof JiraError) || e.status !== 404) throw e;
+        }
+      }),
+    );
+    if (fieldIds.length === 0) return result;
+    const keep = await this.itemFilter(fieldIds, [...result.values()].flat());
+    for (const [id, histories] of result) {
+      result.set(
+        id,
+        histories.map((h) => ({ ...h, items: h.items.filter(keep) })).filter((h) => h.items.length > 0),
+      );
+    }
+    return result;
+  }
+
+  /**
+   * Bulk fetch filters by field id on the server; here the client does it. Custom-field items often
+   * lack `fieldId`: those match on the field's name, looked up in the site's fields only if needed.
+   */
+  private async itemFilter(fieldIds: string[], histories: ChangelogHistory[]): Promise<(item: ChangelogItem) => boolean> {
+    const ids = new Set(fieldIds);
+    const names = new Set(fieldIds.map((f) => f.toLowerCase()));
+    if (histories.some((h) => h.items.some((i) => !i.fieldId))) {
+      for (const f of await this.fields()) if (ids.has(f.id)) names.add(f.name.toLowerCase());
+    }
+    return (item) => (item.fieldId ? ids.has(item.fieldId) : names.has(item.field.toLowerCase()));
+  }
+}

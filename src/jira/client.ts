@@ -1,0 +1,199 @@
+/**
+ * The Jira Cloud REST client: every method of `JiraClient`, over an injected transport. Requests
+ * share one concurrency bound and one retry policy (`request.ts`), lists share one pager
+ * (`pager.ts`), and every answer is parsed by zod before anyone reads it.
+ */
+import type { z } from 'zod';
+import {
+  BoardConfiguration,
+  JiraBoard,
+  JiraFilter,
+  JiraIssue,
+  JiraUser,
+  SearchJqlPage,
+  SprintPage,
+  type ChangelogHistory,
+  type JiraField,
+  type JiraSprint,
+} from '../domain/jira';
+import { ChangelogFetcher, sortHistories } from './changelogs';
+import { collectPages, nextOffset, nextToken } from './pager';
+import { Requester } from './request';
+import { BoardPage, FieldList, Ignored, IssuePropertyResponse, MyPermissionsResponse, StatusList } from './schemas';
+import { JiraError, type JiraClient, type JiraClientStats, type SearchOptions, type Transport } from './types';
+
+export interface JiraClientOptions {
+  /** Requests in flight at once, across every method of this client (default 4). */
+  concurrency?: number;
+  /** Retries after the first try, for 429, 503 and network errors (default 5). */
+  maxRetries?: number;
+  /** First backoff ceiling (default 500 ms); it doubles per retry up to `maxDelayMs` (default 30 s). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Give up at once when `Retry-After` asks for longer than this (default: no limit). */
+  maxWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  /** Issues asked per search page (default 100, Jira's most with fields). */
+  pageSize?: number;
+}
+
+/** A client that reports what it has cost: the bench and the CLI's progress read these. */
+export type CountingClient = JiraClient & { stats(): JiraClientStats };
+
+/** Fields the `JiraIssue` shape requires: always asked for, so any answer can be parsed. */
+const REQUIRED_FIELDS = ['issuetype', 'status', 'project', 'created'];
+
+const AGILE_PAGE = 50;
+
+type OffsetPage<T> = { values: T[]; isLast?: boolean | null | undefined; total?: number | null | undefined };
+
+function fieldList(fields: readonly string[]): string[] {
+  const bad = fields.find((f) => f.startsWith('*'));
+  if (bad) throw new Error(`ask for fields by id, not ${bad}: every returned field costs quota`);
+  return [...new Set([...REQUIRED_FIELDS, ...fields])];
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createJiraClient(transport: Transport, options: JiraClientOptions = {}): CountingClient {
+  const requester = new Requester(transport, {
+    concurrency: options.concurrency ?? 4,
+    maxRetries: options.maxRetries ?? 5,
+    baseDelayMs: options.baseDelayMs ?? 500,
+    maxDelayMs: options.maxDelayMs ?? 30_000,
+    maxWaitMs: options.maxWaitMs ?? Number.POSITIVE_INFINITY,
+    sleep: options.sleep ?? defaultSleep,
+    random: options.random ?? Math.random,
+    now: options.now ?? Date.now,
+  });
+  const defaultPageSize = options.pageSize ?? 100;
+
+  // The field list is needed at most once per client (changelog fallback); share one request.
+  let fieldsOnce: Promise<JiraField[]> | null = null;
+  const fields = (): Promise<JiraField[]> => requester.call({ method: 'GET', template: '/rest/api/3/field', schema: FieldList });
+  const cachedFields = () => {
+    fieldsOnce ??= fields().catch((e: unknown) => {
+      fieldsOnce = null;
+      throw e;
+    });
+    return fieldsOnce;
+  };
+  const changelogs = new ChangelogFetcher(requester, cachedFields);
+
+  async function search(jql: string, opts: SearchOptions): Promise<JiraIssue[]> {
+    const template = '/rest/api/3/search/jql';
+    const maxResults = opts.pageSize ?? defaultPageSize;
+    const wanted = fieldList(opts.fields);
+    const issues = await collectPages(
+      `POST ${template}`,
+      '',
+      async (token: string) => {
+        const body: Record<string, unknown> = { jql, fields: wanted, maxResults };
+        if (opts.expandChangelog) body.expand = 'changelog';
+        if (token !== '') body.nextPageToken = token;
+        const page = await requester.call({ method: 'POST', template, body, schema: SearchJqlPage });
+        requester.counters.issues += page.issues.length;
+        return { items: page.issues, next: nextToken(page) };
+      },
+      opts.onPage,
+    );
+    if (opts.expandChangelog) await completeChangelogs(issues, opts.completeChangelogs ?? true);
+    return issues;
+  }
+
+  /** Sort every expanded changelog oldest first, and replace the truncated ones by complete ones. */
+  async function completeChangelogs(issues: JiraIssue[], complete: boolean): Promise<void> {
+    const truncated = issues.filter((i) => i.changelog && i.changelog.total != null && i.changelog.total > i.changelog.histories.length);
+    const full = complete && truncated.length > 0 ? await changelogs.changelogs(truncated, []) : new Map<string, ChangelogHistory[]>();
+    for (const issue of issues) {
+      if (!issue.changelog) continue;
+      const histories = full.get(issue.id);
+      if (histories && truncated.includes(issue)) {
+        issue.changelog = { ...issue.changelog, startAt: 0, maxResults: histories.length, total: histories.length, histories };
+      } else {
+        sortHistories(issue.changelog.histories);
+      }
+    }
+  }
+
+  /** An agile list (`startAt` / `isLast` paging), every page. */
+  async function agileList<T>(
+    template: string,
+    params: Record<string, string | number>,
+    query: Record<string, string | undefined>,
+    schema: z.ZodType<OffsetPage<T>>,
+  ): Promise<T[]> {
+    return collectPages(`GET ${template}`, 0, async (startAt: number) => {
+      const page = await requester.call({ method: 'GET', template, params, query: { ...query, startAt, maxResults: AGILE_PAGE }, schema });
+      return { items: page.values, next: nextOffset(startAt, page, page.values.length) };
+    });
+  }
+
+  return {
+    stats: () => ({ ...requester.counters }),
+
+    myself: () => requester.call({ method: 'GET', template: '/rest/api/3/myself', schema: JiraUser }),
+    fields,
+    statuses: () => requester.call({ method: 'GET', template: '/rest/api/3/status', schema: StatusList }),
+
+    board: (boardId) => requester.call({ method: 'GET', template: '/rest/agile/1.0/board/{id}', params: { id: boardId }, schema: JiraBoard }),
+    boardConfiguration: (boardId) =>
+      requester.call({ method: 'GET', template: '/rest/agile/1.0/board/{id}/configuration', params: { id: boardId }, schema: BoardConfiguration }),
+    boards: () => agileList<JiraBoard>('/rest/agile/1.0/board', {}, {}, BoardPage),
+    sprints: (boardId, states) =>
+      agileList<JiraSprint>('/rest/agile/1.0/board/{id}/sprint', { id: boardId }, { state: states && states.length > 0 ? states.join(',') : undefined }, SprintPage),
+    filter: (filterId) => requester.call({ method: 'GET', template: '/rest/api/3/filter/{id}', params: { id: filterId }, schema: JiraFilter }),
+
+    search,
+    changelogs: (issues, fieldIds) => changelogs.changelogs(issues, fieldIds),
+    issueChangelog: (issueKey) => changelogs.issueChangelog(issueKey),
+
+    async issueProperty(issueKey, propertyKey) {
+      try {
+        const answer = await requester.call({
+          method: 'GET',
+          template: '/rest/api/3/issue/{key}/properties/{property}',
+          params: { key: issueKey, property: propertyKey },
+          schema: IssuePropertyResponse,
+        });
+        return answer.value ?? null;
+      } catch (e) {
+        if (e instanceof JiraError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    async setIssueProperty(issueKey, propertyKey, value) {
+      await requester.call({
+        method: 'PUT',
+        template: '/rest/api/3/issue/{key}/properties/{property}',
+        params: { key: issueKey, property: propertyKey },
+        body: value,
+        schema: Ignored,
+      });
+    },
+
+    async myPermissions(permissions, scope = {}) {
+      const answer = await requester.call({
+        method: 'GET',
+        template: '/rest/api/3/mypermissions',
+        query: { permissions, projectKey: scope.projectKey, issueKey: scope.issueKey },
+        schema: MyPermissionsResponse,
+      });
+      return Object.fromEntries(permissions.map((p) => [p, answer.permissions[p]?.havePermission ?? false]));
+    },
+
+    async issue(issueKey, wantedFields) {
+      const issue = await requester.call({
+        method: 'GET',
+        template: '/rest/api/3/issue/{key}',
+        params: { key: issueKey },
+        query: { fields: fieldList(wantedFields) },
+        schema: JiraIssue,
+      });
+      requester.counters.issues++;
+      return issue;
+    },
+  };
+}

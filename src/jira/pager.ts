@@ -1,0 +1,48 @@
+/**
+ * The one pager. Jira pages two ways: by token (`nextPageToken`, search and bulk changelogs) and by
+ * offset (`startAt`, agile lists and issue changelogs). Both reduce to "fetch the page at a cursor,
+ * get its items and the next cursor", and both are guarded against a server that never ends.
+ */
+import { JiraError } from './types';
+
+export interface Page<C, T> {
+  items: T[];
+  /** The cursor of the next page, or null after the last one. */
+  next: C | null;
+}
+
+export async function collectPages<C extends string | number, T>(
+  endpoint: string,
+  first: C,
+  fetchPage: (cursor: C) => Promise<Page<C, T>>,
+  onPage?: (fetched: number) => void,
+): Promise<T[]> {
+  const all: T[] = [];
+  const seen = new Set<C>();
+  let cursor: C | null = first;
+  while (cursor !== null) {
+    seen.add(cursor);
+    const page: Page<C, T> = await fetchPage(cursor);
+    for (const item of page.items) all.push(item);
+    onPage?.(all.length);
+    if (page.next !== null && seen.has(page.next)) {
+      throw new JiraError(endpoint, null, `${endpoint} returned the same page cursor twice (${String(page.next)})`);
+    }
+    cursor = page.next;
+  }
+  return all;
+}
+
+/** Next cursor of a token-paged answer: none when `isLast`, or when the token is missing or null. */
+export function nextToken(page: { isLast?: boolean | null; nextPageToken?: string | null }): string | null {
+  if (page.isLast === true) return null;
+  return page.nextPageToken ? page.nextPageToken : null;
+}
+
+/** Next `startAt` of an offset-paged answer. */
+export function nextOffset(startAt: number, page: { isLast?: boolean | null; total?: number | null }, received: number): number | null {
+  if (received === 0 || page.isLast === true) return null;
+  const next = startAt + received;
+  if (page.isLast == null && page.total != null && next >= page.total) return null;
+  return next;
+}
