@@ -1,0 +1,126 @@
+/**
+ * The hygiene report (METRICS.md §3, CONTRACT.md `hygiene`): which issues break which rule, and the
+ * hygiene score = 1 − violating / scanned, overall and per team, project, product and assignee.
+ */
+import type { HygieneRuleId, LocalizedText, Severity } from '../config';
+import type { PreparedIssue } from '../issue';
+import { compareKeys } from '../issue';
+import { ownershipMapper } from '../ownership';
+import type { HygieneReport, HygieneRuleResult } from '../report';
+import { type ActiveRule, activeRules } from './registry';
+import type { HygieneContext } from './rule';
+
+export interface HygieneViolation {
+  id: HygieneRuleId;
+  severity: Severity;
+  fix: LocalizedText;
+}
+
+function violationsOf(issue: PreparedIssue, active: readonly ActiveRule[], ctx: HygieneContext): ActiveRule[] {
+  return active.filter((a) => a.rule.violates(issue, ctx));
+}
+
+/** The enabled rules one issue breaks at `now`, in rule order (for the issue panel). */
+export function issueViolations(issue: PreparedIssue, ctx: HygieneContext): HygieneViolation[] {
+  if (issue.created > ctx.now) return [];
+  return violationsOf(issue, activeRules(ctx.config), ctx).map(({ rule, severity }) => ({ id: rule.id, severity, fix: rule.fix }));
+}
+
+interface Judged {
+  readonly issue: PreparedIssue;
+  readonly violated: ReadonlySet<HygieneRuleId>;
+}
+
+/** Judges each issue once. Issues created after `now` do not exist yet and are left out. */
+function judge(issues: readonly PreparedIssue[], active: readonly ActiveRule[], ctx: HygieneContext): Judged[] {
+  const out: Judged[] = [];
+  for (const issue of issues) {
+    if (issue.created > ctx.now) continue;
+    out.push({ issue, violated: new Set(violationsOf(issue, active, ctx).map((a) => a.rule.id)) });
+  }
+  return out;
+}
+
+/** The report over a set of judged issues; every enabled rule is listed, with a count of 0 if need be. */
+function summarise(judged: readonly Judged[], active: readonly ActiveRule[]): HygieneReport {
+  const violating = judged.filter((j) => j.violated.size > 0).length;
+  const rules: HygieneRuleResult[] = active.map(({ rule, severity }) => {
+    const issues = judged.filter((j) => j.violated.has(rule.id)).map((j) => j.issue.key).sort(compareKeys);
+    return { id: rule.id, severity, count: issues.length, issues };
+  });
+  return { scanned: judged.length, violating, score: judged.length === 0 ? null : 1 - violating / judged.length, rules };
+}
+
+export interface HygieneArgs {
+  /** The issues to scan (the caller chooses them; see `hygieneScope`). */
+  readonly issues: readonly PreparedIssue[];
+  readonly ctx: HygieneContext;
+}
+
+/** The overall hygiene report over the given issues. */
+export function hygieneReport({ issues, ctx }: HygieneArgs): HygieneReport {
+  const active = activeRules(ctx.config);
+  return summarise(judge(issues, active, ctx), active);
+}
+
+export interface HygieneBoard {
+  readonly boardId: number;
+  /** The keys of the board's issues (those its filter returns). */
+  readonly issueKeys: ReadonlySet<string>;
+}
+
+export type HygieneTeamRow = HygieneReport & { boardId: number };
+export type HygieneProjectRow = HygieneReport & { projectKey: string };
+export type HygieneProductRow = HygieneReport & { productKey: string };
+export type HygieneAssigneeRow = HygieneReport & { accountId: string | null };
+
+export interface HygieneBreakdown {
+  overall: HygieneReport;
+  /** One row per board given, in that order. */
+  teams: HygieneTeamRow[];
+  /** By project key. */
+  projects: HygieneProjectRow[];
+  /** Every configured product, in the configuration's order; an issue counts in each product it maps to. */
+  products: HygieneProductRow[];
+  /** By current assignee account id; unassigned issues (null) last. */
+  assignees: HygieneAssigneeRow[];
+}
+
+function groupBy<K>(judged: readonly Judged[], keyOf: (j: Judged) => K): Map<K, Judged[]> {
+  const groups = new Map<K, Judged[]>();
+  for (const j of judged) {
+    const k = keyOf(j);
+    const g = groups.get(k);
+    if (g) g.push(j);
+    else groups.set(k, [j]);
+  }
+  return groups;
+}
+
+/** The score and the per-rule counts and keys, overall and per team, project, product and assignee. */
+export function hygieneBreakdown({ issues, ctx, boards = [] }: HygieneArgs & { readonly boards?: readonly HygieneBoard[] }): HygieneBreakdown {
+  const active = activeRules(ctx.config);
+  const judged = judge(issues, active, ctx);
+  const mapper = ownershipMapper(ctx.config);
+
+  const projects = [...groupBy(judged, (j) => j.issue.projectKey)]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([projectKey, js]) => ({ projectKey, ...summarise(js, active) }));
+
+  const assignees = [...groupBy(judged, (j) => j.issue.issue.fields.assignee?.accountId ?? null)]
+    .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
+    .map(([accountId, js]) => ({ accountId, ...summarise(js, active) }));
+
+  const productKeys = judged.map((j) => new Set(mapper(j.issue.issue).products.map((p) => p.key)));
+  const products = ctx.config.products.map((p) => ({
+    productKey: p.key,
+    ...summarise(
+      judged.filter((_, i) => productKeys[i]?.has(p.key)),
+      active,
+    ),
+  }));
+
+  const teams = boards.map((b) => ({ boardId: b.boardId, ...summarise(judged.filter((j) => b.issueKeys.has(j.issue.key)), active) }));
+
+  return { overall: summarise(judged, active), teams, projects, products, assignees };
+}

@@ -1,0 +1,42 @@
+import { valueAt } from '../../history';
+import type { PreparedIssue } from '../../issue';
+import { type HygieneContext, type HygieneRule, isDone } from '../rule';
+import { everSprintIds, sprintFacts } from '../sprints';
+
+/** The board's done statuses for a sprint: its origin board's, else the context's, else category `done`. */
+function doneStatuses(ctx: HygieneContext, boardId: number | null): (statusId: string) => boolean {
+  const set = (boardId !== null ? ctx.doneStatusIdsByBoard?.get(boardId) : undefined) ?? ctx.doneStatusIds;
+  if (set) return (id) => set.has(id);
+  return (id) => ctx.catalog.get(id) === 'done';
+}
+
+/**
+ * The closed sprints (completed at or before `now`) whose end found the issue still in the sprint
+ * and not done (§0: status at `completeDate` not among the board's done statuses).
+ */
+export function carriedOverSprints(p: PreparedIssue, ctx: HygieneContext): number[] {
+  const facts = sprintFacts(p, ctx);
+  const carried: number[] = [];
+  for (const id of everSprintIds(p, ctx)) {
+    const s = facts(id);
+    if (s.state !== 'closed' || s.completedAt === null || s.completedAt > ctx.now) continue;
+    const members = valueAt(p.sprints, s.completedAt);
+    if (!members?.includes(id)) continue;
+    const status = valueAt(p.status, s.completedAt);
+    if (status && doneStatuses(ctx, s.boardId)(status)) continue;
+    carried.push(id);
+  }
+  return carried;
+}
+
+/** Carried over from sprint to sprint at least `carryoverSprints` times and still not done. */
+export const chronicCarryover: HygieneRule = {
+  id: 'chronic-carryover',
+  severity: 'high',
+  params: (config) => ({ carryoverSprints: config.hygiene.carryoverSprints }),
+  violates: (p, ctx) => !isDone(p.issue) && carriedOverSprints(p, ctx).length >= ctx.config.hygiene.carryoverSprints,
+  fix: {
+    en: 'Split the issue into parts that fit a sprint, or take it out of sprints until it can be finished.',
+    ru: 'Разбейте задачу на части, которые помещаются в спринт, или уберите её из спринтов, пока её нельзя завершить.',
+  },
+};

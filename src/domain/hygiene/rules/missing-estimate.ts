@@ -1,0 +1,28 @@
+import { currentNumber } from '../../issue';
+import { fieldRef } from '../../history';
+import { isDone, type HygieneRule, noParams } from '../rule';
+import { currentSprintIds, sprintFacts } from '../sprints';
+
+/**
+ * An issue planned into a running or coming sprint without an estimate. Sub-tasks are not
+ * estimated on a Scrum board (their parent carries the estimate), so they are exempt. A board
+ * without an estimation field (estimating by issue count) has nothing to fill in: never violated.
+ */
+export const missingEstimate: HygieneRule = {
+  id: 'missing-estimate',
+  severity: 'medium',
+  params: noParams,
+  violates: (p, ctx) => {
+    if (p.subtask || isDone(p.issue) || ctx.estimationFieldId === null) return false;
+    const facts = sprintFacts(p, ctx);
+    const planned = currentSprintIds(p, ctx).some((id) => {
+      const state = facts(id).state;
+      return state === 'active' || state === 'future';
+    });
+    return planned && currentNumber(p.issue, fieldRef(ctx.estimationFieldId)) === null;
+  },
+  fix: {
+    en: "Estimate the issue in the board's estimation field before the sprint runs.",
+    ru: 'Оцените задачу в поле оценки доски до начала спринта.',
+  },
+};

@@ -1,0 +1,17 @@
+import { ownershipMapper } from '../../ownership';
+import { type HygieneRule } from '../rule';
+
+/**
+ * Products are configured and the issue maps to none (METRICS.md §4). Sub-tasks are not exempt:
+ * §3 exempts them where it means to, and a sub-task carries its own components and labels.
+ */
+export const noProduct: HygieneRule = {
+  id: 'no-product',
+  severity: 'low',
+  params: (config) => ({ products: config.products.map((p) => p.key) }),
+  violates: ({ issue }, { config }) => config.products.length > 0 && ownershipMapper(config)(issue).products.length === 0,
+  fix: {
+    en: "Map the issue to a product: add the product's component or label.",
+    ru: 'Привяжите задачу к продукту: добавьте компонент или метку продукта.',
+  },
+};

@@ -1,0 +1,22 @@
+import { parseInstant } from '../../jira';
+import { DAY_MS, type HygieneRule, statusCategory } from '../rule';
+
+/**
+ * In progress and untouched for longer than `staleDays`: "older than N days" is strictly before
+ * now − N×24 h (METRICS.md §0), so an issue updated exactly at that instant is not stale. Jira
+ * always returns `updated`; were it missing, `created` is the last time the issue is known to change.
+ */
+export const staleInProgress: HygieneRule = {
+  id: 'stale-in-progress',
+  severity: 'medium',
+  params: (config) => ({ staleDays: config.hygiene.staleDays }),
+  violates: ({ issue }, { now, config }) => {
+    if (statusCategory(issue) !== 'indeterminate') return false;
+    const updated = parseInstant(issue.fields.updated ?? issue.fields.created);
+    return updated < now - config.hygiene.staleDays * DAY_MS;
+  },
+  fix: {
+    en: 'Bring the issue up to date: record progress, move it to its real status, or flag what blocks it.',
+    ru: 'Актуализируйте задачу: отметьте прогресс, переведите в реальный статус или укажите, что её блокирует.',
+  },
+};

@@ -1,0 +1,18 @@
+import type { JiraIssue } from '../jira';
+import { parseInstant } from '../jira';
+import { DAY_MS, isDone } from './rule';
+
+/** How far back a done issue is still worth scanning (CONTRACT.md). */
+export const HYGIENE_RECENT_DAYS = 30;
+
+/**
+ * Whether the hygiene report scans an issue (CONTRACT.md): it exists at `now`, and it is not done,
+ * or it was updated in the 30 days before `now` ([now − 30×24 h, now], both ends included). Done
+ * is the current status category, as everywhere in hygiene: the fields are those fetched at `now`.
+ */
+export function hygieneScope(issue: JiraIssue, now: number): boolean {
+  if (parseInstant(issue.fields.created) > now) return false;
+  if (!isDone(issue)) return true;
+  const updated = parseInstant(issue.fields.updated ?? issue.fields.created);
+  return updated >= now - HYGIENE_RECENT_DAYS * DAY_MS && updated <= now;
+}
