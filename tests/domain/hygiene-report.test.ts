@@ -1,0 +1,133 @@
+import { HYGIENE_RULE_IDS } from '../../src/domain/config';
+import { hygieneBreakdown, hygieneReport, hygieneScope, issueViolations } from '../../src/domain/hygiene';
+import { generateIssue, STATUSES } from '../../src/domain/testing/generate';
+import { ctx, issue, NOW, withConfig } from './hygiene-fixtures';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('hygieneReport', () => {
+  const clean = (key: string, o = {}) => issue({ key, status: STATUSES.todo, ...o });
+  const issues = [
+    clean('PAY-10', { status: STATUSES.inProgress, assignee: null }), // unassigned-in-progress
+    clean('PAY-9', { status: STATUSES.inProgress, assignee: null, description: null }), // + missing-description, missing AC
+    clean('CARD-2', { labels: ['web'] }), // no-product
+    clean('PAY-1'),
+    clean('PAY-2', { assignee: 'anna' }),
+  ];
+
+  it('scores 1 − violating / scanned and lists each rule with its sorted issue keys', () => {
+    const r = hygieneReport({ issues, ctx: ctx() });
+    expect(r.scanned).toBe(5);
+    expect(r.violating).toBe(3);
+    expect(r.score).toBeCloseTo(1 - 3 / 5, 12);
+    const rule = (id: string) => r.rules.find((x) => x.id === id);
+    expect(rule('unassigned-in-progress')).toEqual({ id: 'unassigned-in-progress', severity: 'high', count: 2, issues: ['PAY-9', 'PAY-10'] });
+    expect(rule('missing-description')?.issues).toEqual(['PAY-9']);
+    expect(rule('missing-acceptance-criteria')?.issues).toEqual(['PAY-9']);
+    expect(rule('no-product')?.issues).toEqual(['CARD-2']);
+    expect(rule('overdue')).toEqual({ id: 'overdue', severity: 'medium', count: 0, issues: [] });
+  });
+
+  it('lists every enabled rule in the order of the rule ids', () => {
+    expect(hygieneReport({ issues, ctx: ctx() }).rules.map((r) => r.id)).toEqual([...HYGIENE_RULE_IDS]);
+  });
+
+  it('leaves out disabled rules, from the list and from the score, and applies severity overrides', () => {
+    const config = withConfig((c) => {
+      c.hygiene.rules = { 'unassigned-in-progress': { enabled: false }, 'no-product': { enabled: true, severity: 'high' } };
+    });
+    const r = hygieneReport({ issues, ctx: ctx({}, config) });
+    expect(r.rules.map((x) => x.id)).not.toContain('unassigned-in-progress');
+    expect(r.rules.find((x) => x.id === 'no-product')?.severity).toBe('high');
+    expect(r.violating).toBe(2); // PAY-9 (description) and CARD-2; PAY-10 broke only the disabled rule
+  });
+
+  it('ignores issues created after now, and has no score when nothing is scanned', () => {
+    const future = issue({ key: 'PAY-50', created: NOW + 1, updated: NOW + 1, description: null });
+    expect(hygieneReport({ issues: [future], ctx: ctx() })).toMatchObject({ scanned: 0, violating: 0, score: null });
+    expect(hygieneReport({ issues: [], ctx: ctx() }).rules.every((r) => r.count === 0)).toBe(true);
+  });
+
+  it('scores 1 when nothing is broken', () => {
+    expect(hygieneReport({ issues: [clean('PAY-1'), clean('PAY-2')], ctx: ctx() }).score).toBe(1);
+  });
+});
+
+describe('issueViolations', () => {
+  it('lists the rules an issue breaks with severity and how to fix, in rule order', () => {
+    const p = issue({ status: STATUSES.inProgress, assignee: null, description: null, labels: [] });
+    const v = issueViolations(p, ctx());
+    expect(v.map((x) => x.id)).toEqual(['unassigned-in-progress', 'missing-description', 'missing-acceptance-criteria', 'no-product']);
+    expect(v[0]?.severity).toBe('high');
+    expect(v[0]?.fix.en).toMatch(/assign/i);
+    expect(v[0]?.fix.ru).toMatch(/исполнител/i);
+  });
+  it('is empty for a clean issue', () => {
+    expect(issueViolations(issue({ status: STATUSES.todo }), ctx())).toEqual([]);
+  });
+});
+
+describe('hygieneBreakdown', () => {
+  const issues = [
+    issue({ key: 'PAY-1', assignee: 'anna', status: STATUSES.inProgress, description: null }),
+    issue({ key: 'PAY-2', assignee: 'anna', labels: ['loans'] }),
+    issue({ key: 'CARD-1', assignee: null, status: STATUSES.inProgress, labels: ['payments', 'loans'] }),
+    issue({ key: 'CARD-2', assignee: 'boris', labels: ['loans'] }),
+  ];
+  const b = hygieneBreakdown({
+    issues,
+    ctx: ctx(),
+    boards: [
+      { boardId: 7, issueKeys: new Set(['PAY-1', 'PAY-2']) },
+      { boardId: 8, issueKeys: new Set(['CARD-1', 'CARD-2', 'PAY-2']) },
+    ],
+  });
+
+  it('scores each team over its board issues', () => {
+    expect(b.teams.map((t) => [t.boardId, t.scanned, t.violating])).toEqual([
+      [7, 2, 1],
+      [8, 3, 1],
+    ]);
+  });
+
+  it('scores each project, sorted by key', () => {
+    expect(b.projects.map((p) => [p.projectKey, p.scanned, p.violating, p.score])).toEqual([
+      ['CARD', 2, 1, 0.5],
+      ['PAY', 2, 1, 0.5],
+    ]);
+  });
+
+  it('scores each configured product, counting an issue in every product it maps to', () => {
+    const row = (k: string) => b.products.find((p) => p.productKey === k);
+    expect(b.products.map((p) => p.productKey)).toEqual(['payments', 'loans', 'savings', 'fx-trade']);
+    expect([row('payments')?.scanned, row('payments')?.violating]).toEqual([2, 2]);
+    expect([row('loans')?.scanned, row('loans')?.violating]).toEqual([3, 1]);
+    expect(row('savings')?.score).toBeNull();
+  });
+
+  it('gives the count and keys per rule for each assignee, unassigned last', () => {
+    expect(b.assignees.map((a) => a.accountId)).toEqual(['anna', 'boris', null]);
+    const anna = b.assignees[0];
+    expect(anna?.rules.find((r) => r.id === 'missing-description')).toMatchObject({ count: 1, issues: ['PAY-1'] });
+    expect(b.assignees[2]?.rules.find((r) => r.id === 'unassigned-in-progress')?.issues).toEqual(['CARD-1']);
+  });
+
+  it('has the overall report equal to hygieneReport', () => {
+    expect(b.overall).toEqual(hygieneReport({ issues, ctx: ctx() }));
+  });
+});
+
+describe('hygieneScope', () => {
+  const jira = (o: Parameters<typeof generateIssue>[0]) => generateIssue({ created: '2026-01-05T09:00:00Z', ...o });
+  it('scans every issue not done', () => {
+    expect(hygieneScope(jira({ status: STATUSES.inProgress, updated: NOW - 300 * DAY }), NOW)).toBe(true);
+  });
+  it('scans a done issue updated in the 30 days before now, both ends included', () => {
+    expect(hygieneScope(jira({ status: STATUSES.done, updated: NOW - 30 * DAY }), NOW)).toBe(true);
+    expect(hygieneScope(jira({ status: STATUSES.done, updated: NOW }), NOW)).toBe(true);
+    expect(hygieneScope(jira({ status: STATUSES.done, updated: NOW - 30 * DAY - 1 }), NOW)).toBe(false);
+  });
+  it('skips issues created after now', () => {
+    expect(hygieneScope(jira({ created: NOW + 1, status: STATUSES.todo }), NOW)).toBe(false);
+  });
+});
