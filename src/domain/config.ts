@@ -70,7 +70,8 @@ export const BusinessCalendar = z
     holidays: z.array(IsoDate).default([]),
   })
   .strict()
-  .refine((c) => c.workingHours.start < c.workingHours.end, {
+  // Compared only once both are valid times: a malformed one already has its own message.
+  .refine(({ workingHours: h }) => !HHMM.safeParse(h.start).success || !HHMM.safeParse(h.end).success || h.start < h.end, {
     message: 'workingHours.start must be before workingHours.end',
     path: ['workingHours'],
   });
