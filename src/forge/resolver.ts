@@ -1,0 +1,94 @@
+/**
+ * Every resolver definition of the app. Each one reads the Forge context, parses its payload,
+ * checks who is asking, calls a use case and returns an envelope. The dependencies are injected,
+ * so the same definitions run on Forge (`index.ts`), in the local preview and in tests.
+ */
+import Resolver from '@forge/resolver';
+import type { JiraClient } from '../jira/types';
+import { RESOLVER, ROLLUP_DIMENSIONS, type GadgetContextData, type RollupDimension, type RollupOption } from '../shared/protocol';
+import { BoardsListPayloadSchema, ConvergencePayloadSchema, EmptyPayload, IssuesSummariesPayloadSchema } from '../shared/schemas';
+import { listBoards } from './boards';
+import { readConfig } from './config-store';
+import { ForgeContext, savedGadgetSettings } from './context';
+import { convergenceView } from './convergence';
+import { AppError, guarded, parsePayload } from './envelope';
+import { issueSummaries } from './issues';
+import type { Store } from './store';
+
+export interface ResolverDeps {
+  /** A client that reads Jira as this user, with their permissions. */
+  jiraForUser(accountId: string): JiraClient;
+  /** A client that reads Jira as the app: only for work without a viewer, after a permission check. */
+  jiraAsApp(): JiraClient;
+  store: Store;
+  /** The instant "now" of every figure. */
+  now(): number;
+}
+
+interface Call {
+  payload: unknown;
+  context: unknown;
+}
+
+function viewer(context: ForgeContext): string {
+  if (!context.accountId) throw new AppError('FORBIDDEN', 'Log in to Jira to see this.');
+  return context.accountId;
+}
+
+const listOf: Record<RollupDimension, 'products' | 'channels' | 'segments'> = { product: 'products', channel: 'channels', segment: 'segments' };
+
+export function buildResolver(deps: ResolverDeps): Resolver {
+  const resolver = new Resolver();
+  const define = <T>(key: string, body: (call: { payload: unknown; context: ForgeContext }) => Promise<T>) =>
+    resolver.define(key, ({ payload, context }: Call) =>
+      guarded(() => body({ payload, context: parsePayload(ForgeContext, context) })),
+    );
+
+  define(RESOLVER.gadgetContext, async ({ payload, context }): Promise<GadgetContextData> => {
+    parsePayload(EmptyPayload, payload);
+    const { config } = await readConfig(deps.store);
+    const saved = savedGadgetSettings(context);
+    const options = (d: RollupDimension): RollupOption[] => config[listOf[d]].map((e) => ({ key: e.key, name: e.name }));
+    return {
+      settings: saved.kind === 'ok' ? saved.settings : null,
+      settingsProblem: saved.kind === 'invalid' ? saved.problem : null,
+      defaults: {
+        sprints: config.convergence.sprints,
+        basis: config.convergence.basis,
+        target: config.convergence.target,
+        nearBand: config.convergence.nearBand,
+      },
+      rollupOptions: Object.fromEntries(ROLLUP_DIMENSIONS.map((d) => [d, options(d)])) as Record<RollupDimension, RollupOption[]>,
+    };
+  });
+
+  define(RESOLVER.boardsList, async ({ payload, context }) => {
+    const { query, include } = parsePayload(BoardsListPayloadSchema, payload);
+    const accountId = viewer(context);
+    return listBoards(deps.jiraForUser(accountId), deps.store, accountId, query ?? '', include ?? []);
+  });
+
+  // The boards come from the gadget's saved configuration in the context, never from the payload.
+  define(RESOLVER.convergenceReport, async ({ payload, context }) => {
+    const { refresh } = parsePayload(ConvergencePayloadSchema, payload);
+    const accountId = viewer(context);
+    const saved = savedGadgetSettings(context);
+    if (saved.kind === 'none') throw new AppError('NOT_CONFIGURED', 'This gadget has no boards yet. Edit it to choose boards.');
+    if (saved.kind === 'invalid') throw new AppError('NOT_CONFIGURED', `The gadget's settings cannot be read (${saved.problem}). Edit it and save again.`);
+    return convergenceView(deps.jiraForUser(accountId), deps.store, { accountId, settings: saved.settings, now: deps.now(), refresh: refresh ?? false });
+  });
+
+  define(RESOLVER.issuesSummaries, async ({ payload, context }) => {
+    const { keys } = parsePayload(IssuesSummariesPayloadSchema, payload);
+    const accountId = viewer(context);
+    return { issues: await issueSummaries(deps.jiraForUser(accountId), keys) };
+  });
+
+  define(RESOLVER.configGet, async ({ payload, context }) => {
+    parsePayload(EmptyPayload, payload);
+    viewer(context);
+    return readConfig(deps.store);
+  });
+
+  return resolver;
+}

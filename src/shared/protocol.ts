@@ -1,0 +1,131 @@
+/**
+ * The one module the Custom UI shares with the backend: resolver names, payload and result types,
+ * and the report shapes. Type-only apart from the resolver names, so a UI bundle that imports it
+ * carries no backend code (the zod payload schemas live in `schemas.ts`, for the backend).
+ */
+import type { GovernanceConfig, LocalizedText } from '../domain/config';
+import type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall } from '../domain/report';
+
+export type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall, LocalizedText };
+export type { TargetStatus } from '../domain/config';
+
+/** Every resolver definition, namespaced by what it serves. The UI calls only these. */
+export const RESOLVER = {
+  gadgetContext: 'gadget/context',
+  boardsList: 'boards/list',
+  convergenceReport: 'convergence/report',
+  issuesSummaries: 'issues/summaries',
+  configGet: 'config/get',
+} as const;
+export type ResolverKey = (typeof RESOLVER)[keyof typeof RESOLVER];
+
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'NOT_CONFIGURED'
+  | 'CONFIG_INVALID'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'JIRA_UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface ResolverError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** What every resolver returns: never a thrown error, so the UI always has something to show. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
+
+export type RollupDimension = 'product' | 'channel' | 'segment';
+export const ROLLUP_DIMENSIONS: readonly RollupDimension[] = ['product', 'channel', 'segment'];
+
+export type Basis = 'issues' | 'points';
+
+/** What the gadget's edit mode saves with `view.submit`; Jira hands it back as `extension.gadgetConfiguration`. */
+export interface GadgetSettings {
+  boardIds: number[];
+  /** Restrict every figure to one product, channel or segment (METRICS §1 roll-up); null: whole boards. */
+  rollup: { dimension: RollupDimension; key: string } | null;
+  /** Closed sprints per board. */
+  sprints: number;
+  basis: Basis;
+  /** Share of committed work to complete, 0–1. */
+  target: number;
+  /** Jira's own auto-refresh interval in minutes (a field Jira reads from the submitted object). */
+  refresh?: number;
+}
+
+export interface RollupOption {
+  key: string;
+  name: LocalizedText;
+}
+
+/** `gadget/context`: the saved settings and what the edit form offers. */
+export interface GadgetContextData {
+  /** Null when the gadget has never been configured. */
+  settings: GadgetSettings | null;
+  /** Why saved settings could not be read (they are then ignored), or null. */
+  settingsProblem: string | null;
+  defaults: { sprints: number; basis: Basis; target: number; nearBand: number };
+  rollupOptions: Record<RollupDimension, RollupOption[]>;
+}
+
+export interface BoardsListPayload {
+  /** Part of a board's name, project key or id; empty: the first boards. */
+  query?: string;
+  /** Board ids to list whatever the query (the ones already chosen, so they keep their names). */
+  include?: number[];
+}
+
+export interface BoardOption {
+  id: number;
+  name: string;
+  projectKey: string | null;
+  type: string | null;
+}
+
+export interface BoardsListData {
+  boards: BoardOption[];
+  /** Boards matching the query before the list was cut to its limit. */
+  total: number;
+}
+
+export interface ConvergencePayload {
+  /** Recompute instead of answering from the cache. */
+  refresh?: boolean;
+}
+
+export interface ConvergenceView {
+  settings: GadgetSettings;
+  nearBand: number;
+  boards: { id: number; name: string }[];
+  rollup: { dimension: RollupDimension; key: string; name: LocalizedText } | null;
+  report: ConvergenceReport;
+  /** When the figures were computed (ISO), and whether they came from the cache. */
+  computedAt: string;
+  fromCache: boolean;
+}
+
+export interface IssuesSummariesPayload {
+  keys: string[];
+}
+
+export interface IssueSummary {
+  key: string;
+  summary: string | null;
+  status: string | null;
+  statusCategory: 'new' | 'indeterminate' | 'done' | 'undefined' | null;
+}
+
+export interface IssuesSummariesData {
+  issues: IssueSummary[];
+}
+
+/** The request and result type of each resolver, so the UI's client is typed end to end. */
+export interface ResolverTypes {
+  'gadget/context': { payload: Record<string, never>; data: GadgetContextData };
+  'boards/list': { payload: BoardsListPayload; data: BoardsListData };
+  'convergence/report': { payload: ConvergencePayload; data: ConvergenceView };
+  'issues/summaries': { payload: IssuesSummariesPayload; data: IssuesSummariesData };
+  'config/get': { payload: Record<string, never>; data: { config: GovernanceConfig; version: number | null } };
+}
