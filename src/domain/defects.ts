@@ -1,0 +1,302 @@
+/**
+ * Defect SLA (METRICS.md §2): which issues are defects, their SLA target, the clock that runs while
+ * a defect is neither done nor paused (through the business calendar when one is configured), the
+ * outcome against the target, and the report per priority.
+ */
+import { workingMillisBetween } from './calendar';
+import type { BusinessCalendar, GovernanceConfig } from './config';
+import { itemFrom, itemMatches, itemTo, lastChangeIndex, PRIORITY_FIELD } from './history';
+import { compareKeys, type PreparedIssue, type StatusCatalog } from './issue';
+import type { DefectFigures, DefectIssue, DefectOutcome, DefectPriorityRow, DefectReport } from './report';
+
+/** The part of the configuration the defect SLA reads; a whole `GovernanceConfig` will do. */
+export type DefectSettings = Pick<GovernanceConfig, 'defects'>;
+
+const HOUR_MS = 3_600_000;
+
+/** A defect is an issue whose type name is one of `defects.issueTypes`, compared case-insensitively. */
+export function isDefect(issue: PreparedIssue, config: DefectSettings): boolean {
+  const type = issue.typeName.toLowerCase();
+  return config.defects.issueTypes.some((t) => t.toLowerCase() === type);
+}
+
+/**
+ * The configured priority whose target applies: the exact name first, then the first name in the
+ * configuration's order that differs only in case (Jira priority names are case-insensitive when
+ * typed in JQL, so "high" in a configuration means the site's "High"); null when none matches.
+ */
+function configuredPriority(priorityName: string | null, config: DefectSettings): string | null {
+  if (priorityName === null) return null;
+  const targets = config.defects.targetHours;
+  if (Object.hasOwn(targets, priorityName)) return priorityName;
+  const lower = priorityName.toLowerCase();
+  for (const name of Object.keys(targets)) if (name.toLowerCase() === lower) return name;
+  return null;
+}
+
+/** The SLA target in hours: `targetHours[priority]`, else `defaultTargetHours`; null: no SLA. */
+export function defectTarget(priorityName: string | null, config: DefectSettings): number | null {
+  const configured = configuredPriority(priorityName, config);
+  if (configured !== null) return config.defects.targetHours[configured] ?? null;
+  return config.defects.defaultTargetHours;
+}
+
+/**
+ * The priority name at `now`, replayed as METRICS.md §0 replays any field, by name (the changelog's
+ * string form) because the target is configured by name. An issue whose priority never changed has
+ * its current `fields.priority.name`. Null: no priority.
+ */
+export function priorityAt(issue: PreparedIssue, now: number): string | null {
+  let firstFrom: string | null | undefined;
+  let lastTo: string | null | undefined;
+  for (const h of issue.histories) {
+    if (h.at > now && firstFrom !== undefined) break;
+    for (const item of h.history.items) {
+      if (!itemMatches(item, PRIORITY_FIELD)) continue;
+      if (firstFrom === undefined) firstFrom = item.fromString ?? itemFrom(item);
+      if (h.at <= now) lastTo = item.toString ?? itemTo(item);
+    }
+  }
+  const name = lastTo !== undefined ? lastTo : firstFrom !== undefined ? firstFrom : (issue.issue.fields.priority?.name ?? null);
+  return name === '' ? null : name;
+}
+
+const RUNNING = 0;
+const PAUSED = 1;
+const DONE = 2;
+type StatusClass = typeof RUNNING | typeof PAUSED | typeof DONE;
+
+/**
+ * Classifies status ids for the clock, caching each answer: done (category `done`), paused (in
+ * `pauseStatuses` by id, or by name compared case-insensitively) or running. A status of unknown
+ * category, or no status, is not done (the clock must not stop on a status nobody can see as done),
+ * so it runs unless it is a pause status.
+ */
+function statusClassifier(
+  catalog: StatusCatalog,
+  statusNames: ReadonlyMap<string, string>,
+  config: DefectSettings,
+): (statusId: string | null) => StatusClass {
+  const pause = new Set(config.defects.pauseStatuses);
+  const pauseLower = new Set(config.defects.pauseStatuses.map((s) => s.toLowerCase()));
+  const cache = new Map<string | null, StatusClass>();
+  return (statusId) => {
+    let c = cache.get(statusId);
+    if (c === undefined) {
+      const name = statusId === null ? undefined : statusNames.get(statusId);
+      if (statusId !== null && catalog.get(statusId) === 'done') c = DONE;
+      else if (statusId !== null && pause.has(statusId)) c = PAUSED;
+      else if (name !== undefined && pauseLower.has(name.toLowerCase())) c = PAUSED;
+      else c = RUNNING;
+      cache.set(statusId, c);
+    }
+    return c;
+  };
+}
+
+export interface DefectClock {
+  /** Working time (through the calendar, if any) the defect spent neither done nor paused, up to now. */
+  elapsedMs: number;
+  /** Its status category at `now` is `done`. */
+  done: boolean;
+  /** The last instant it entered a done status, if done now; else null. */
+  resolvedAt: number | null;
+}
+
+const NOT_YET: DefectClock = Object.freeze({ elapsedMs: 0, done: false, resolvedAt: null });
+
+function runClock(
+  issue: PreparedIssue,
+  classify: (statusId: string | null) => StatusClass,
+  calendar: BusinessCalendar | null,
+  now: number,
+): DefectClock {
+  const tl = issue.status;
+  if (now < tl.created) return NOT_YET;
+  // Changes stamped at or before `created` give the status the issue was created in.
+  let j = lastChangeIndex(tl.changeAt, tl.created);
+  let state = classify(j < 0 ? tl.initial : (tl.values[j] as string | null));
+  // Before `created` the issue is not done (§0), so one created straight into a done status
+  // entered done at `created`.
+  let resolvedAt = state === DONE ? tl.created : null;
+  let since = tl.created;
+  let elapsedMs = 0;
+  for (j++; j < tl.changeAt.length; j++) {
+    const at = tl.changeAt[j] as number;
+    if (at > now) break;
+    const next = classify(tl.values[j] as string | null);
+    if (next === state) continue;
+    if (state === RUNNING) elapsedMs += workingMillisBetween(calendar, since, at);
+    if (next === DONE) resolvedAt = at;
+    state = next;
+    since = at;
+  }
+  if (state === RUNNING) elapsedMs += workingMillisBetween(calendar, since, now);
+  const done = state === DONE;
+  return { elapsedMs, done, resolvedAt: done ? resolvedAt : null };
+}
+
+/**
+ * The SLA clock of a defect at `now`. `statusNames` maps status ids to names, so pause statuses may
+ * be configured by name. An issue created after `now` has not started its clock.
+ */
+export function defectClock(
+  issue: PreparedIssue,
+  catalog: StatusCatalog,
+  statusNames: ReadonlyMap<string, string>,
+  config: DefectSettings,
+  now: number,
+): DefectClock {
+  return runClock(issue, statusClassifier(catalog, statusNames, config), config.defects.calendar, now);
+}
+
+/**
+ * Elapsed times are whole milliseconds while `atRiskShare × target` is a product of floats,
+ * so comparisons allow for a rounding error far below a millisecond (2.8e-7 h): with the default
+ * share, a Highest defect (24 h) is at risk from 19.2 h, though 0.8 × 24 is 19.200000000000003.
+ */
+const ROUNDING_HOURS = 1e-9;
+
+/** The outcome of a defect against its target (METRICS.md §2's table); `noSla` without a target. */
+export function defectOutcome(elapsedHours: number, target: number | null, done: boolean, atRiskShare: number): DefectOutcome {
+  if (target === null) return 'noSla';
+  if (elapsedHours > target + ROUNDING_HOURS) return 'breached';
+  if (done) return 'met';
+  if (elapsedHours >= atRiskShare * target - ROUNDING_HOURS) return 'atRisk';
+  return 'onTrack';
+}
+
+export interface DefectReportArgs {
+  /** The boards' issues, of any type (non-defects are skipped); an issue listed twice counts once. */
+  issues: readonly PreparedIssue[];
+  /** Each board and the ids of its issues, for open defects per team. */
+  boards: readonly { boardId: number; issueIds: ReadonlySet<string> }[];
+  catalog: StatusCatalog;
+  /** Status id → name, for pause statuses configured by name. */
+  statusNames: ReadonlyMap<string, string>;
+  config: DefectSettings;
+  now: number;
+  /** The period of resolutions reported, both ends included. */
+  from: number;
+  to: number;
+}
+
+/** Figures being gathered for one priority row or the total. */
+class Tally {
+  readonly resolvedHours: number[] = [];
+  met = 0;
+  breached = 0;
+  open = 0;
+  openBreached = 0;
+  atRisk = 0;
+
+  addResolved(hours: number, outcome: DefectOutcome): void {
+    this.resolvedHours.push(hours);
+    if (outcome === 'met') this.met++;
+    else if (outcome === 'breached') this.breached++;
+  }
+
+  addOpen(outcome: DefectOutcome): void {
+    this.open++;
+    if (outcome === 'breached') this.openBreached++;
+    else if (outcome === 'atRisk') this.atRisk++;
+  }
+
+  figures(): DefectFigures {
+    const sorted = this.resolvedHours.sort((a, b) => a - b);
+    const resolved = sorted.length;
+    return {
+      resolved,
+      met: this.met,
+      breached: this.breached,
+      compliance: resolved === 0 ? null : this.met / resolved,
+      medianHours: nearestRank(sorted, 50),
+      p85Hours: nearestRank(sorted, 85),
+      open: this.open,
+      openBreached: this.openBreached,
+      atRisk: this.atRisk,
+    };
+  }
+}
+
+/**
+ * The percentile by nearest rank: the value at rank ⌈p × N⌉ of the sorted values; null for none.
+ * The rank is computed in integers (0.85 × 20 must be exactly 17).
+ */
+export function nearestRank(sorted: readonly number[], percent: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((percent * sorted.length) / 100));
+  return sorted[Math.min(rank, sorted.length) - 1] ?? null;
+}
+
+/**
+ * The defect SLA report. Decisions where METRICS.md is silent, as Jira Service Management's SLA
+ * reports would take them:
+ * - `byPriority` has a row for every priority in `targetHours`, in that order, even with no defects;
+ *   a defect whose target is `defaultTargetHours` counts in `total` only (its priority is not among
+ *   the configuration's). A priority that matches a configured one only in case counts in that row.
+ * - `noSla` counts the defects the report lists (open at `now` or resolved in the period) that have
+ *   no target; defects resolved long ago are not counted.
+ * - Defects done now but resolved outside the period appear nowhere.
+ */
+export function defectReport(args: DefectReportArgs): DefectReport {
+  const { config, now, from, to } = args;
+  const classify = statusClassifier(args.catalog, args.statusNames, config);
+  const calendar = config.defects.calendar;
+  const atRiskShare = config.defects.atRiskShare;
+  const rows = new Map<string, Tally>();
+  for (const name of Object.keys(config.defects.targetHours)) rows.set(name, new Tally());
+  const total = new Tally();
+  const seen = new Set<string>();
+  const openIds = new Set<string>();
+  const listed: DefectIssue[] = [];
+  let noSla = 0;
+
+  for (const issue of args.issues) {
+    if (issue.created > now || !isDefect(issue, config) || seen.has(issue.id)) continue;
+    seen.add(issue.id);
+    const clock = runClock(issue, classify, calendar, now);
+    const resolvedInPeriod = clock.resolvedAt !== null && clock.resolvedAt >= from && clock.resolvedAt <= to;
+    if (!clock.done) openIds.add(issue.id);
+    else if (!resolvedInPeriod) continue;
+
+    const priority = priorityAt(issue, now);
+    const configured = configuredPriority(priority, config);
+    const targetHours = configured !== null ? (config.defects.targetHours[configured] ?? null) : config.defects.defaultTargetHours;
+    const elapsedHours = clock.elapsedMs / HOUR_MS;
+    const outcome = defectOutcome(elapsedHours, targetHours, clock.done, atRiskShare);
+    listed.push({ key: issue.key, priority, elapsedHours, targetHours, outcome });
+    if (targetHours === null) {
+      noSla++;
+      continue;
+    }
+    const row = configured !== null ? rows.get(configured) : undefined;
+    for (const tally of row ? [row, total] : [total]) {
+      if (clock.done) tally.addResolved(elapsedHours, outcome);
+      else tally.addOpen(outcome);
+    }
+  }
+
+  const byPriority: DefectPriorityRow[] = [];
+  for (const [priority, tally] of rows) {
+    byPriority.push({ priority, targetHours: config.defects.targetHours[priority] as number, ...tally.figures() });
+  }
+  listed.sort((a, b) => compareKeys(a.key, b.key));
+  return {
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    byPriority,
+    total: total.figures(),
+    noSla,
+    openPerBoard: args.boards.map((b) => ({ boardId: b.boardId, open: countIn(openIds, b.issueIds) })),
+    issues: listed,
+  };
+}
+
+/** How many of `ids` are in `members`, iterating the smaller set. */
+function countIn(ids: ReadonlySet<string>, members: ReadonlySet<string>): number {
+  const [small, large] = ids.size <= members.size ? [ids, members] : [members, ids];
+  let n = 0;
+  for (const id of small) if (large.has(id)) n++;
+  return n;
+}
