@@ -1,7 +1,6 @@
 import { type ConfigResult, defaultConfig, type GovernanceConfig, HYGIENE_RULE_IDS, parseConfig, parseConfigOrThrow } from '../../src/domain/config';
 
-/** The defaults as an admin would export them: plain JSON to edit. */
-// A test edits the exported JSON freely, as an admin would: no types to satisfy.
+// The defaults as an admin would export them: plain JSON, edited freely, with no types to satisfy.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 const exported = (): Json => JSON.parse(JSON.stringify(defaultConfig())) as Json;

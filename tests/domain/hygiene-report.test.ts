@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { HYGIENE_RULE_IDS } from '../../src/domain/config';
 import { hygieneBreakdown, hygieneReport, hygieneScope, issueViolations } from '../../src/domain/hygiene';
+import { compareKeys } from '../../src/domain/issue';
 import { generateIssue, STATUSES } from '../../src/domain/testing/generate';
 import { ctx, issue, NOW, withConfig } from './hygiene-fixtures';
 
@@ -129,5 +131,58 @@ describe('hygieneScope', () => {
   });
   it('skips issues created after now', () => {
     expect(hygieneScope(jira({ created: NOW + 1, status: STATUSES.todo }), NOW)).toBe(false);
+  });
+});
+
+describe('hygieneReport on generated issues', () => {
+  const statuses = Object.values(STATUSES);
+  const arbIssue = fc.record({
+    n: fc.integer({ min: 1, max: 400 }),
+    project: fc.constantFrom('PAY', 'CARD', 'AB'),
+    status: fc.constantFrom(...statuses),
+    assignee: fc.option(fc.constantFrom('anna', 'boris'), { nil: null }),
+    resolution: fc.option(fc.constant('Done'), { nil: null }),
+    labels: fc.subarray(['payments', 'web', 'kib']),
+    description: fc.constantFrom(null, '', 'text', 'Acceptance criteria: x'),
+    updatedDaysAgo: fc.integer({ min: 0, max: 60 }),
+    duedate: fc.constantFrom(null, '2026-03-01', '2026-04-01', '2026-05-01'),
+    sprints: fc.subarray([3, 4, 5]),
+    estimate: fc.option(fc.integer({ min: 0, max: 8 }), { nil: null }),
+  });
+
+  it('keeps its figures consistent with the issues it names', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(arbIssue, { selector: (i) => `${i.project}-${i.n}`, maxLength: 25 }), (specs) => {
+        const issues = specs.map((s) =>
+          issue({
+            key: `${s.project}-${s.n}`,
+            status: s.status,
+            assignee: s.assignee,
+            resolution: s.resolution,
+            labels: s.labels,
+            description: s.description,
+            updated: NOW - s.updatedDaysAgo * DAY,
+            duedate: s.duedate,
+            sprints: s.sprints,
+            estimate: s.estimate,
+          }),
+        );
+        const c = ctx();
+        const r = hygieneReport({ issues, ctx: c });
+        expect(r.scanned).toBe(issues.length);
+        const named = new Set(r.rules.flatMap((x) => x.issues));
+        expect(r.violating).toBe(named.size);
+        expect(r.score).toBe(issues.length === 0 ? null : 1 - named.size / issues.length);
+        for (const rule of r.rules) {
+          expect(rule.count).toBe(rule.issues.length);
+          expect([...rule.issues].sort(compareKeys)).toEqual(rule.issues);
+        }
+        for (const p of issues) {
+          const mine = issueViolations(p, c).map((v) => v.id);
+          expect(r.rules.filter((x) => x.issues.includes(p.key)).map((x) => x.id)).toEqual(mine);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
