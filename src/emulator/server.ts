@@ -1,0 +1,240 @@
+/**
+ * A Jira Cloud REST emulator over real HTTP on 127.0.0.1, serving a SiteData: the endpoints the app
+ * reads, with Jira's paging, error bodies, permission model and rate-limit answers (through the
+ * fault controller). Tests, the demo command and the local preview all talk to it as to Jira.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultController, type FaultPlan } from './faults';
+import { HttpError } from './http-error';
+import { agileRoutes } from './routes-agile';
+import { issueRoutes } from './routes-issue';
+import { platformRoutes } from './routes-platform';
+import { searchRoutes } from './routes-search';
+import type { Ctx, EmulatorConfig, Reply, Route } from './route';
+import type { SiteData, SiteUser } from './site';
+import { SiteIndex } from './site-index';
+
+export { FaultController } from './faults';
+export type { FaultPlan, FaultSpec, MalformedRule } from './faults';
+
+export interface EmulatorOptions {
+  /** 0 (default): a free port. */
+  port?: number;
+  host?: '127.0.0.1';
+  faults?: FaultPlan;
+  /** Most issues a search page holds when fields are asked for (default 100; 5,000 for ids only). */
+  searchPageMax?: number;
+  /** Most histories a bulk changelog page holds (default 1,000). */
+  bulkPageMax?: number;
+  /** Histories kept by `expand=changelog` on search, newest first (default 20). */
+  changelogTruncation?: number;
+  /** Every answer waits this long (default 0). */
+  latencyMs?: number;
+  /** "Now" for relative JQL dates (default: the clock). */
+  now?: () => number;
+  /** Called after an issue property is written (value) or deleted (undefined): the preview persists it. */
+  onPropertyWrite?: (issueKey: string, propertyKey: string, value: unknown) => void;
+}
+
+export interface RequestLog {
+  method: string;
+  /** Path and query as requested. */
+  path: string;
+  /** `GET /rest/agile/1.0/board/{id}`, or null for an unknown path. */
+  endpoint: string | null;
+  status: number;
+  /** The authenticated user's account id, or null. */
+  user: string | null;
+  /** The parsed JSON request body, if any. */
+  body: unknown;
+  /** Requests in flight at this one's arrival, itself included. */
+  inFlight: number;
+  startedAt: number;
+  durationMs: number;
+}
+
+export interface Emulator {
+  url: string;
+  close(): Promise<void>;
+  faults: FaultController;
+  requests: RequestLog[];
+  /** Most requests ever in flight at once. */
+  peakInFlight(): number;
+}
+
+const ROUTES: Route[] = [...platformRoutes, ...searchRoutes, ...issueRoutes, ...agileRoutes];
+
+interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  names: string[];
+}
+
+const COMPILED: CompiledRoute[] = ROUTES.map((route) => {
+  const names: string[] = [];
+  const source = route.template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}/?$`), names };
+});
+
+function match(method: string, pathname: string): { route: Route; params: Record<string, string> } | 'method' | null {
+  let pathKnown = false;
+  for (const c of COMPILED) {
+    const m = c.pattern.exec(pathname);
+    if (!m) continue;
+    pathKnown = true;
+    if (c.route.method !== method) continue;
+    const params: Record<string, string> = {};
+    c.names.forEach((name, i) => {
+      try {
+        params[name] = decodeURIComponent(m[i + 1] as string);
+      } catch {
+        throw new HttpError(400, [`The path segment '${m[i + 1]}' is not valid.`]);
+      }
+    });
+    return { route: c.route, params };
+  }
+  return pathKnown ? 'method' : null;
+}
+
+function authenticate(req: http.IncomingMessage, index: SiteIndex): SiteUser | null {
+  const asUser = req.headers['x-emulator-user'];
+  if (typeof asUser === 'string') return index.site.users.find((u) => u.accountId === asUser) ?? null;
+  const auth = req.headers.authorization;
+  if (!auth?.startsWith('Basic ')) return null;
+  const decoded = Buffer.from(auth.slice(6), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? null : (index.userByCredentials(decoded.slice(0, colon), decoded.slice(colon + 1)) ?? null);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const delay = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve());
+
+export async function startEmulator(site: SiteData, options: EmulatorOptions = {}): Promise<Emulator> {
+  // A private copy: property writes must not leak into the caller's fixture (the hook reports them).
+  const index = new SiteIndex(structuredClone(site));
+  const faults = new FaultController(options.faults);
+  const requests: RequestLog[] = [];
+  const config: EmulatorConfig = {
+    searchPageMax: options.searchPageMax ?? 100,
+    bulkPageMax: options.bulkPageMax ?? 1000,
+    changelogTruncation: options.changelogTruncation ?? 20,
+    now: options.now ?? Date.now,
+    ...(options.onPropertyWrite ? { onPropertyWrite: options.onPropertyWrite } : {}),
+  };
+  let inFlight = 0;
+  let peak = 0;
+  let baseUrl = '';
+
+  async function answer(req: http.IncomingMessage, url: URL, log: RequestLog): Promise<Reply | 'drop'> {
+    const raw = await readBody(req);
+    await delay((options.latencyMs ?? 0) + faults.extraDelayMs);
+    const method = req.method ?? 'GET';
+    const fault = faults.take(method, url.pathname);
+    if (fault === 'drop') return 'drop';
+    if (fault) {
+      const headers: Record<string, string> = {};
+      if (fault.retryAfter !== undefined) headers['Retry-After'] = fault.retryAfter;
+      else if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+      if (fault.body !== undefined) return { status: fault.status, body: fault.body };
+      throw new HttpError(fault.status, [fault.status === 429 ? 'Rate limit exceeded.' : `Injected fault: HTTP ${fault.status}.`], {}, headers);
+    }
+    const user = authenticate(req, index);
+    if (!user) throw new HttpError(401, ['Client must be authenticated to access this resource.']);
+    log.user = user.accountId;
+    const found = match(method, url.pathname);
+    if (found === null) throw new HttpError(404, [`No resource at ${url.pathname}.`]);
+    if (found === 'method') throw new HttpError(405, [`Method ${method} is not allowed on ${url.pathname}.`]);
+    log.endpoint = `${found.route.method} ${found.route.template}`;
+    let body: unknown = undefined;
+    if (raw.trim() !== '') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new HttpError(400, ['Unexpected character in the request body: it is not JSON.']);
+      }
+    }
+    log.body = body;
+    const ctx: Ctx = { user, index, params: found.params, query: url.searchParams, body, baseUrl, config };
+    const reply = await found.route.handle(ctx);
+    const status = reply.status ?? 200;
+    if (status >= 200 && status < 300 && reply.body !== undefined) {
+      return { status, body: faults.mutate(url.pathname, JSON.parse(JSON.stringify(reply.body))) };
+    }
+    return reply;
+  }
+
+  const server = http.createServer((req, res) => {
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const log: RequestLog = {
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      endpoint: null,
+      status: 0,
+      user: null,
+      body: undefined,
+      inFlight,
+      startedAt: Date.now(),
+      durationMs: 0,
+    };
+    const finish = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      log.status = status;
+      log.durationMs = Date.now() - log.startedAt;
+      requests.push(log);
+      inFlight--;
+      if (body === undefined) {
+        res.writeHead(status, headers).end();
+      } else {
+        res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', ...headers }).end(JSON.stringify(body));
+      }
+    };
+    answer(req, url, log).then(
+      (reply) => {
+        if (reply === 'drop') {
+          log.durationMs = Date.now() - log.startedAt;
+          requests.push(log);
+          inFlight--;
+          req.socket.destroy();
+          return;
+        }
+        finish(reply.status ?? 200, reply.body);
+      },
+      (e: unknown) => {
+        if (e instanceof HttpError) finish(e.status, e.body(), e.headers);
+        else finish(500, { errorMessages: [`Internal server error: ${e instanceof Error ? e.message : String(e)}`], errors: {} });
+      },
+    );
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  baseUrl = `http://${address.address}:${address.port}`;
+
+  return {
+    url: baseUrl,
+    faults,
+    requests,
+    peakInFlight: () => peak,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The emulator's view of a SiteData: lookups by key and id, and the permission model (a user
+ * browses and edits issues project by project, as Jira's permission schemes grant it).
+ */
+import type { JiraFilter, JiraSprint } from '../domain/jira';
+import { BOARD_NOT_FOUND, ISSUE_NOT_FOUND, notFound } from './http-error';
+import type { SiteBoard, SiteData, SiteIssue, SiteProject, SiteUser } from './site';
+
+const SPRINT_SCHEMA = 'com.pyxis.greenhopper.jira:gh-sprint';
+
+export class SiteIndex {
+  readonly issuesByKey = new Map<string, SiteIssue>();
+  readonly issuesById = new Map<string, SiteIssue>();
+  readonly projectsByKey = new Map<string, SiteProject>();
+  readonly sprintsById = new Map<number, JiraSprint>();
+  readonly boardsById = new Map<number, SiteBoard>();
+  readonly filtersById = new Map<string, JiraFilter>();
+  /** The Sprint custom field's id (found by schema, as Jira sites differ). */
+  readonly sprintFieldId: string;
+
+  constructor(readonly site: SiteData) {
+    for (const issue of site.issues) {
+      this.issuesByKey.set(issue.key.toUpperCase(), issue);
+      this.issuesById.set(issue.id, issue);
+    }
+    for (const p of site.projects) this.projectsByKey.set(p.key.toUpperCase(), p);
+    for (const s of site.sprints) this.sprintsById.set(s.id, s);
+    for (const b of site.boards) {
+      this.boardsById.set(b.board.id, b);
+      this.filtersById.set(b.filter.id, b.filter);
+    }
+    this.sprintFieldId = site.fields.find((f) => f.schema?.custom === SPRINT_SCHEMA)?.id ?? 'customfield_10020';
+  }
+
+  /** The key of the project an issue belongs to (its `project` field, else its key's prefix). */
+  projectKeyOf(issue: SiteIssue): string {
+    const project = issue.fields.project as { key?: unknown } | null | undefined;
+    if (project && typeof project.key === 'string') return project.key;
+    return issue.key.slice(0, issue.key.lastIndexOf('-'));
+  }
+
+  project(keyOrId: string): SiteProject | undefined {
+    return this.projectsByKey.get(keyOrId.toUpperCase()) ?? this.site.projects.find((p) => p.id === keyOrId);
+  }
+
+  canBrowse(user: SiteUser, projectKey: string): boolean {
+    return grants(user.browse, projectKey);
+  }
+
+  canEdit(user: SiteUser, projectKey: string): boolean {
+    return this.canBrowse(user, projectKey) && grants(user.edit, projectKey);
+  }
+
+  visible(user: SiteUser, issue: SiteIssue): boolean {
+    return this.canBrowse(user, this.projectKeyOf(issue));
+  }
+
+  /** An issue by id or key, or undefined when it does not exist or the user may not see it. */
+  findIssue(user: SiteUser, idOrKey: string): SiteIssue | undefined {
+    const issue = this.issuesByKey.get(idOrKey.toUpperCase()) ?? this.issuesById.get(idOrKey);
+    return issue && this.visible(user, issue) ? issue : undefined;
+  }
+
+  /** As Jira: an issue the user may not browse is indistinguishable from one that does not exist. */
+  issue(user: SiteUser, idOrKey: string): SiteIssue {
+    const issue = this.findIssue(user, idOrKey);
+    if (!issue) throw notFound(ISSUE_NOT_FOUND);
+    return issue;
+  }
+
+  visibleIssues(user: SiteUser): SiteIssue[] {
+    return this.site.issues.filter((i) => this.visible(user, i));
+  }
+
+  /**
+   * Boards follow their location's project: a user who may not browse it gets Jira's 404 ("does
+   * not exist or you do not have permission"), and the board is left out of board lists.
+   */
+  boardVisible(user: SiteUser, board: SiteBoard): boolean {
+    const key = board.board.location?.projectKey;
+    return !key || this.canBrowse(user, key);
+  }
+
+  board(user: SiteUser, id: string): SiteBoard {
+    const board = /^\d+$/.test(id) ? this.boardsById.get(Number(id)) : undefined;
+    if (!board || !this.boardVisible(user, board)) throw notFound(BOARD_NOT_FOUND);
+    return board;
+  }
+
+  userByCredentials(email: string, token: string): SiteUser | undefined {
+    return this.site.users.find((u) => u.emailAddress.toLowerCase() === email.toLowerCase() && u.apiToken === token);
+  }
+}
+
+function grants(scope: readonly string[] | '*', projectKey: string): boolean {
+  return scope === '*' || scope.some((k) => k.toUpperCase() === projectKey.toUpperCase());
+}
