@@ -70,7 +70,7 @@ function compileClause(clause: Extract<JqlNode, { kind: 'clause' }>, ctx: JqlCon
   }
   if (field.kind === 'text') throw unsupported();
   if (op === '<' || op === '<=' || op === '>' || op === '>=') {
-    if (field.kind === 'named') throw unsupported();
+    if (field.kind === 'named' && !field.comparable) throw unsupported();
     const [v] = values(operand, field, ctx);
     if (!v || !('text' in v)) throw new JqlError(`The operator '${op}' does not accept EMPTY for the '${field.label}' field.`);
     const bound = field.kind === 'date' ? (v.time as number) : Number(v.text);

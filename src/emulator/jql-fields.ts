@@ -29,6 +29,8 @@ export interface JqlField {
   sprintField?: boolean;
   userField?: boolean;
   issueTypeField?: boolean;
+  /** Entity properties: named values that also compare as numbers (`score >= 3`). */
+  comparable?: boolean;
 }
 
 const lower = (xs: unknown[]): string[] => xs.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map((x) => String(x).toLowerCase());
@@ -168,6 +170,7 @@ export function propertyField(name: string): JqlField | null {
   return {
     label: name,
     kind: 'named',
+    comparable: true,
     read: (issue) => {
       let v: unknown = issue.properties[key];
       for (const part of path ? path.split('.') : []) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
