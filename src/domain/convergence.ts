@@ -86,22 +86,41 @@ function compareIssueKeys(a: PreparedIssue, b: PreparedIssue): number {
   return a.number - b.number;
 }
 
+/** Issues in key order; the project part of each key is cut once, not once per comparison. */
+function sortByKey(issues: readonly PreparedIssue[]): PreparedIssue[] {
+  const project = new Map<PreparedIssue, string>();
+  for (const i of issues) project.set(i, i.key.slice(0, i.key.lastIndexOf('-')));
+  return [...issues].sort((a, b) => {
+    const pa = project.get(a) as string;
+    const pb = project.get(b) as string;
+    return pa === pb ? a.number - b.number : pa < pb ? -1 : 1;
+  });
+}
+
 function isSortedByKey(issues: readonly PreparedIssue[]): boolean {
   for (let i = 1; i < issues.length; i++) if (compareIssueKeys(issues[i - 1] as PreparedIssue, issues[i] as PreparedIssue) > 0) return false;
   return true;
 }
 
+/** The buckets `indexBySprint` built, known to be in key order (so no sprint re-checks them). */
+const keyOrdered = new WeakSet<readonly PreparedIssue[]>();
+
 /**
  * For each sprint id, the issues that were ever members of it, sub-tasks excluded, in key order
- * (so every issue list of a report comes out sorted). One pass over the issues.
+ * (so every issue list of a report comes out sorted). One pass over the issues. The buckets are
+ * meant to be read, not changed.
  */
 export function indexBySprint(issues: readonly PreparedIssue[]): Map<number, PreparedIssue[]> {
-  const ordered = issues.filter((i) => !i.subtask).sort(compareIssueKeys);
+  const ordered = sortByKey(issues.filter((i) => !i.subtask));
   const index = new Map<number, PreparedIssue[]>();
   for (const issue of ordered) {
     for (const id of issue.everSprints) {
       let bucket = index.get(id);
-      if (!bucket) index.set(id, (bucket = []));
+      if (!bucket) {
+        bucket = [];
+        index.set(id, bucket);
+        keyOrdered.add(bucket);
+      }
       bucket.push(issue);
     }
   }
@@ -111,6 +130,7 @@ export function indexBySprint(issues: readonly PreparedIssue[]): Map<number, Pre
 /** An issue's membership of one sprint over [start, end], from one walk over its Sprint changes. */
 interface Membership {
   atStart: boolean;
+  /** Member at `end` once the walk is over (during the walk: member at the instant reached). */
   atEnd: boolean;
   /** It became a member at some instant in (start, end]. */
   joinedInside: boolean;
@@ -207,7 +227,7 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
   if (!window) throw new RangeError(`sprint ${sprint.id} (${sprint.state}) is not reported at ${new Date(now).toISOString()}`);
   const { start, end } = window;
   const sid = sprint.id;
-  const issues = isSortedByKey(args.issues) ? args.issues : [...args.issues].sort(compareIssueKeys);
+  const issues = keyOrdered.has(args.issues) || isSortedByKey(args.issues) ? args.issues : sortByKey(args.issues);
 
   const committed = emptySet();
   const added = emptySet();
@@ -221,6 +241,7 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
   for (const issue of issues) {
     if (issue.key === previousKey) continue; // the same issue fetched twice counts once
     previousKey = issue.key;
+    // (An issue created after `now` is a member of nothing up to `end` <= now; skipping it is quicker.)
     if (issue.subtask || issue.created > now || !issue.everSprints.has(sid)) continue;
     if (include && !include(issue)) continue;
 
