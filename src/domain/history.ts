@@ -84,7 +84,11 @@ export function buildTimeline<T>(
   created: number,
   current: T,
   convert: (raw: string | null) => T,
+  /** Read only `from`/`to`, never the display strings (the Sprint field: names contain commas). */
+  idsOnly = false,
 ): Timeline<T> {
+  const fromOf = idsOnly ? (i: ChangelogItem) => i.from ?? null : itemFrom;
+  const toOf = idsOnly ? (i: ChangelogItem) => i.to ?? null : itemTo;
   const changeAt: number[] = [];
   const values: T[] = [];
   let initial = current;
@@ -93,10 +97,10 @@ export function buildTimeline<T>(
     for (const item of h.history.items) {
       if (!itemMatches(item, ref)) continue;
       if (first) {
-        initial = convert(itemFrom(item));
+        initial = convert(fromOf(item));
         first = false;
       }
-      const value = convert(itemTo(item));
+      const value = convert(toOf(item));
       const last = changeAt.length - 1;
       if (last >= 0 && changeAt[last] === h.at) values[last] = value;
       else {

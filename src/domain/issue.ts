@@ -135,7 +135,7 @@ export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: r
   const ordered = orderHistories(histories ?? issue.changelog?.histories ?? []);
   const sprintRef = fields.sprint;
   const sprints = sprintRef
-    ? buildTimeline(ordered, sprintRef, created, currentSprintIds(issue, sprintRef), parseSprintIds)
+    ? buildTimeline(ordered, sprintRef, created, currentSprintIds(issue, sprintRef), parseSprintIds, true)
     : { created, initial: [] as readonly number[], changeAt: [], values: [] };
   const everSprints = new Set<number>(sprints.initial);
   for (const v of sprints.values) for (const id of v) everSprints.add(id);
