@@ -1,0 +1,43 @@
+/**
+ * The UI's only way to the backend: one typed function per resolver. `invoke` answers either the
+ * resolver's value or `{body, metadata}`, and may reject; every outcome becomes an envelope here,
+ * so components only ever branch on `ok`.
+ */
+import { invoke } from '@forge/bridge';
+import type { Envelope, ResolverTypes } from '../../src/shared/protocol';
+
+type Key = keyof ResolverTypes;
+
+function isEnvelope(x: unknown): x is Envelope<unknown> {
+  if (typeof x !== 'object' || x === null || !('ok' in x)) return false;
+  const v = x as { ok: unknown; data?: unknown; error?: unknown };
+  if (v.ok === true) return 'data' in v;
+  if (v.ok !== false || typeof v.error !== 'object' || v.error === null) return false;
+  const e = v.error as { code?: unknown; message?: unknown };
+  return typeof e.code === 'string' && typeof e.message === 'string';
+}
+
+/** `invoke` resolves to `T` or, when metadata was asked for, to `{body: T, metadata}`. */
+function unwrap(raw: unknown): unknown {
+  if (typeof raw === 'object' && raw !== null && 'body' in raw && 'metadata' in raw) return (raw as { body: unknown }).body;
+  return raw;
+}
+
+async function call<K extends Key>(key: K, payload: ResolverTypes[K]['payload']): Promise<Envelope<ResolverTypes[K]['data']>> {
+  let raw: unknown;
+  try {
+    raw = await invoke(key, payload as Record<string, unknown>);
+  } catch (err) {
+    return { ok: false, error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } };
+  }
+  const body = unwrap(raw);
+  if (!isEnvelope(body)) return { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer from ${key}.` } };
+  return body as Envelope<ResolverTypes[K]['data']>;
+}
+
+export const api = {
+  gadgetContext: () => call('gadget/context', {}),
+  boards: (query: string, include: number[] = []) => call('boards/list', { query, include }),
+  convergence: (refresh = false) => call('convergence/report', { refresh }),
+  issueSummaries: (keys: string[]) => call('issues/summaries', { keys }),
+};

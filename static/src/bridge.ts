@@ -1,0 +1,49 @@
+/**
+ * The parts of the Forge bridge the pages use, with the context narrowed to what they read.
+ */
+import { events, router, view } from '@forge/bridge';
+
+export interface UiContext {
+  locale: string | null;
+  timezone: string | null;
+  siteUrl: string | null;
+}
+
+const str = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
+
+export async function loadContext(): Promise<UiContext> {
+  const raw: unknown = await view.getContext();
+  const c = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return { locale: str(c.locale), timezone: str(c.timezone), siteUrl: str(c.siteUrl) };
+}
+
+/** Follows Jira's light or dark theme; the page works (in light colours) if theming is unavailable. */
+export async function enableTheme(): Promise<void> {
+  try {
+    await view.theme.enable();
+  } catch {
+    /* tokens fall back to their light values */
+  }
+}
+
+export function openIssue(key: string): void {
+  void router.open(`/browse/${encodeURIComponent(key)}`);
+}
+
+/** Jira's refresh of the gadget (its menu, or the auto-refresh interval). */
+export function onGadgetRefresh(callback: () => void): () => void {
+  let unsubscribe: (() => void) | null = null;
+  let cancelled = false;
+  void Promise.resolve(events.on('JIRA_DASHBOARD_GADGET_REFRESH', callback)).then((sub) => {
+    const s = sub as { unsubscribe?: () => void } | undefined;
+    if (cancelled) s?.unsubscribe?.();
+    else unsubscribe = s?.unsubscribe ?? null;
+  }).catch(() => undefined);
+  return () => {
+    cancelled = true;
+    unsubscribe?.();
+  };
+}
+
+export const submitSettings = (settings: object): Promise<void> => view.submit(settings);
+export const closeEditor = (): Promise<void> => view.close();

@@ -1,0 +1,44 @@
+/**
+ * What every page shares: the Forge context, the viewer's language, and the theme.
+ */
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import '@atlaskit/css-reset';
+import Spinner from '@atlaskit/spinner';
+import { enableTheme, loadContext, type UiContext } from './bridge';
+import { langOf, messages, type Lang, type Messages } from './i18n';
+
+export interface Shell {
+  lang: Lang;
+  t: Messages;
+  context: UiContext;
+}
+
+const ShellContext = createContext<Shell | null>(null);
+
+export function useShell(): Shell {
+  const s = useContext(ShellContext);
+  if (!s) throw new Error('useShell outside <PageShell>');
+  return s;
+}
+
+export function PageShell({ children }: { children: ReactNode }) {
+  const [shell, setShell] = useState<Shell | null>(null);
+  useEffect(() => {
+    void enableTheme();
+    loadContext()
+      .catch((): UiContext => ({ locale: null, timezone: null, siteUrl: null }))
+      .then((context) => {
+        const lang = langOf(context.locale);
+        document.documentElement.lang = lang;
+        setShell({ lang, t: messages(lang), context });
+      });
+  }, []);
+  if (!shell) {
+    return (
+      <div style={{ padding: 16 }}>
+        <Spinner size="medium" label="…" />
+      </div>
+    );
+  }
+  return <ShellContext.Provider value={shell}>{children}</ShellContext.Provider>;
+}

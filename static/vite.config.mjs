@@ -1,0 +1,31 @@
+/**
+ * One Vite build per Custom UI page: Forge serves each resource folder on its own, so a page must
+ * not share chunks with another. `scripts/build-ui.mjs` builds every page with this config.
+ */
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The pages, each a `static/src/pages/<name>` folder built to `static/dist/<name>` (manifest resources). */
+export const PAGES = ['gadget-view', 'gadget-edit'];
+
+export function pageConfig(page) {
+  return {
+    configFile: false,
+    root: path.join(here, 'src/pages', page),
+    // Forge serves a resource under its own path: every asset URL must be relative.
+    base: './',
+    publicDir: path.join(here, 'src/public'),
+    plugins: [react()],
+    logLevel: 'warn',
+    build: {
+      outDir: path.join(here, 'dist', page),
+      emptyOutDir: true,
+      target: 'es2020',
+      chunkSizeWarningLimit: 1200,
+      reportCompressedSize: false,
+    },
+  };
+}
