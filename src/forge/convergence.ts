@@ -4,10 +4,11 @@
  * report is never shown to someone who could not have read its issues.
  */
 import { createHash } from 'node:crypto';
-import type { GovernanceConfig } from '../domain/config';
+import { targetStatus, type GovernanceConfig } from '../domain/config';
+import type { SprintConvergence } from '../domain/report';
 import { JiraError, type JiraClient } from '../jira/types';
 import { governanceReport } from '../services/report';
-import type { ConvergenceView, GadgetSettings, RollupDimension } from '../shared/protocol';
+import type { ConvergenceView, CurrentFigure, GadgetSettings, RollupDimension } from '../shared/protocol';
 import { ConvergenceViewSchema } from '../shared/schemas';
 import { readConfig } from './config-store';
 import { AppError } from './envelope';
@@ -61,6 +62,39 @@ async function boardNames(client: JiraClient, boardIds: readonly number[]): Prom
   );
 }
 
+/** The active sprints, or else each board's newest closed sprint, as one ratio of sums. */
+export function currentFigure(sprints: readonly SprintConvergence[], settings: GadgetSettings, nearBand: number): CurrentFigure | null {
+  const active = sprints.filter((s) => s.state === 'active');
+  let chosen = active;
+  if (chosen.length === 0) {
+    const newest = new Map<number, SprintConvergence>();
+    for (const s of sprints) {
+      const seen = newest.get(s.boardId);
+      if (s.state === 'closed' && (!seen || Date.parse(s.end) > Date.parse(seen.end))) newest.set(s.boardId, s);
+    }
+    chosen = [...newest.values()];
+  }
+  if (chosen.length === 0) return null;
+  const sum = (pick: (s: SprintConvergence) => { count: number; points: number }) => ({
+    count: chosen.reduce((n, s) => n + pick(s).count, 0),
+    points: chosen.reduce((n, s) => n + pick(s).points, 0),
+  });
+  const committed = sum((s) => s.committed);
+  const completedCommitted = sum((s) => s.completedCommitted);
+  const den = committed[settings.basis === 'points' ? 'points' : 'count'];
+  const num = completedCommitted[settings.basis === 'points' ? 'points' : 'count'];
+  const convergence = den === 0 ? null : num / den;
+  return {
+    kind: active.length > 0 ? 'active' : 'last',
+    sprintIds: chosen.map((s) => s.sprintId),
+    committed,
+    completedCommitted,
+    convergence,
+    status: targetStatus(convergence, settings.target, nearBand),
+    provisional: chosen.some((s) => s.provisional),
+  };
+}
+
 export async function convergenceView(client: JiraClient, store: Store, req: ConvergenceRequest): Promise<ConvergenceView> {
   const { config, version } = await readConfig(store);
   const rollup = rollupOf(config, req.settings);
@@ -90,6 +124,7 @@ export async function convergenceView(client: JiraClient, store: Store, req: Con
     boards,
     rollup,
     report: report.convergence,
+    current: currentFigure(report.convergence.sprints, req.settings, config.convergence.nearBand),
     computedAt: new Date(req.now).toISOString(),
     fromCache: false,
   };

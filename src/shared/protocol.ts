@@ -7,7 +7,8 @@ import type { GovernanceConfig, LocalizedText } from '../domain/config';
 import type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall } from '../domain/report';
 
 export type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall, LocalizedText };
-export type { TargetStatus } from '../domain/config';
+import type { TargetStatus } from '../domain/config';
+export type { TargetStatus };
 
 /** Every resolver definition, namespaced by what it serves. The UI calls only these. */
 export const RESOLVER = {
@@ -101,9 +102,24 @@ export interface ConvergenceView {
   boards: { id: number; name: string }[];
   rollup: { dimension: RollupDimension; key: string; name: LocalizedText } | null;
   report: ConvergenceReport;
+  /**
+   * The headline figure: over the active sprints (provisional) when any runs, else over each
+   * board's newest closed sprint; a ratio of sums on the settings' basis, like every roll-up.
+   */
+  current: CurrentFigure | null;
   /** When the figures were computed (ISO), and whether they came from the cache. */
   computedAt: string;
   fromCache: boolean;
+}
+
+export interface CurrentFigure {
+  kind: 'active' | 'last';
+  sprintIds: number[];
+  committed: { count: number; points: number };
+  completedCommitted: { count: number; points: number };
+  convergence: number | null;
+  status: TargetStatus | null;
+  provisional: boolean;
 }
 
 export interface IssuesSummariesPayload {

@@ -79,6 +79,17 @@ export const ConvergenceViewSchema = z.object({
       status: Status,
     }),
   }),
+  current: z
+    .object({
+      kind: z.enum(['active', 'last']),
+      sprintIds: z.array(z.number()),
+      committed: Totals,
+      completedCommitted: Totals,
+      convergence: Ratio,
+      status: Status,
+      provisional: z.boolean(),
+    })
+    .nullable(),
   computedAt: z.string(),
   fromCache: z.boolean(),
 });
