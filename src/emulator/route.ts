@@ -28,6 +28,7 @@ export interface Reply {
   status?: number;
   /** JSON body; undefined sends none. */
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface Route {

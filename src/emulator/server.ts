@@ -141,22 +141,23 @@ export async function startEmulator(site: SiteData, options: EmulatorOptions = {
     const raw = await readBody(req);
     await delay((options.latencyMs ?? 0) + faults.extraDelayMs);
     const method = req.method ?? 'GET';
+    // The endpoint is known before any fault, so the log counts faulted requests per endpoint too.
+    const found = match(method, url.pathname);
+    if (found !== null && found !== 'method') log.endpoint = `${found.route.method} ${found.route.template}`;
     const fault = faults.take(method, url.pathname);
     if (fault === 'drop') return 'drop';
     if (fault) {
       const headers: Record<string, string> = {};
       if (fault.retryAfter !== undefined) headers['Retry-After'] = fault.retryAfter;
       else if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
-      if (fault.body !== undefined) return { status: fault.status, body: fault.body };
+      if (fault.body !== undefined) return { status: fault.status, body: fault.body, headers };
       throw new HttpError(fault.status, [fault.status === 429 ? 'Rate limit exceeded.' : `Injected fault: HTTP ${fault.status}.`], {}, headers);
     }
     const user = authenticate(req, index);
     if (!user) throw new HttpError(401, ['Client must be authenticated to access this resource.']);
     log.user = user.accountId;
-    const found = match(method, url.pathname);
     if (found === null) throw new HttpError(404, [`No resource at ${url.pathname}.`]);
     if (found === 'method') throw new HttpError(405, [`Method ${method} is not allowed on ${url.pathname}.`]);
-    log.endpoint = `${found.route.method} ${found.route.template}`;
     let body: unknown = undefined;
     if (raw.trim() !== '') {
       try {
@@ -210,7 +211,7 @@ export async function startEmulator(site: SiteData, options: EmulatorOptions = {
           req.socket.destroy();
           return;
         }
-        finish(reply.status ?? 200, reply.body);
+        finish(reply.status ?? 200, reply.body, reply.headers);
       },
       (e: unknown) => {
         if (e instanceof HttpError) finish(e.status, e.body(), e.headers);

@@ -61,8 +61,9 @@ export function fetchTransport(options: FetchTransportOptions): Transport {
 
 /** fetch wraps the useful part ("ECONNREFUSED", "timeout") in `cause`. */
 function describe(e: unknown): string {
+  // An abort by timeout is a DOMException, which is not an Error in every Node version.
+  if (e && typeof e === 'object' && (e as { name?: unknown }).name === 'TimeoutError') return 'timed out';
   if (!(e instanceof Error)) return String(e);
-  if (e.name === 'TimeoutError') return 'timed out';
   const cause = (e as { cause?: unknown }).cause;
   const code = cause && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : undefined;
   return code ? `${e.message} (${code})` : e.message;
