@@ -6,7 +6,7 @@
 import { workingMillisBetween } from './calendar';
 import type { BusinessCalendar, GovernanceConfig } from './config';
 import { itemFrom, itemMatches, itemTo, lastChangeIndex, PRIORITY_FIELD } from './history';
-import { compareKeys, type PreparedIssue, type StatusCatalog } from './issue';
+import type { PreparedIssue, StatusCatalog } from './issue';
 import type { DefectFigures, DefectIssue, DefectOutcome, DefectPriorityRow, DefectReport } from './report';
 
 /** The part of the configuration the defect SLA reads; a whole `GovernanceConfig` will do. */
@@ -16,8 +16,21 @@ const HOUR_MS = 3_600_000;
 
 /** A defect is an issue whose type name is one of `defects.issueTypes`, compared case-insensitively. */
 export function isDefect(issue: PreparedIssue, config: DefectSettings): boolean {
-  const type = issue.typeName.toLowerCase();
-  return config.defects.issueTypes.some((t) => t.toLowerCase() === type);
+  return defectTypes(config)(issue.typeName);
+}
+
+/** The defect-type test, remembering each type name seen: a site has few types and many issues. */
+function defectTypes(config: DefectSettings): (typeName: string) => boolean {
+  const types = new Set(config.defects.issueTypes.map((t) => t.toLowerCase()));
+  const seen = new Map<string, boolean>();
+  return (typeName) => {
+    let is = seen.get(typeName);
+    if (is === undefined) {
+      is = types.has(typeName.toLowerCase());
+      seen.set(typeName, is);
+    }
+    return is;
+  };
 }
 
 /**
@@ -230,8 +243,7 @@ export function nearestRank(sorted: readonly number[], percent: number): number 
 }
 
 /**
- * The defect SLA report. Decisions where METRICS.md is silent, as Jira Service Management's SLA
- * reports would take them:
+ * The defect SLA report. Decisions where METRICS.md is silent:
  * - `byPriority` has a row for every priority in `targetHours`, in that order, even with no defects;
  *   a defect whose target is `defaultTargetHours` counts in `total` only (its priority is not among
  *   the configuration's). A priority that matches a configured one only in case counts in that row.
@@ -242,6 +254,7 @@ export function nearestRank(sorted: readonly number[], percent: number): number 
 export function defectReport(args: DefectReportArgs): DefectReport {
   const { config, now, from, to } = args;
   const classify = statusClassifier(args.catalog, args.statusNames, config);
+  const isDefectType = defectTypes(config);
   const calendar = config.defects.calendar;
   const atRiskShare = config.defects.atRiskShare;
   const rows = new Map<string, Tally>();
@@ -249,11 +262,11 @@ export function defectReport(args: DefectReportArgs): DefectReport {
   const total = new Tally();
   const seen = new Set<string>();
   const openIds = new Set<string>();
-  const listed: DefectIssue[] = [];
+  const listed: { project: string; number: number; issue: DefectIssue }[] = [];
   let noSla = 0;
 
   for (const issue of args.issues) {
-    if (issue.created > now || !isDefect(issue, config) || seen.has(issue.id)) continue;
+    if (issue.created > now || !isDefectType(issue.typeName) || seen.has(issue.id)) continue;
     seen.add(issue.id);
     const clock = runClock(issue, classify, calendar, now);
     const resolvedInPeriod = clock.resolvedAt !== null && clock.resolvedAt >= from && clock.resolvedAt <= to;
@@ -265,7 +278,8 @@ export function defectReport(args: DefectReportArgs): DefectReport {
     const targetHours = configured !== null ? (config.defects.targetHours[configured] ?? null) : config.defects.defaultTargetHours;
     const elapsedHours = clock.elapsedMs / HOUR_MS;
     const outcome = defectOutcome(elapsedHours, targetHours, clock.done, atRiskShare);
-    listed.push({ key: issue.key, priority, elapsedHours, targetHours, outcome });
+    const project = issue.key.slice(0, issue.key.lastIndexOf('-'));
+    listed.push({ project, number: issue.number, issue: { key: issue.key, priority, elapsedHours, targetHours, outcome } });
     if (targetHours === null) {
       noSla++;
       continue;
@@ -281,7 +295,8 @@ export function defectReport(args: DefectReportArgs): DefectReport {
   for (const [priority, tally] of rows) {
     byPriority.push({ priority, targetHours: config.defects.targetHours[priority] as number, ...tally.figures() });
   }
-  listed.sort((a, b) => compareKeys(a.key, b.key));
+  // compareKeys' order (project key, then number), with both parts taken from each key once.
+  listed.sort((a, b) => (a.project === b.project ? a.number - b.number : a.project < b.project ? -1 : 1));
   return {
     from: new Date(from).toISOString(),
     to: new Date(to).toISOString(),
@@ -289,7 +304,7 @@ export function defectReport(args: DefectReportArgs): DefectReport {
     total: total.figures(),
     noSla,
     openPerBoard: args.boards.map((b) => ({ boardId: b.boardId, open: countIn(openIds, b.issueIds) })),
-    issues: listed,
+    issues: listed.map((l) => l.issue),
   };
 }
 

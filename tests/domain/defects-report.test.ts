@@ -39,7 +39,7 @@ function resolvedBug(key: string, resolved: string | number, hours: number, prio
 }
 
 /** A bug of the given priority still open at NOW, created `hours` before it. */
-function openBug(key: string, hours: number, priority = 'High'): PreparedIssue {
+function openBug(key: string, hours: number, priority: string | null = 'High'): PreparedIssue {
   return bug({ key, priority, created: at(NOW) - hours * HOUR });
 }
 
