@@ -1,0 +1,150 @@
+/**
+ * The governance report of a set of boards (CONTRACT.md): backlog convergence, defect SLA and
+ * Jira hygiene, computed by the domain from what the Jira client reads.
+ */
+import type { GovernanceConfig } from '../domain/config';
+import { convergenceReport, indexBySprint, selectSprints, sprintConvergence } from '../domain/convergence';
+import { defectReport } from '../domain/defects';
+import { doneStatusIds } from '../domain/done';
+import { HYGIENE_RECENT_DAYS, hygieneContext, hygieneReport, hygieneScope } from '../domain/hygiene';
+import type { PreparedIssue } from '../domain/issue';
+import { compareKeys } from '../domain/issue';
+import type { JiraSprint } from '../domain/jira';
+import { rollupPredicate, type OwnershipDimension } from '../domain/ownership';
+import type { GovernanceReport, HygieneReport, SprintConvergence } from '../domain/report';
+import type { JiraClient } from '../jira/types';
+import { type LoadedBoards, loadBoards } from './board-data';
+
+export interface ReportRequest {
+  boardIds: number[];
+  /** Closed sprints per board, newest first. */
+  sprints: number;
+  now: number;
+  /** The defect period, both ends included. */
+  from: number;
+  to: number;
+  config: GovernanceConfig;
+  /** Restrict every figure to the issues of one product, channel or segment. */
+  rollup?: { dimension: OwnershipDimension; key: string } | null;
+  onProgress?: (message: string) => void;
+}
+
+const DAY = 24 * 3600_000;
+
+/** Reads the boards and computes the three metrics. */
+export async function governanceReport(client: JiraClient, req: ReportRequest): Promise<GovernanceReport> {
+  const loaded = await loadBoards(client, {
+    boardIds: req.boardIds,
+    config: req.config,
+    reportedSprintIds: (sprints) => selectSprints(sprints, req.sprints, req.now).map((s) => s.id),
+    updatedSince: (sprints) => {
+      const starts = selectSprints(sprints, req.sprints, req.now).map((s) => Date.parse(s.startDate ?? ''));
+      return Math.min(req.from, req.now - HYGIENE_RECENT_DAYS * DAY, ...starts.filter((t) => !Number.isNaN(t)));
+    },
+    ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+  });
+  return computeReport(loaded, req);
+}
+
+/** The report from loaded board data: pure, so the same figures come from any source of data. */
+export function computeReport(loaded: LoadedBoards, req: ReportRequest): GovernanceReport {
+  const { config, now } = req;
+  const include = req.rollup ? rollupPredicate(config, req.rollup.dimension, req.rollup.key) : null;
+  // Issues created after `now` do not exist yet; issues outside the roll-up are not counted.
+  const visible = (p: PreparedIssue) => p.created <= now && (include === null || include(p.issue));
+
+  const sprintRows: SprintConvergence[] = [];
+  for (const b of loaded.boards) {
+    const boardIssues = [...b.issueIds].map((id) => loaded.issues.get(id)).filter((p): p is PreparedIssue => p !== undefined);
+    const bySprint = indexBySprint(boardIssues);
+    const done = doneStatusIds(b.configuration, loaded.catalog);
+    for (const sprint of selectSprints(b.sprints, req.sprints, now)) {
+      sprintRows.push(
+        sprintConvergence({
+          boardId: b.board.id,
+          sprint,
+          issues: bySprint.get(sprint.id) ?? [],
+          doneStatusIds: done,
+          now,
+          target: config.convergence.target,
+          nearBand: config.convergence.nearBand,
+          basis: config.convergence.basis,
+          include: visible,
+        }),
+      );
+    }
+  }
+  const convergence = convergenceReport({
+    sprints: sprintRows,
+    target: config.convergence.target,
+    nearBand: config.convergence.nearBand,
+    basis: config.convergence.basis,
+  });
+
+  const all = [...loaded.issues.values()].filter(visible);
+  const defects = defectReport({
+    issues: all,
+    boards: loaded.boards.map((b) => ({ boardId: b.board.id, issueIds: b.issueIds })),
+    catalog: loaded.catalog,
+    statusNames: loaded.statusNames,
+    config,
+    now,
+    from: req.from,
+    to: req.to,
+  });
+
+  return { now: new Date(now).toISOString(), boards: loaded.boards.map((b) => b.board.id), convergence, defects, hygiene: boardsHygiene(loaded, req, visible) };
+}
+
+/**
+ * Hygiene over the boards' issues that are not done at `now` or were updated in the 30 days
+ * before it. Each issue is judged once, in the context of the first board that holds it (its
+ * estimation field and done statuses).
+ */
+function boardsHygiene(loaded: LoadedBoards, req: ReportRequest, visible: (p: PreparedIssue) => boolean): HygieneReport {
+  const sprintsById = new Map<number, JiraSprint>();
+  const doneByBoard = new Map<number, ReadonlySet<string>>();
+  for (const b of loaded.boards) {
+    for (const s of b.sprints) sprintsById.set(s.id, s);
+    doneByBoard.set(b.board.id, doneStatusIds(b.configuration, loaded.catalog));
+  }
+  const issuesByKey = new Map([...loaded.issues.values()].map((p) => [p.key, p.issue] as const));
+  const seen = new Set<string>();
+  const reports: HygieneReport[] = [];
+  for (const b of loaded.boards) {
+    const issues: PreparedIssue[] = [];
+    for (const id of b.issueIds) {
+      const p = loaded.issues.get(id);
+      if (!p || seen.has(id) || !visible(p) || !hygieneScope(p.issue, req.now)) continue;
+      seen.add(id);
+      issues.push(p);
+    }
+    const ctx = hygieneContext({
+      now: req.now,
+      config: req.config,
+      catalog: loaded.catalog,
+      sprintsById,
+      sprintFieldId: b.fields.sprint?.id ?? null,
+      estimationFieldId: b.fields.estimation?.id ?? null,
+      doneStatusIds: doneByBoard.get(b.board.id) ?? null,
+      doneStatusIdsByBoard: doneByBoard,
+      issuesByKey,
+    });
+    reports.push(hygieneReport({ issues, ctx }));
+  }
+  return mergeHygiene(reports);
+}
+
+/** Sums hygiene reports over disjoint sets of issues. */
+export function mergeHygiene(reports: readonly HygieneReport[]): HygieneReport {
+  const first = reports[0];
+  if (!first) return { scanned: 0, violating: 0, score: null, rules: [] };
+  if (reports.length === 1) return first;
+  const scanned = reports.reduce((n, r) => n + r.scanned, 0);
+  const violating = reports.reduce((n, r) => n + r.violating, 0);
+  const rules = first.rules.map((rule) => {
+    const issues = reports.flatMap((r) => r.rules.find((x) => x.id === rule.id)?.issues ?? []).sort(compareKeys);
+    return { ...rule, count: issues.length, issues };
+  });
+  return { scanned, violating, score: scanned === 0 ? null : 1 - violating / scanned, rules };
+}
