@@ -1,0 +1,102 @@
+/**
+ * What the preview reads Jira from: the in-process emulator serving the demo site (default), or a
+ * real Jira Cloud site when JIRA_SITE, JIRA_EMAIL and JIRA_API_TOKEN are set. Either way the app
+ * talks to it over HTTP through the same client it uses on Forge.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { parseInstant } from '../domain/jira';
+import { DEMO_NOW, DEMO_USERS, buildDemoSite } from '../demo/site';
+import { startEmulator } from '../emulator/server';
+import { createJiraClient } from '../jira/client';
+import { fetchTransport } from '../jira/fetch-transport';
+import type { JiraClient, Transport } from '../jira/types';
+import { readJson, writeJsonAtomic } from './files';
+
+export interface PreviewUser {
+  accountId: string;
+  displayName: string;
+  admin: boolean;
+}
+
+export interface PreviewBackend {
+  mode: 'demo' | 'real';
+  siteName: string;
+  /** Where `/browse/KEY` links lead: the preview itself for the demo site, the real site otherwise. */
+  browseBase: string | null;
+  users: PreviewUser[];
+  defaultUser: string;
+  jiraForUser(accountId: string): JiraClient;
+  jiraAsApp(): JiraClient;
+  now(): number;
+  close(): Promise<void>;
+}
+
+/** Issue properties written in the preview, by issue key then property key. */
+const IssueProperties = z.record(z.string(), z.record(z.string(), z.unknown()));
+
+async function demoBackend(stateDir: string): Promise<PreviewBackend> {
+  const site = buildDemoSite();
+  const propsFile = path.join(stateDir, 'issue-properties.json');
+  const parsed = IssueProperties.safeParse(readJson(propsFile, {}));
+  const saved = parsed.success ? parsed.data : {};
+  // Properties written in earlier runs are put back before the emulator serves the site.
+  for (const issue of site.issues) Object.assign(issue.properties, saved[issue.key] ?? {});
+  const now = parseInstant(DEMO_NOW);
+  const emulator = await startEmulator(site, {
+    now: () => now,
+    onPropertyWrite(issueKey, propertyKey, value) {
+      const forIssue = { ...(saved[issueKey] ?? {}) };
+      if (value === undefined) delete forIssue[propertyKey];
+      else forIssue[propertyKey] = value;
+      saved[issueKey] = forIssue;
+      writeJsonAtomic(propsFile, saved);
+    },
+  });
+  const asUser = (accountId: string): Transport => {
+    const base = fetchTransport({ baseUrl: emulator.url });
+    return (req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': accountId } });
+  };
+  const byRole = Object.entries(DEMO_USERS);
+  const roleOf = new Map(byRole.map(([role, id]) => [id, role]));
+  const users = site.users
+    .filter((u) => roleOf.has(u.accountId))
+    .map((u) => ({ accountId: u.accountId, displayName: `${u.displayName} (${roleOf.get(u.accountId)})`, admin: u.admin }));
+  return {
+    mode: 'demo',
+    siteName: site.name,
+    browseBase: null,
+    users,
+    defaultUser: DEMO_USERS.admin,
+    jiraForUser: (accountId) => createJiraClient(asUser(accountId)),
+    // The emulator has no app principal: the administrator stands in for it.
+    jiraAsApp: () => createJiraClient(asUser(DEMO_USERS.admin)),
+    now: () => now,
+    close: () => emulator.close(),
+  };
+}
+
+async function realBackend(site: string, email: string, apiToken: string): Promise<PreviewBackend> {
+  const client = createJiraClient(fetchTransport({ baseUrl: site, email, apiToken }));
+  const me = await client.myself();
+  const name = me.displayName ?? email;
+  return {
+    mode: 'real',
+    siteName: new URL(site).host,
+    browseBase: site.replace(/\/+$/, ''),
+    // An API token acts as one person: the preview can only be that person.
+    users: [{ accountId: me.accountId, displayName: name, admin: false }],
+    defaultUser: me.accountId,
+    jiraForUser: () => client,
+    jiraAsApp: () => client,
+    now: () => Date.now(),
+    close: async () => undefined,
+  };
+}
+
+export async function startBackend(env: NodeJS.ProcessEnv, stateDir: string): Promise<PreviewBackend> {
+  const { JIRA_SITE, JIRA_EMAIL, JIRA_API_TOKEN } = env;
+  if (JIRA_SITE && JIRA_EMAIL && JIRA_API_TOKEN) return realBackend(JIRA_SITE, JIRA_EMAIL, JIRA_API_TOKEN);
+  if (JIRA_SITE || JIRA_EMAIL || JIRA_API_TOKEN) console.warn('preview: set all of JIRA_SITE, JIRA_EMAIL and JIRA_API_TOKEN to use a real site; using the demo site');
+  return demoBackend(stateDir);
+}

@@ -1,0 +1,60 @@
+/**
+ * The script the preview puts in front of each Custom UI bundle: `window.__bridge`, answering the
+ * `@forge/bridge` operations the way Jira's host page would. Resolver calls go to the preview
+ * server, which runs the app's own resolver definitions.
+ */
+export const BRIDGE_SHIM = String.raw`
+(function () {
+  var frame = window.__PREVIEW_FRAME__;
+  var listeners = {};
+  function post(type, detail) { try { window.parent.postMessage({ source: 'forge-preview', type: type, frame: frame.id, detail: detail }, '*'); } catch (e) {} }
+  function json(url, body) {
+    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' })
+      .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j && j.message ? j.message : 'HTTP ' + r.status); return j; }); });
+  }
+  function applyTheme(mode) {
+    var html = document.documentElement;
+    html.setAttribute('data-color-mode', mode);
+    html.setAttribute('data-theme', 'dark:dark light:light motion:motion shape:shape spacing:spacing typography:typography');
+    var link = document.getElementById('preview-theme');
+    if (!link) { link = document.createElement('link'); link.id = 'preview-theme'; link.rel = 'stylesheet'; document.head.appendChild(link); }
+    link.href = '/__preview/theme.css?mode=' + mode;
+    document.body && (document.body.style.background = mode === 'dark' ? '#1D2125' : '');
+  }
+  window.addEventListener('message', function (e) {
+    var m = e.data;
+    if (!m || m.source !== 'forge-preview-host') return;
+    (listeners[m.event] || []).forEach(function (cb) { try { cb(m.payload); } catch (err) { console.error(err); } });
+  });
+  // Jira sizes a gadget's iframe to its content; so does the preview host page.
+  function reportHeight() { post('resize', Math.ceil(document.documentElement.scrollHeight)); }
+  window.addEventListener('load', function () {
+    reportHeight();
+    if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.body);
+  });
+  window.__bridge = {
+    callBridge: function (op, args) {
+      switch (op) {
+        case 'getContext': return Promise.resolve(frame.context);
+        case 'invoke': return json('/__preview/invoke', { frame: frame.id, functionKey: args.functionKey, payload: args.payload || {} });
+        case 'submit': return json('/__preview/submit', { frame: frame.id, payload: args }).then(function () { post('submitted'); return true; });
+        case 'close': post('close'); return Promise.resolve();
+        case 'refresh': window.location.reload(); return Promise.resolve();
+        case 'enableTheming': applyTheme(frame.context.theme.colorMode); return Promise.resolve();
+        case 'on':
+          (listeners[args.event] = listeners[args.event] || []).push(args.callback);
+          return Promise.resolve({ unsubscribe: function () { listeners[args.event] = (listeners[args.event] || []).filter(function (c) { return c !== args.callback; }); } });
+        case 'emit': case 'emitPublic': post('event', { event: args.event, payload: args.payload }); return Promise.resolve();
+        case 'showFlag': post('flag', args); return Promise.resolve();
+        case 'closeFlag': return Promise.resolve();
+        case 'navigate':
+          if (args.type === 'new-tab') window.open(args.url, '_blank', 'noopener'); else window.top.location.assign(args.url);
+          return Promise.resolve();
+        case 'open': post('open', args); return Promise.resolve(true);
+        case 'getFrameId': return Promise.resolve(frame.id);
+        default: console.warn('preview bridge: ' + op + ' is not emulated'); return Promise.resolve(undefined);
+      }
+    }
+  };
+})();
+`;

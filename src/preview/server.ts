@@ -1,0 +1,246 @@
+/**
+ * The local preview server: Jira-like pages framing the built Custom UI, a bridge endpoint that
+ * runs the app's own resolver definitions (`buildResolver`) with a Forge-shaped context, and the
+ * local state under `.preview-state/`.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { CONFIG_KEY } from '../forge/config-store';
+import { buildResolver } from '../forge/resolver';
+import { parseConfig, type GovernanceConfigInput } from '../domain/config';
+import { demoConfig } from '../demo/site';
+import { startBackend, type PreviewBackend } from './backend';
+import { BRIDGE_SHIM } from './bridge-shim';
+import { fileStore } from './file-store';
+import { readJson, writeJsonAtomic } from './files';
+import { PREVIEW_MODULES } from './modules';
+import { dashboardPage, issuePage, type Prefs } from './pages';
+import { themeCss } from './theme';
+
+export interface PreviewOptions {
+  /** 0: a free port. */
+  port?: number;
+  /** The app's root (manifest.yml, static/dist); found from this file when omitted. */
+  root?: string;
+  /** Default `<root>/.preview-state`. */
+  stateDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface PreviewServer {
+  url: string;
+  backend: PreviewBackend;
+  close(): Promise<void>;
+}
+
+export function findAppRoot(from: string): string {
+  let dir = from;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'manifest.yml'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no manifest.yml above ${from}`);
+    dir = up;
+  }
+}
+
+const InvokeBody = z.object({ frame: z.string().min(1), functionKey: z.string().min(1), payload: z.unknown() });
+const SubmitBody = z.object({ frame: z.string().min(1), payload: z.record(z.string(), z.unknown()) });
+const Gadgets = z.record(z.string(), z.record(z.string(), z.unknown()));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+function cookies(req: http.IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string | string[]> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+  res.end(body);
+}
+const sendJson = (res: http.ServerResponse, status: number, value: unknown) => send(res, status, 'application/json', JSON.stringify(value));
+
+function readBody(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      try {
+        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
+      } catch (e) {
+        reject(e);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+/** `backlog-convergence:1:view` → the module, the gadget and the entry point. */
+function parseFrame(id: string): { moduleKey: string; gadgetId: string; entryPoint: 'view' | 'edit' } | null {
+  const [moduleKey, gadgetId, entry] = id.split(':');
+  if (!moduleKey || !gadgetId || (entry !== 'view' && entry !== 'edit')) return null;
+  if (!PREVIEW_MODULES.some((m) => m.key === moduleKey)) return null;
+  return { moduleKey, gadgetId, entryPoint: entry };
+}
+
+export async function startPreview(options: PreviewOptions = {}): Promise<PreviewServer> {
+  const root = options.root ?? findAppRoot(__dirname);
+  const stateDir = options.stateDir ?? path.join(root, '.preview-state');
+  const distDir = path.join(root, 'static', 'dist');
+  const backend = await startBackend(options.env ?? process.env, stateDir);
+  const store = fileStore(path.join(stateDir, 'store.json'));
+  // The demo site comes with its governance configuration (products, channels, owners) seeded once.
+  if (backend.mode === 'demo' && !(await store.get(CONFIG_KEY))) {
+    const parsed = parseConfig(demoConfig() as GovernanceConfigInput);
+    if (parsed.ok) await store.set(CONFIG_KEY, parsed.config);
+  }
+  const gadgetsFile = path.join(stateDir, 'gadgets.json');
+  const parsedGadgets = Gadgets.safeParse(readJson(gadgetsFile, {}));
+  const gadgets: Record<string, Record<string, unknown>> = parsedGadgets.success ? parsedGadgets.data : {};
+  const definitions = buildResolver({
+    jiraForUser: backend.jiraForUser,
+    jiraAsApp: backend.jiraAsApp,
+    store,
+    now: backend.now,
+  }).getDefinitions();
+
+  let origin = '';
+  const prefsOf = (req: http.IncomingMessage): Prefs => {
+    const c = cookies(req);
+    const user = backend.users.some((u) => u.accountId === c['preview-user']) ? (c['preview-user'] as string) : backend.defaultUser;
+    return { user, locale: c['preview-locale'] === 'ru-RU' ? 'ru-RU' : 'en-US', theme: c['preview-theme'] === 'dark' ? 'dark' : 'light' };
+  };
+
+  /** What Forge tells a gadget about where it runs (the UI's `getContext`, the resolvers' `context`). */
+  const forgeContext = (prefs: Prefs, frame: NonNullable<ReturnType<typeof parseFrame>>) => ({
+    accountId: prefs.user,
+    cloudId: 'preview',
+    siteUrl: backend.browseBase ?? origin,
+    locale: prefs.locale,
+    timezone: 'Europe/Moscow',
+    theme: { colorMode: prefs.theme },
+    moduleKey: frame.moduleKey,
+    localId: `${frame.moduleKey}-${frame.gadgetId}`,
+    environmentType: 'DEVELOPMENT',
+    extension: {
+      type: 'jira:dashboardGadget',
+      dashboard: { id: 'preview' },
+      gadget: { id: frame.gadgetId },
+      gadgetConfiguration: gadgets[frame.gadgetId] ?? {},
+      ...(frame.entryPoint === 'edit' ? { entryPoint: 'edit' } : {}),
+    },
+  });
+
+  function serveResource(res: http.ServerResponse, prefs: Prefs, resource: string, rest: string, frameId: string | null): void {
+    const dir = path.join(distDir, resource);
+    if (!/^[a-z0-9-]+$/.test(resource) || !fs.existsSync(path.join(dir, 'index.html')))
+      return send(res, 404, 'text/plain', `The UI resource "${resource}" is not built. Run npm run build:ui.`);
+    if (rest === '' || rest === 'index.html') {
+      const frame = frameId ? parseFrame(frameId) : null;
+      if (!frame || !frameId) return send(res, 400, 'text/plain', 'a resource page needs ?frame=<module>:<gadget>:<view|edit>');
+      const head = `<script>window.__PREVIEW_FRAME__=${JSON.stringify({ id: frameId, context: forgeContext(prefs, frame) }).replace(/</g, '\\u003c')};</script><script>${BRIDGE_SHIM}</script>`;
+      const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8').replace('<head>', `<head>${head}`);
+      return send(res, 200, TYPES['.html'] as string, html);
+    }
+    const file = path.resolve(dir, rest);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'text/plain', 'not found');
+    send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const prefs = prefsOf(req);
+    const p = url.pathname;
+    if (req.method === 'GET' && p === '/') return send(res, 302, 'text/plain', '', { Location: '/dashboard' });
+    if (req.method === 'GET' && p === '/dashboard') {
+      const edit = url.searchParams.get('edit');
+      return send(res, 200, TYPES['.html'] as string, dashboardPage(prefs, backend.users, backend.siteName, edit ?? '1', edit !== null));
+    }
+    if (req.method === 'GET' && p === '/__preview/prefs') {
+      const set = (name: string, value: string | null) => (value ? [`${name}=${encodeURIComponent(value)}; Path=/; SameSite=Lax`] : []);
+      const back = url.searchParams.get('back');
+      return send(res, 302, 'text/plain', '', {
+        Location: back && back.startsWith('/') && !back.startsWith('//') ? back : '/dashboard',
+        'Set-Cookie': [...set('preview-user', url.searchParams.get('user')), ...set('preview-locale', url.searchParams.get('locale')), ...set('preview-theme', url.searchParams.get('theme'))],
+      });
+    }
+    if (req.method === 'GET' && p === '/__preview/theme.css') return send(res, 200, TYPES['.css'] as string, await themeCss(url.searchParams.get('mode') === 'dark' ? 'dark' : 'light'));
+    if (req.method === 'GET' && p === '/__preview/health') return sendJson(res, 200, { ok: true, mode: backend.mode });
+    const app = /^\/app\/([^/]+)\/(.*)$/.exec(p);
+    if (req.method === 'GET' && app) return serveResource(res, prefs, app[1] as string, decodeURIComponent(app[2] as string), url.searchParams.get('frame'));
+    if (req.method === 'POST' && p === '/__preview/invoke') {
+      const body = InvokeBody.safeParse(await readBody(req));
+      const frame = body.success ? parseFrame(body.data.frame) : null;
+      if (!body.success || !frame) return sendJson(res, 400, { message: 'bad invoke request' });
+      try {
+        const { accountId, ...context } = forgeContext(prefs, frame);
+        const result = await definitions({ call: { functionKey: body.data.functionKey, payload: body.data.payload as never }, context }, { principal: { accountId } });
+        return sendJson(res, 200, result);
+      } catch (err) {
+        // As on Forge, a resolver that throws (or does not exist) rejects the UI's invoke.
+        return sendJson(res, 500, { message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    if (req.method === 'POST' && p === '/__preview/submit') {
+      const body = SubmitBody.safeParse(await readBody(req));
+      const frame = body.success ? parseFrame(body.data.frame) : null;
+      if (!body.success || !frame || frame.entryPoint !== 'edit') return sendJson(res, 400, { message: 'only an edit view can submit' });
+      gadgets[frame.gadgetId] = body.data.payload;
+      writeJsonAtomic(gadgetsFile, gadgets);
+      return sendJson(res, 200, { ok: true });
+    }
+    const browse = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(p);
+    if (req.method === 'GET' && browse) {
+      const key = browse[1] as string;
+      if (backend.browseBase) return send(res, 302, 'text/plain', '', { Location: `${backend.browseBase}/browse/${key}` });
+      try {
+        const issue = await backend.jiraForUser(prefs.user).issue(key, ['summary', 'status', 'issuetype']);
+        return send(res, 200, TYPES['.html'] as string, issuePage(prefs, backend.users, backend.siteName, { key, summary: issue.fields.summary ?? '', status: issue.fields.status.name, type: issue.fields.issuetype.name }));
+      } catch {
+        return send(res, 404, TYPES['.html'] as string, issuePage(prefs, backend.users, backend.siteName, { key, error: 'This issue does not exist or you may not see it.' }));
+      }
+    }
+    send(res, 404, 'text/plain', 'not found');
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { message: err instanceof Error ? err.message : String(err) });
+      else res.end();
+    });
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    });
+  } catch (err) {
+    await backend.close();
+    throw err;
+  }
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: origin,
+    backend,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await backend.close();
+    },
+  };
+}
