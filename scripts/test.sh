@@ -17,4 +17,4 @@ fi
 
 npm run typecheck
 npm run build
-npx jest --ci "$@"
+npx jest --ci --forceExit "$@"
