@@ -137,26 +137,23 @@ export class BoardSim {
   }
 
   /** Components, labels and segment of a new issue; `noProduct` leaves the product out. */
-  private classify(noProduct: boolean): { components: string[]; labels: string[]; segment: DraftInit['segment']; product: ProductKey | null } {
+  private classify(noProduct: boolean): { components: string[]; labels: string[]; segment: DraftInit['segment'] } {
     const t = this.team;
     const channels = t.channels.length > 1 && this.chance(0.7) ? [this.pick(t.channels)] : [...t.channels];
     const components = channels.map((c) => CHANNEL_COMPONENT[c]);
     const labels: string[] = [];
-    let product: ProductKey | null = null;
     if (t.product) {
-      product = t.product;
       if (!noProduct) components.unshift(PRODUCT_COMPONENT[t.product]);
       if (t.extraLabel && !noProduct) labels.push(t.extraLabel);
     } else if (!noProduct) {
-      product = this.pick(PRODUCTS);
-      labels.push(PRODUCT_LABEL[product]);
+      labels.push(PRODUCT_LABEL[this.pick(PRODUCTS)]);
     }
     if (this.chance(0.3)) components.push(this.pick(t.extraComponents));
     const segs: SegmentKey[] = t.segments.filter(() => this.chance(0.5));
     if (segs.length === 0) segs.push(this.pick(t.segments));
     labels.push(...segs);
     const first = segs[0] as SegmentKey;
-    return { components, labels, segment: t.segmentField ? SEGMENT_OPTIONS[first] : null, product };
+    return { components, labels, segment: t.segmentField ? SEGMENT_OPTIONS[first] : null };
   }
 
   private openEpic(t: number): Draft | null {

@@ -2,7 +2,8 @@
  * The scrum cycle of one board: a backlog written ahead, planning into the next sprint, work moving
  * To Do → In Progress → In Review → Done during the sprint, scope added and removed mid-sprint,
  * and unfinished work carried over when the sprint is closed (the closed sprint stays in the
- * issue's Sprint field). Each committed issue's fate is drawn from the team's reliability.
+ * issue's Sprint field). Each sprint completes about the team's reliability share of its
+ * commitment, so a board's convergence lands near it.
  */
 import { DAY, HOUR, MINUTE, NOW_MS } from './catalog';
 import type { BoardSim } from './board-sim';

@@ -108,7 +108,7 @@ export interface StoryText {
 export function storyDescription(r: Rand, s: StoryText): Node {
   const client = CLIENTS[s.segment] ?? 'client';
   const content: Node[] = [
-    paragraph(text(`As a ${client} I want ${s.summary.toLowerCase()} so that ${pick(r, BENEFITS)}.`)),
+    paragraph(text(`As a ${client}, I need “${s.summary}” so that ${pick(r, BENEFITS)}.`)),
   ];
   if (s.design) content.push(paragraph(text('Mock-ups: '), text('Figma', [{ type: 'link', attrs: { href: s.design } }])));
   if (s.ac) content.push(heading(s.acHeading), bulletList(s.ac));
