@@ -5,7 +5,7 @@
  */
 import { workingMillisBetween } from './calendar';
 import type { BusinessCalendar, GovernanceConfig } from './config';
-import { itemFrom, itemMatches, itemTo, lastChangeIndex, PRIORITY_FIELD } from './history';
+import { lastChangeIndex, valueAt } from './history';
 import type { PreparedIssue, StatusCatalog } from './issue';
 import type { DefectFigures, DefectIssue, DefectOutcome, DefectPriorityRow, DefectReport } from './report';
 
@@ -60,18 +60,7 @@ export function defectTarget(priorityName: string | null, config: DefectSettings
  * its current `fields.priority.name`. Null: no priority.
  */
 export function priorityAt(issue: PreparedIssue, now: number): string | null {
-  let firstFrom: string | null | undefined;
-  let lastTo: string | null | undefined;
-  for (const h of issue.histories) {
-    if (h.at > now && firstFrom !== undefined) break;
-    for (const item of h.history.items) {
-      if (!itemMatches(item, PRIORITY_FIELD)) continue;
-      if (firstFrom === undefined) firstFrom = item.fromString ?? itemFrom(item);
-      if (h.at <= now) lastTo = item.toString ?? itemTo(item);
-    }
-  }
-  const name = lastTo !== undefined ? lastTo : firstFrom !== undefined ? firstFrom : (issue.issue.fields.priority?.name ?? null);
-  return name === '' ? null : name;
+  return valueAt(issue.priority, now) ?? null;
 }
 
 const RUNNING = 0;

@@ -84,11 +84,15 @@ export function buildTimeline<T>(
   created: number,
   current: T,
   convert: (raw: string | null) => T,
-  /** Read only `from`/`to`, never the display strings (the Sprint field: names contain commas). */
-  idsOnly = false,
+  /**
+   * Which side of an item is the value: `value` (`to`, else `toString`: METRICS §0), `ids` (only
+   * `from`/`to`: the Sprint field, whose names contain commas) or `names` (`toString` first: a
+   * priority, configured by name).
+   */
+  read: 'value' | 'ids' | 'names' = 'value',
 ): Timeline<T> {
-  const fromOf = idsOnly ? (i: ChangelogItem) => i.from ?? null : itemFrom;
-  const toOf = idsOnly ? (i: ChangelogItem) => i.to ?? null : itemTo;
+  const fromOf = read === 'ids' ? (i: ChangelogItem) => i.from ?? null : read === 'names' ? (i: ChangelogItem) => i.fromString ?? i.from ?? null : itemFrom;
+  const toOf = read === 'ids' ? (i: ChangelogItem) => i.to ?? null : read === 'names' ? (i: ChangelogItem) => i.toString ?? i.to ?? null : itemTo;
   const changeAt: number[] = [];
   const values: T[] = [];
   let initial = current;

@@ -1,11 +1,13 @@
 /**
- * An issue made ready for replay: the Jira issue as returned by search, its complete changelog
- * (from bulk fetch), and the timelines of the fields the metrics read, built once.
+ * An issue made ready for replay: the Jira issue as returned by search and the timelines of the
+ * fields the metrics read, built once from its complete changelog (from bulk fetch). The changelog
+ * itself is not kept: a 20,000-issue board's histories would outweigh everything else.
  */
 import type { ChangelogHistory, JiraField, JiraIssue, JiraStatus, StatusCategoryKey } from './jira';
 import { parseInstant } from './jira';
 import {
   ASSIGNEE_FIELD,
+  PRIORITY_FIELD,
   buildTimeline,
   type FieldRef,
   fieldRef,
@@ -13,7 +15,6 @@ import {
   parseNumberValue,
   parseSprintIds,
   STATUS_FIELD,
-  type TimedHistory,
   type Timeline,
 } from './history';
 
@@ -77,10 +78,10 @@ export interface PreparedIssue {
   readonly estimate: Timeline<number | null>;
   /** Assignee account id over time. */
   readonly assignee: Timeline<string | null>;
+  /** Priority name over time (null: no priority). */
+  readonly priority: Timeline<string | null>;
   /** Every sprint id the issue was ever a member of. */
   readonly everSprints: ReadonlySet<number>;
-  /** The ordered histories, for replaying any other field. */
-  readonly histories: readonly TimedHistory[];
 }
 
 /** The current value of the Sprint field on an issue: sprint ids. */
@@ -135,7 +136,7 @@ export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: r
   const ordered = orderHistories(histories ?? issue.changelog?.histories ?? []);
   const sprintRef = fields.sprint;
   const sprints = sprintRef
-    ? buildTimeline(ordered, sprintRef, created, currentSprintIds(issue, sprintRef), parseSprintIds, true)
+    ? buildTimeline(ordered, sprintRef, created, currentSprintIds(issue, sprintRef), parseSprintIds, 'ids')
     : { created, initial: [] as readonly number[], changeAt: [], values: [] };
   const everSprints = new Set<number>(sprints.initial);
   for (const v of sprints.values) for (const id of v) everSprints.add(id);
@@ -155,7 +156,7 @@ export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: r
     sprints,
     estimate,
     assignee: buildTimeline(ordered, ASSIGNEE_FIELD, created, f.assignee?.accountId ?? null, nullableString),
+    priority: buildTimeline(ordered, PRIORITY_FIELD, created, f.priority?.name ?? null, nullableString, 'names'),
     everSprints,
-    histories: ordered,
   };
 }

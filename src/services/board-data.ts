@@ -114,7 +114,7 @@ export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<
     boards.push({ board, configuration, sprints, fields, issueIds });
   }
 
-  const replayed = new Set<string>(['status']);
+  const replayed = new Set<string>(['status', 'priority']);
   for (const b of boards) {
     if (b.fields.sprint) replayed.add(b.fields.sprint.id);
     if (b.fields.estimation) replayed.add(b.fields.estimation.id);
