@@ -90,7 +90,10 @@ export class FaultController {
     return fault;
   }
 
+  /** The body to send: unchanged (not copied) unless a rule matches, else a mutated deep copy. */
   mutate(path: string, body: unknown): unknown {
-    return this.rules.filter((r) => path.startsWith(r.pathPrefix)).reduce((b, r) => r.mutate(b), body);
+    const rules = this.rules.filter((r) => path.startsWith(r.pathPrefix));
+    if (rules.length === 0) return body;
+    return rules.reduce((b, r) => r.mutate(b), JSON.parse(JSON.stringify(body)) as unknown);
   }
 }

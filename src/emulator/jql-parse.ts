@@ -120,7 +120,7 @@ class Parser {
   }
 
   private not(): JqlNode {
-    if (this.isWord('not') || this.isOp('!')) {
+    if (this.isWord('not')) {
       this.i++;
       return { kind: 'not', item: this.not() };
     }

@@ -30,31 +30,40 @@ function bulkFetch(ctx: Ctx) {
   }
   const fieldIds = body.fieldIds ?? [];
   if (fieldIds.length > 10) throw new HttpError(400, [], { fieldIds: 'The number of field IDs must be between 0 and 10.' });
-  const keep = itemFilter(ctx, fieldIds);
   const issues = new Map<string, SiteIssue>();
   for (const idOrKey of body.issueIdsOrKeys) {
     const issue = ctx.index.findIssue(ctx.user, idOrKey);
     if (issue) issues.set(issue.id, issue);
   }
-  const entries: { issueId: string; history: ChangelogHistory; at: number }[] = [];
-  for (const issue of issues.values()) {
-    for (const h of issue.histories) {
-      const items = h.items.filter(keep);
-      if (items.length > 0) entries.push({ issueId: issue.id, history: { ...h, items }, at: parseInstant(h.created) });
-    }
-  }
-  entries.sort((a, b) => a.at - b.at || Number(a.issueId) - Number(b.issueId) || Number(a.history.id) - Number(b.history.id));
   const scope = `${ctx.user.accountId}\n${JSON.stringify([...issues.keys()])}\n${fieldIds.join(',')}`;
+  const entries = ctx.index.cached(`bulk\n${scope}`, () => changelogEntries(ctx, [...issues.values()], fieldIds));
   const offset = readPageToken(body.nextPageToken, scope);
   const size = Math.min(body.maxResults ?? 1000, ctx.config.bulkPageMax);
   const page = entries.slice(offset, offset + size);
   const grouped = new Map<string, ChangelogHistory[]>();
-  for (const e of page) grouped.set(e.issueId, [...(grouped.get(e.issueId) ?? []), e.history]);
+  for (const e of page) {
+    const histories = grouped.get(e.issueId);
+    if (histories) histories.push(e.history);
+    else grouped.set(e.issueId, [e.history]);
+  }
   const more = offset + page.length < entries.length;
   return ok({
     issueChangeLogs: [...grouped].map(([issueId, changeHistories]) => ({ issueId, changeHistories })),
     nextPageToken: more ? pageToken(offset + page.length, scope) : null,
   });
+}
+
+/** Every (issue, history) pair with items left after the field filter, in bulk fetch's order. */
+function changelogEntries(ctx: Ctx, issues: SiteIssue[], fieldIds: string[]) {
+  const keep = itemFilter(ctx, fieldIds);
+  const entries: { issueId: string; history: ChangelogHistory; at: number }[] = [];
+  for (const issue of issues) {
+    for (const h of issue.histories) {
+      const items = h.items.filter(keep);
+      if (items.length > 0) entries.push({ issueId: issue.id, history: { ...h, items }, at: parseInstant(h.created) });
+    }
+  }
+  return entries.sort((a, b) => a.at - b.at || Number(a.issueId) - Number(b.issueId) || Number(a.history.id) - Number(b.history.id));
 }
 
 function itemFilter(ctx: Ctx, fieldIds: string[]): (item: ChangelogItem) => boolean {
@@ -95,6 +104,7 @@ function setProperty(ctx: Ctx) {
   if (JSON.stringify(ctx.body).length > PROPERTY_VALUE_MAX) throw badRequest(`The property value is too long. The maximum length is ${PROPERTY_VALUE_MAX} characters.`);
   const existed = key in issue.properties;
   issue.properties[key] = ctx.body;
+  ctx.index.invalidate();
   ctx.config.onPropertyWrite?.(issue.key, key, ctx.body);
   return { status: existed ? 200 : 201 };
 }
@@ -104,6 +114,7 @@ function deleteProperty(ctx: Ctx) {
   const key = propertyKey(ctx);
   if (!(key in issue.properties)) throw notFound(`The property with key '${key}' does not exist.`);
   delete issue.properties[key];
+  ctx.index.invalidate();
   ctx.config.onPropertyWrite?.(issue.key, key, undefined);
   return { status: 204 };
 }

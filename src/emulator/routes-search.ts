@@ -33,8 +33,13 @@ export function runJql(ctx: Ctx, jql: string): SiteIssue[] {
     throw badRequest('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
   }
   try {
-    const compiled = compileJql(text, { index: ctx.index, user: ctx.user, now: ctx.config.now() });
-    return ctx.index.visibleIssues(ctx.user).filter(compiled.matches).sort(compiled.compare);
+    // Relative dates make a result depend on the minute, so "now" is part of the key.
+    const now = ctx.config.now();
+    const key = `jql\n${ctx.user.accountId}\n${Math.floor(now / 60_000)}\n${text}`;
+    return ctx.index.cached(key, () => {
+      const compiled = compileJql(text, { index: ctx.index, user: ctx.user, now });
+      return ctx.index.visibleIssues(ctx.user).filter(compiled.matches).sort(compiled.compare);
+    });
   } catch (e) {
     if (e instanceof JqlError) throw badRequest(e.message);
     throw e;

@@ -122,8 +122,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 const delay = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve());
 
 export async function startEmulator(site: SiteData, options: EmulatorOptions = {}): Promise<Emulator> {
-  // A private copy: property writes must not leak into the caller's fixture (the hook reports them).
-  const index = new SiteIndex(structuredClone(site));
+  // Property writes are the only mutation: copy the properties, so they never leak into the
+  // caller's fixture (the hook reports them), and share the rest, which is only read.
+  const index = new SiteIndex({ ...site, issues: site.issues.map((i) => ({ ...i, properties: structuredClone(i.properties) })) });
   const faults = new FaultController(options.faults);
   const requests: RequestLog[] = [];
   const config: EmulatorConfig = {
@@ -171,7 +172,7 @@ export async function startEmulator(site: SiteData, options: EmulatorOptions = {
     const reply = await found.route.handle(ctx);
     const status = reply.status ?? 200;
     if (status >= 200 && status < 300 && reply.body !== undefined) {
-      return { status, body: faults.mutate(url.pathname, JSON.parse(JSON.stringify(reply.body))) };
+      return { status, body: faults.mutate(url.pathname, reply.body) };
     }
     return reply;
   }

@@ -17,6 +17,8 @@ export class SiteIndex {
   readonly filtersById = new Map<string, JiraFilter>();
   /** The Sprint custom field's id (found by schema, as Jira sites differ). */
   readonly sprintFieldId: string;
+  /** Results of recent queries, so paging a large result does not re-run the query per page. */
+  private readonly memo = new Map<string, unknown>();
 
   constructor(readonly site: SiteData) {
     for (const issue of site.issues) {
@@ -85,6 +87,22 @@ export class SiteIndex {
     const board = /^\d+$/.test(id) ? this.boardsById.get(Number(id)) : undefined;
     if (!board || !this.boardVisible(user, board)) throw notFound(BOARD_NOT_FOUND);
     return board;
+  }
+
+  /**
+   * A query's result, computed once per key until the site changes. Keys must hold everything the
+   * result depends on (user, query, fields); `invalidate` after any write.
+   */
+  cached<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    if (this.memo.size >= 32) this.memo.delete(this.memo.keys().next().value as string);
+    this.memo.set(key, value);
+    return value;
+  }
+
+  invalidate(): void {
+    this.memo.clear();
   }
 
   userByCredentials(email: string, token: string): SiteUser | undefined {

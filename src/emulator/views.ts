@@ -46,9 +46,12 @@ export function selectFields(issue: SiteIssue, spec: readonly string[], defaultA
   return out;
 }
 
-/** Oldest first by `created`, then by numeric id. */
-export function byAge(a: ChangelogHistory, b: ChangelogHistory): number {
-  return parseInstant(a.created) - parseInstant(b.created) || Number(a.id) - Number(b.id);
+/** Oldest first by `created`, then by numeric id; each timestamp parsed once. */
+export function oldestFirst(histories: readonly ChangelogHistory[]): ChangelogHistory[] {
+  return histories
+    .map((h) => ({ h, t: parseInstant(h.created), n: Number(h.id) }))
+    .sort((a, b) => a.t - b.t || a.n - b.n)
+    .map((k) => k.h);
 }
 
 /**
@@ -56,7 +59,7 @@ export function byAge(a: ChangelogHistory, b: ChangelogHistory): number {
  * recent", truncated; `total` still counts every history, which is how a client sees the cut.
  */
 export function expandedChangelog(issue: SiteIssue, limit: number) {
-  const newestFirst = [...issue.histories].sort(byAge).reverse();
+  const newestFirst = oldestFirst(issue.histories).reverse();
   return { startAt: 0, maxResults: limit, total: issue.histories.length, histories: newestFirst.slice(0, limit) };
 }
 

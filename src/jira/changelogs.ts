@@ -21,15 +21,19 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Oldest first: by `created`, then by id as a number (ids grow with time within an instant). */
+/**
+ * Oldest first: by `created`, then by id as a number (ids grow with time within an instant). Sorts
+ * in place; each timestamp is parsed once, not once per comparison.
+ */
 export function sortHistories(histories: ChangelogHistory[]): ChangelogHistory[] {
-  const num = (id: string) => (/^\d+$/.test(id) ? Number(id) : Number.NaN);
-  return histories.sort((a, b) => {
-    const t = parseInstant(a.created) - parseInstant(b.created);
+  const keyed = histories.map((h) => ({ h, t: parseInstant(h.created), n: /^\d+$/.test(h.id) ? Number(h.id) : Number.NaN }));
+  keyed.sort((a, b) => {
+    const t = a.t - b.t;
     if (t !== 0 && !Number.isNaN(t)) return t;
-    const [x, y] = [num(a.id), num(b.id)];
-    return Number.isNaN(x) || Number.isNaN(y) ? a.id.localeCompare(b.id) : x - y;
+    return Number.isNaN(a.n) || Number.isNaN(b.n) ? a.h.id.localeCompare(b.h.id) : a.n - b.n;
   });
+  keyed.forEach((k, i) => (histories[i] = k.h));
+  return histories;
 }
 
 /** Collects histories per issue, merging the items of a history met twice (two field groups). */

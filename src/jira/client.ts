@@ -110,7 +110,7 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
     for (const issue of issues) {
       if (!issue.changelog) continue;
       const histories = full.get(issue.id);
-      if (histories && truncated.includes(issue)) {
+      if (histories) {
         issue.changelog = { ...issue.changelog, startAt: 0, maxResults: histories.length, total: histories.length, histories };
       } else {
         sortHistories(issue.changelog.histories);

@@ -12,10 +12,11 @@ const obj = (v: unknown) => v as Json;
 const arr = (v: unknown) => v as Json[];
 
 let emu: Emulator;
+let site: ReturnType<typeof buildSite>;
 const written: [string, string, unknown][] = [];
 
 beforeAll(async () => {
-  const site = buildSite({
+  site = buildSite({
     pay: 7,
     extra: [
       siteIssue({ key: 'PAY-100', id: '20100', histories: manyHistories(45, 5000), labels: ['long'] }),
@@ -206,6 +207,8 @@ describe('issues and properties', () => {
       ['PAY-1', 'dor', { ...value, ready: false }],
       ['PAY-1', 'dor', undefined],
     ]);
+    // The caller's site is never written to: the hook is how a writer learns of changes.
+    expect(site.issues.find((i) => i.key === 'PAY-1')?.properties).toEqual({});
   });
 
   it('refuses a property write without edit permission (403), and a too long value (400)', async () => {
