@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { parseInstant, type ChangelogHistory, type ChangelogItem } from '../domain/jira';
 import { badRequest, HttpError, notFound } from './http-error';
-import { intParam, ok, offsetPage, pageToken, param, parseBody, readPageToken, type Ctx, type Route } from './route';
+import { ok, offsetPage, pageToken, param, parseBody, readPageToken, type Ctx, type Route } from './route';
 import type { SiteIssue } from './site';
 import { listParam, renderIssue } from './views';
 

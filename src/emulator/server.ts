@@ -2,6 +2,23 @@
  * A Jira Cloud REST emulator over real HTTP on 127.0.0.1, serving a SiteData: the endpoints the app
  * reads, with Jira's paging, error bodies, permission model and rate-limit answers (through the
  * fault controller). Tests, the demo command and the local preview all talk to it as to Jira.
+ *
+ * Where Jira's behaviour had to be chosen (Atlassian's documentation, as of 2026):
+ * - `expand=changelog` on search keeps the newest `changelogTruncation` (20) histories, newest
+ *   first ("recent updates, sorted by date, starting from the most recent"); `total` counts all.
+ * - Search pages: at most `searchPageMax` (100) issues with fields, 5,000 for ids/keys only; the
+ *   last page has `isLast: true` and no `nextPageToken`. Default fields: `id` only. Without ORDER
+ *   BY, issues come by key (project, then number); `Rank` orders by issue id (creation order).
+ * - Bulk changelogs: oldest first across issues (then smallest issue id), items filtered by field
+ *   id, pages of `bulkPageMax` histories, `nextPageToken: null` on the last page. Per-issue
+ *   changelogs are served in stored order.
+ * - Permissions: a user browses and edits project by project. An issue of a project the user may
+ *   not browse is indistinguishable from a missing one: left out of search and bulk changelogs,
+ *   404 from issue endpoints, and a JQL value `project = X` is "does not exist" (400). A board
+ *   follows its location's project (404 and left out of board lists). Filters are shared with all.
+ *   Writing a property needs Edit issues (403). `mypermissions` without a scope reports a project
+ *   permission held in any project, as Jira does.
+ * - JQL dates are read in UTC (every emulated user's zone). See `jql-*.ts` for the subset.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

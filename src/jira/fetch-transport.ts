@@ -43,7 +43,8 @@ export function fetchTransport(options: FetchTransportOptions): Transport {
     try {
       response = await doFetch(url, init);
     } catch (e) {
-      throw new NetworkError(`${request.method} ${request.path.split('?')[0]}: ${describe(e)}`, e);
+      // The client names the endpoint; the message says what went wrong with the connection.
+      throw new NetworkError(describe(e), e);
     }
     return {
       status: response.status,
@@ -52,7 +53,7 @@ export function fetchTransport(options: FetchTransportOptions): Transport {
         try {
           return await response.text();
         } catch (e) {
-          throw new NetworkError(`${request.method} ${request.path.split('?')[0]}: body not received: ${describe(e)}`, e);
+          throw new NetworkError(`body not received: ${describe(e)}`, e);
         }
       },
     };

@@ -76,6 +76,8 @@ describe('enhanced search', () => {
     expect(obj(issue?.fields).customfield_10016).toBe(2);
     const bare = await call(emu.url, 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('key = PAY-2')}`);
     expect(arr(obj(bare.body).issues)).toEqual([{ id: '20002' }]);
+    const viaGet = await call(emu.url, 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('key = PAY-2')}&fields=status,labels`);
+    expect(Object.keys(obj(arr(obj(viaGet.body).issues)[0]?.fields)).sort()).toEqual(['labels', 'status']);
   });
 
   it('truncates expand=changelog to the 20 newest histories, newest first, with the full total', async () => {
@@ -138,6 +140,19 @@ describe('permissions', () => {
     expect(perms((await call(emu.url, 'GET', path, { user: 'admin' })).body)).toEqual({ BROWSE_PROJECTS: true, EDIT_ISSUES: true, ADMINISTER: true });
     expect((await call(emu.url, 'GET', path, { user: 'dev' })).status).toBe(404);
     expect((await call(emu.url, 'GET', '/rest/api/3/mypermissions', { user: 'dev' })).status).toBe(400);
+  });
+
+  it('checks permissions in bulk, for another user only as an administrator', async () => {
+    const body = { accountId: 'u-viewer', globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['EDIT_ISSUES', 'BROWSE_PROJECTS'], projects: [10000, 10001], issues: [20001] }] };
+    const res = await call(emu.url, 'POST', '/rest/api/3/permissions/check', { body });
+    expect(res.body).toEqual({
+      globalPermissions: [],
+      projectPermissions: [
+        { permission: 'EDIT_ISSUES', projects: [], issues: [] },
+        { permission: 'BROWSE_PROJECTS', projects: [10000, 10001], issues: [20001] },
+      ],
+    });
+    expect((await call(emu.url, 'POST', '/rest/api/3/permissions/check', { user: 'dev', body })).status).toBe(403);
   });
 
   it('hides a board of a project the user may not browse, with the board 404', async () => {
