@@ -26,9 +26,13 @@ export interface SyntheticBoard {
   boardId: number;
   configuration: BoardConfiguration;
   sprints: JiraSprint[];
-  searchPages: string[];
-  changelogPages: string[];
   issueCount: number;
+  searchPageCount: number;
+  changelogPageCount: number;
+  /** Page p (0-based) of `POST /rest/api/3/search/jql`, made on demand. */
+  searchPage(p: number): string;
+  /** Page p (0-based) of `POST /rest/api/3/changelog/bulkfetch`, made on demand. */
+  changelogPage(p: number): string;
 }
 
 export interface SyntheticSite {
@@ -50,8 +54,6 @@ function statusJson(s: JiraStatus): string {
  */
 export function syntheticBoard(args: { boardId: number; issues: number; sprintCount: number; historiesPerIssue: number; firstSprintId: number; now: number; seed: number }): SyntheticBoard {
   const { boardId, issues, sprintCount, historiesPerIssue, now } = args;
-  const random = rng(args.seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const firstStart = now - (sprintCount - 0.5) * SPRINT_DAYS * DAY;
   const sprints: JiraSprint[] = [];
   for (let i = 0; i < sprintCount; i++) {
@@ -68,10 +70,11 @@ export function syntheticBoard(args: { boardId: number; issues: number; sprintCo
     });
   }
   const project = `B${boardId}`;
-  const issueJson: string[] = [];
-  const changelogJson: string[] = [];
-  let historyId = boardId * 10_000_000;
-  for (let n = 1; n <= issues; n++) {
+  /** Issue n (1-based) as its search-result JSON and its bulk-changelog JSON; seeded per issue. */
+  const record = (n: number): { issue: string; changelog: string } => {
+    const random = rng(args.seed * 1_000_003 + n);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    let historyId = boardId * 100_000_000 + n * 100;
     const id = String(boardId * 1_000_000 + n);
     const key = `${project}-${n}`;
     const type = random() < 0.2 ? (TYPES[2] as (typeof TYPES)[number]) : pick(TYPES.slice(0, 2));
@@ -119,34 +122,40 @@ export function syntheticBoard(args: { boardId: number; issues: number; sprintCo
       const s = sprints[sid - args.firstSprintId] as JiraSprint;
       return `{"id":${sid},"name":"${s.name}","state":"${s.state}","boardId":${boardId}}`;
     });
-    issueJson.push(
+    const issue =
       `{"id":"${id}","key":"${key}","fields":{"summary":"Synthetic issue ${key}","issuetype":${json(type)},"status":${statusJson(st)},` +
         `"project":{"id":"${boardId}","key":"${project}","name":"Project ${project}"},"created":"${jiraTime(Math.floor(created), MSK)}","updated":"${jiraTime(Math.floor(t), MSK)}",` +
         `"priority":{"id":"3","name":"${pick(PRIORITIES)}"},"assignee":${random() < 0.1 ? 'null' : `{"accountId":"u${n % 40}","displayName":"User ${n % 40}"}`},` +
         `"resolution":${done ? '{"id":"1","name":"Done"}' : 'null'},"resolutiondate":${done ? `"${jiraTime(Math.floor(t), MSK)}"` : 'null'},"duedate":null,` +
         `"description":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"Synthetic work item ${n}"}]}]},` +
         `"labels":["${pick(['payments', 'loans', 'savings'])}","${pick(['web', 'mobile', 'api'])}"],"components":[],"subtasks":[],` +
-        `"${SPRINT_FIELD_ID}":[${sprintField.join(',')}],"${STORY_POINTS_FIELD_ID}":${estimate === null ? 'null' : estimate}}}`,
-    );
-    changelogJson.push(`{"issueId":"${id}","changeHistories":[${histories.join(',')}]}`);
-  }
-  const searchPages: string[] = [];
-  for (let i = 0; i < issueJson.length; i += SEARCH_PAGE_SIZE) {
-    const last = i + SEARCH_PAGE_SIZE >= issueJson.length;
-    searchPages.push(`{"issues":[${issueJson.slice(i, i + SEARCH_PAGE_SIZE).join(',')}]${last ? ',"isLast":true' : `,"nextPageToken":"p${i / SEARCH_PAGE_SIZE + 1}","isLast":false`}}`);
-  }
-  const changelogPages: string[] = [];
-  for (let i = 0; i < changelogJson.length; i += CHANGELOG_ISSUES_PER_PAGE) {
-    const last = i + CHANGELOG_ISSUES_PER_PAGE >= changelogJson.length;
-    changelogPages.push(`{"issueChangeLogs":[${changelogJson.slice(i, i + CHANGELOG_ISSUES_PER_PAGE).join(',')}]${last ? '' : `,"nextPageToken":"c${i}"`}}`);
-  }
+        `"${SPRINT_FIELD_ID}":[${sprintField.join(',')}],"${STORY_POINTS_FIELD_ID}":${estimate === null ? 'null' : estimate}}}`;
+    return { issue, changelog: `{"issueId":"${id}","changeHistories":[${histories.join(',')}]}` };
+  };
+  const range = (from: number, size: number) => {
+    const out: number[] = [];
+    for (let n = from + 1; n <= Math.min(issues, from + size); n++) out.push(n);
+    return out;
+  };
+  const searchPageCount = Math.ceil(issues / SEARCH_PAGE_SIZE);
+  const changelogPageCount = Math.ceil(issues / CHANGELOG_ISSUES_PER_PAGE);
   return {
     boardId,
     configuration: generateBoardConfiguration({ id: boardId, name: `Board ${boardId}` }),
     sprints,
-    searchPages,
-    changelogPages,
     issueCount: issues,
+    searchPageCount,
+    changelogPageCount,
+    searchPage: (p) => {
+      const last = p === searchPageCount - 1;
+      const body = range(p * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE).map((n) => record(n).issue);
+      return `{"issues":[${body.join(',')}]${last ? ',"isLast":true' : `,"nextPageToken":"p${p + 1}","isLast":false`}}`;
+    },
+    changelogPage: (p) => {
+      const last = p === changelogPageCount - 1;
+      const body = range(p * CHANGELOG_ISSUES_PER_PAGE, CHANGELOG_ISSUES_PER_PAGE).map((n) => record(n).changelog);
+      return `{"issueChangeLogs":[${body.join(',')}]${last ? '' : `,"nextPageToken":"c${p + 1}"`}}`;
+    },
   };
 }
 

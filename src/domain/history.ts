@@ -75,7 +75,98 @@ export interface Timeline<T> {
 }
 
 /**
- * Builds a field's timeline from ordered histories. `current` is the field's value now (used only
+ * Which side of an item is the value: `value` (`to`, else `toString`: METRICS §0), `ids` (only
+ * `from`/`to`: the Sprint field, whose names contain commas) or `names` (`toString` first: a
+ * priority, configured by name).
+ */
+export type ReadSide = 'value' | 'ids' | 'names';
+
+/** One field to replay: how items name it, its value now, and how to read a raw value. */
+export interface TimelineSpec<T> {
+  readonly ref: FieldRef;
+  /** The field's value now, used only when it never changed. */
+  readonly current: T;
+  readonly convert: (raw: string | null) => T;
+  readonly read?: ReadSide;
+}
+
+function rawFrom(item: ChangelogItem, read: ReadSide): string | null {
+  return read === 'ids' ? (item.from ?? null) : read === 'names' ? (item.fromString ?? item.from ?? null) : itemFrom(item);
+}
+function rawTo(item: ChangelogItem, read: ReadSide): string | null {
+  return read === 'ids' ? (item.to ?? null) : read === 'names' ? (item.toString ?? item.to ?? null) : itemTo(item);
+}
+
+/**
+ * A replay of several fields, compiled once for a set of field references (a site's fields are the
+ * same for every issue): the item → field lookup is built here, not per issue.
+ */
+export interface FieldReplay {
+  /** Timelines in the order of the refs given to `compileReplay`. */
+  build(ordered: readonly TimedHistory[], created: number, specs: readonly FieldReplaySpec<unknown>[]): Timeline<unknown>[];
+}
+
+/** Per issue: the field's value now, and how to read a raw changelog value. */
+export interface FieldReplaySpec<T> {
+  readonly current: T;
+  readonly convert: (raw: string | null) => T;
+  readonly read?: ReadSide;
+}
+
+export function compileReplay(refs: readonly FieldRef[]): FieldReplay {
+  const byId = new Map<string, number>();
+  const byName = new Map<string, number>();
+  refs.forEach((ref, i) => {
+    byId.set(ref.id, i);
+    byName.set(ref.id.toLowerCase(), i);
+    for (const n of ref.names) byName.set(n, i);
+  });
+  return {
+    build(ordered, created, specs) {
+      const k = refs.length;
+      const initial: unknown[] = specs.map((s) => s.current);
+      const seen: boolean[] = new Array<boolean>(k).fill(false);
+      const changeAt: number[][] = [];
+      const values: unknown[][] = [];
+      for (let i = 0; i < k; i++) {
+        changeAt.push([]);
+        values.push([]);
+      }
+      for (const h of ordered) {
+        for (const item of h.history.items) {
+          const f = item.fieldId ? byId.get(item.fieldId) : byName.get(item.field.toLowerCase());
+          if (f === undefined) continue;
+          const spec = specs[f] as FieldReplaySpec<unknown>;
+          const read = spec.read ?? 'value';
+          if (!seen[f]) {
+            initial[f] = spec.convert(rawFrom(item, read));
+            seen[f] = true;
+          }
+          const value = spec.convert(rawTo(item, read));
+          const at = changeAt[f] as number[];
+          const vs = values[f] as unknown[];
+          const last = at.length - 1;
+          if (last >= 0 && at[last] === h.at) vs[last] = value;
+          else {
+            at.push(h.at);
+            vs.push(value);
+          }
+        }
+      }
+      const out: Timeline<unknown>[] = [];
+      for (let i = 0; i < k; i++) out.push({ created, initial: initial[i], changeAt: changeAt[i] as number[], values: values[i] as unknown[] });
+      return out;
+    },
+  };
+}
+
+/** Builds the timelines of several fields in one pass over ordered histories. */
+export function buildTimelines(ordered: readonly TimedHistory[], created: number, specs: readonly TimelineSpec<unknown>[]): Timeline<unknown>[] {
+  return compileReplay(specs.map((s) => s.ref)).build(ordered, created, specs);
+}
+
+/**
+ * Builds one field's timeline from ordered histories. `current` is the field's value now (used only
  * when the field never changed); `convert` turns a raw changelog value into the domain value.
  */
 export function buildTimeline<T>(
@@ -84,36 +175,9 @@ export function buildTimeline<T>(
   created: number,
   current: T,
   convert: (raw: string | null) => T,
-  /**
-   * Which side of an item is the value: `value` (`to`, else `toString`: METRICS §0), `ids` (only
-   * `from`/`to`: the Sprint field, whose names contain commas) or `names` (`toString` first: a
-   * priority, configured by name).
-   */
-  read: 'value' | 'ids' | 'names' = 'value',
+  read: ReadSide = 'value',
 ): Timeline<T> {
-  const fromOf = read === 'ids' ? (i: ChangelogItem) => i.from ?? null : read === 'names' ? (i: ChangelogItem) => i.fromString ?? i.from ?? null : itemFrom;
-  const toOf = read === 'ids' ? (i: ChangelogItem) => i.to ?? null : read === 'names' ? (i: ChangelogItem) => i.toString ?? i.to ?? null : itemTo;
-  const changeAt: number[] = [];
-  const values: T[] = [];
-  let initial = current;
-  let first = true;
-  for (const h of ordered) {
-    for (const item of h.history.items) {
-      if (!itemMatches(item, ref)) continue;
-      if (first) {
-        initial = convert(fromOf(item));
-        first = false;
-      }
-      const value = convert(toOf(item));
-      const last = changeAt.length - 1;
-      if (last >= 0 && changeAt[last] === h.at) values[last] = value;
-      else {
-        changeAt.push(h.at);
-        values.push(value);
-      }
-    }
-  }
-  return { created, initial, changeAt, values };
+  return buildTimelines(ordered, created, [{ ref, current, convert, read }])[0] as Timeline<T>;
 }
 
 /** Index of the last change at or before t, or -1 (binary search). */
@@ -163,11 +227,21 @@ export function finalValue<T>(tl: Timeline<T>): T {
 export function parseSprintIds(raw: string | null): readonly number[] {
   if (raw === null || raw === '') return EMPTY_IDS;
   const ids: number[] = [];
-  for (const part of raw.split(',')) {
-    const s = part.trim();
-    if (s === '') continue;
-    const n = Number(s);
-    if (Number.isInteger(n)) ids.push(n);
+  let n = 0;
+  let digits = 0;
+  let bad = false;
+  // One pass over the characters: this runs for every Sprint item of every issue.
+  for (let i = 0; i <= raw.length; i++) {
+    const c = i < raw.length ? raw.charCodeAt(i) : 44;
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+    } else if (c === 44) {
+      if (digits > 0 && !bad) ids.push(n);
+      n = 0;
+      digits = 0;
+      bad = false;
+    } else if (c !== 32) bad = true;
   }
   return ids;
 }

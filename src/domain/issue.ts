@@ -8,7 +8,9 @@ import { parseInstant } from './jira';
 import {
   ASSIGNEE_FIELD,
   PRIORITY_FIELD,
-  buildTimeline,
+  compileReplay,
+  type FieldReplay,
+  type FieldReplaySpec,
   type FieldRef,
   fieldRef,
   orderHistories,
@@ -124,6 +126,20 @@ export function sortKeys(keys: Iterable<string>): string[] {
   return [...keys].sort(compareKeys);
 }
 
+/** The replay of a site's fields, compiled once per `SiteFields` object. */
+const replays = new WeakMap<SiteFields, FieldReplay>();
+function replayOf(fields: SiteFields): FieldReplay {
+  let r = replays.get(fields);
+  if (!r) {
+    const refs: FieldRef[] = [STATUS_FIELD, ASSIGNEE_FIELD, PRIORITY_FIELD];
+    if (fields.sprint) refs.push(fields.sprint);
+    if (fields.estimation) refs.push(fields.estimation);
+    r = compileReplay(refs);
+    replays.set(fields, r);
+  }
+  return r;
+}
+
 const nullableString = (raw: string | null): string | null => (raw === '' ? null : raw);
 
 /**
@@ -134,15 +150,22 @@ export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: r
   const f = issue.fields;
   const created = parseInstant(f.created);
   const ordered = orderHistories(histories ?? issue.changelog?.histories ?? []);
-  const sprintRef = fields.sprint;
-  const sprints = sprintRef
-    ? buildTimeline(ordered, sprintRef, created, currentSprintIds(issue, sprintRef), parseSprintIds, 'ids')
-    : { created, initial: [] as readonly number[], changeAt: [], values: [] };
+  const specs: FieldReplaySpec<unknown>[] = [
+    { current: f.status.id, convert: nullableString },
+    { current: f.assignee?.accountId ?? null, convert: nullableString },
+    { current: f.priority?.name ?? null, convert: nullableString, read: 'names' },
+  ];
+  if (fields.sprint) specs.push({ current: currentSprintIds(issue, fields.sprint), convert: parseSprintIds, read: 'ids' });
+  if (fields.estimation) specs.push({ current: currentNumber(issue, fields.estimation), convert: parseNumberValue });
+  const built = replayOf(fields).build(ordered, created, specs);
+  const none = <T>(initial: T): Timeline<T> => ({ created, initial, changeAt: [], values: [] });
+  const status = built[0] as Timeline<string | null>;
+  const assignee = built[1] as Timeline<string | null>;
+  const priority = built[2] as Timeline<string | null>;
+  const sprints = fields.sprint ? (built[3] as Timeline<readonly number[]>) : none<readonly number[]>([]);
+  const estimate = fields.estimation ? (built[fields.sprint ? 4 : 3] as Timeline<number | null>) : none<number | null>(null);
   const everSprints = new Set<number>(sprints.initial);
   for (const v of sprints.values) for (const id of v) everSprints.add(id);
-  const estimate = fields.estimation
-    ? buildTimeline(ordered, fields.estimation, created, currentNumber(issue, fields.estimation), parseNumberValue)
-    : { created, initial: null, changeAt: [], values: [] };
   return {
     issue,
     id: issue.id,
@@ -152,11 +175,11 @@ export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: r
     created,
     subtask: f.issuetype.subtask === true,
     typeName: f.issuetype.name,
-    status: buildTimeline(ordered, STATUS_FIELD, created, f.status.id as string | null, nullableString),
+    status,
     sprints,
     estimate,
-    assignee: buildTimeline(ordered, ASSIGNEE_FIELD, created, f.assignee?.accountId ?? null, nullableString),
-    priority: buildTimeline(ordered, PRIORITY_FIELD, created, f.priority?.name ?? null, nullableString, 'names'),
+    assignee,
+    priority,
     everSprints,
   };
 }

@@ -19,13 +19,65 @@ export const JiraInstant = z
  * Returns NaN for anything that is not an instant.
  */
 export function parseInstant(s: string): number {
+  const fast = parseJiraInstantFast(s);
+  if (fast !== undefined) return fast;
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
   if (!m) return Number.NaN;
   const base = m[1] as string;
   const off = m[2];
   if (off === undefined) return Number.NaN; // an instant without an offset is ambiguous
   const normalised = off === 'Z' ? 'Z' : off.length === 5 ? `${off.slice(0, 3)}:${off.slice(3)}` : off;
+  if (!dayExists(Number(base.slice(0, 4)), Number(base.slice(5, 7)), Number(base.slice(8, 10)))) return Number.NaN;
   return Date.parse(base + normalised);
+}
+
+const digit = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+};
+const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): arithmetic only. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+/** `Date.parse` rolls 30 February over into March; Jira never writes such a date. */
+function dayExists(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && !leap ? 28 : (MONTH_DAYS[month - 1] as number));
+}
+
+/**
+ * The shape Jira writes millions of times (`2026-03-02T09:15:00.000+0300`, `...Z`, `...+03:00`),
+ * read without a regular expression: a changelog replay parses every history's instant, and this
+ * is its hot path. Anything else returns undefined and takes the general path.
+ */
+function parseJiraInstantFast(s: string): number | undefined {
+  const n = s.length;
+  if (n < 24 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.') return undefined;
+  const year = two(s, 0) * 100 + two(s, 2);
+  const month = two(s, 5);
+  const day = two(s, 8);
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  const second = two(s, 17);
+  const milli = digit(s, 20) * 100 + two(s, 21);
+  let offset: number;
+  if (n === 24 && s[23] === 'Z') offset = 0;
+  else if (n === 28 || (n === 29 && s[26] === ':')) {
+    const sign = s[23] === '+' ? 1 : s[23] === '-' ? -1 : 0;
+    if (sign === 0) return undefined;
+    offset = sign * (two(s, 24) * 60 + two(s, n === 28 ? 26 : 27));
+  } else return undefined;
+  // NaN comparisons are false, so a non-digit anywhere fails these checks too.
+  if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59 && milli >= 0 && offset === offset)) return undefined;
+  if (!dayExists(year, month, day)) return Number.NaN;
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000 + milli;
 }
 
 export const JiraUser = z

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: prints ratios measured side by side in one run.
+ *
+ * 1. A synthetic site of 100,000 issues with 20 changelog entries each across 200 sprints (20 boards
+ *    of 5,000 issues, 10 sprints each), serialised as Jira's REST pages: the time to JSON.parse all
+ *    the pages, to validate them with the client's zod schemas, and to compute all three metrics
+ *    from them (preparing the issues for replay included), and the ratios to the parse.
+ * 2. Peak memory of computing a single 20,000-issue board, in a process of its own.
+ * 3. REST requests and returned issues the command uses for a board of 1,000 and of 10,000 issues,
+ *    next to the least the endpoints' page sizes allow.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { computeBoard, validatePages } from './engine';
+import { restCost } from './rest-cost';
+import { syntheticSite } from './synthetic';
+
+const NOW = Date.parse('2026-11-27T12:00:00Z');
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const BOARDS = quick ? 4 : 20;
+const ISSUES_PER_BOARD = quick ? 1_000 : 5_000;
+const SPRINTS_PER_BOARD = 10;
+const HISTORIES = 20;
+
+const fmtMs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function enginePart(): void {
+  const site = syntheticSite({ boards: BOARDS, issuesPerBoard: ISSUES_PER_BOARD, sprintsPerBoard: SPRINTS_PER_BOARD, historiesPerIssue: HISTORIES, now: NOW });
+  let parseMs = 0;
+  let validateMs = 0;
+  let metricsMs = 0;
+  let bytes = 0;
+  let pages = 0;
+  let sprints = 0;
+  for (const board of site.boards) {
+    // Pages are made before the clock starts: only what a real run pays is timed.
+    const searchText: string[] = [];
+    const changelogText: string[] = [];
+    for (let p = 0; p < board.searchPageCount; p++) searchText.push(board.searchPage(p));
+    for (let p = 0; p < board.changelogPageCount; p++) changelogText.push(board.changelogPage(p));
+    for (const t of [...searchText, ...changelogText]) bytes += t.length;
+    pages += searchText.length + changelogText.length;
+    // A full collection between phases, untimed, so that no phase pays for another's garbage.
+    gc();
+    let t = performance.now();
+    let searchJson: unknown[] | null = searchText.map((s) => JSON.parse(s) as unknown);
+    let changelogJson: unknown[] | null = changelogText.map((s) => JSON.parse(s) as unknown);
+    parseMs += performance.now() - t;
+    searchText.length = 0;
+    changelogText.length = 0;
+    gc();
+    t = performance.now();
+    const validated = validatePages(searchJson, changelogJson);
+    validateMs += performance.now() - t;
+    searchJson = null;
+    changelogJson = null;
+    gc();
+    t = performance.now();
+    const report = computeBoard(site, board, validated);
+    metricsMs += performance.now() - t;
+    sprints += report.convergence.sprints.length;
+  }
+  const issues = BOARDS * ISSUES_PER_BOARD;
+  console.log(`1. Engine: ${issues.toLocaleString('en')} issues × ${HISTORIES} changelog entries, ${sprints} sprints on ${BOARDS} boards`);
+  console.log(`   ${pages.toLocaleString('en')} pages, ${mb(bytes)} of JSON (search pages of 100 issues, bulk-changelog pages of 1,000 histories)`);
+  console.log(`   JSON.parse of all pages           ${fmtMs(parseMs)}`);
+  console.log(`   zod validation of all pages       ${fmtMs(validateMs)}   (${(validateMs / parseMs).toFixed(2)} × parse)`);
+  console.log(`   all three metrics (replay incl.)  ${fmtMs(metricsMs)}   (${(metricsMs / parseMs).toFixed(2)} × parse; goal < 0.5)`);
+  console.log(`   ratio metrics / parse = ${(metricsMs / parseMs).toFixed(3)}   ${metricsMs / parseMs < 0.5 ? 'PASS' : 'FAIL'}`);
+  console.log(`   ratio (validation + metrics) / parse = ${((validateMs + metricsMs) / parseMs).toFixed(3)}`);
+}
+
+function memoryPart(): void {
+  const issues = quick ? 2_000 : 20_000;
+  const script = join(__dirname, 'memory.js');
+  const out = execFileSync(process.execPath, ['--expose-gc', script, String(issues), String(HISTORIES)], { encoding: 'utf8' });
+  const m = JSON.parse(out.trim()) as { ms: number; baselineRss: number; peakRss: number; maxRss: number; peakHeap: number; baselineHeap: number; sprints: number };
+  console.log(`2. Memory: one board of ${issues.toLocaleString('en')} issues × ${HISTORIES} entries, pages read one at a time (${fmtMs(m.ms)})`);
+  console.log(`   process RSS: baseline ${mb(m.baselineRss)}, peak ${mb(m.maxRss)} (goal < 256 MB)   ${m.maxRss < 256 * 1024 * 1024 ? 'PASS' : 'FAIL'}`);
+  console.log(`   JS heap used: baseline ${mb(m.baselineHeap)}, peak ${mb(m.peakHeap)}`);
+}
+
+async function restPart(): Promise<void> {
+  console.log(`3. Jira quota: what \`governance report\` costs for one board (over HTTP, emulator pages: search 100, bulk changelog 1,000 histories)`);
+  console.log(`   issues   requests (min)   returned issues (min)   histories   by endpoint`);
+  for (const n of quick ? [100, 1_000] : [1_000, 10_000]) {
+    const c = await restCost(n, HISTORIES);
+    const top = Object.entries(c.byEndpoint)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    console.log(
+      `   ${String(n).padStart(6)}   ${`${c.requests} (${c.minRequests})`.padEnd(15)}  ${`${c.returnedIssues} (${c.minReturnedIssues})`.padEnd(22)}  ${String(c.changelogHistories).padEnd(10)}  ${top}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Governance for Jira: benchmark (${quick ? 'quick' : 'full'}), Node ${process.version}\n`);
+  enginePart();
+  console.log('');
+  memoryPart();
+  console.log('');
+  await restPart();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
