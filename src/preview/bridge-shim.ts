@@ -27,10 +27,11 @@ export const BRIDGE_SHIM = String.raw`
     (listeners[m.event] || []).forEach(function (cb) { try { cb(m.payload); } catch (err) { console.error(err); } });
   });
   // Jira sizes a gadget's iframe to its content; so does the preview host page.
-  function reportHeight() { post('resize', Math.ceil(document.documentElement.scrollHeight)); }
+  // The content's own height: the document's would include the frame's current height and only grow.
+  function reportHeight() { var root = document.getElementById('root') || document.body; post('resize', Math.ceil(root.getBoundingClientRect().bottom) + 8); }
   window.addEventListener('load', function () {
     reportHeight();
-    if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.body);
+    if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.getElementById('root') || document.body);
   });
   window.__bridge = {
     callBridge: function (op, args) {

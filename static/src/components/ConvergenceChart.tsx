@@ -9,8 +9,8 @@ import { useShell } from '../shell';
 import { barColour } from './status';
 
 const W = 640;
-const H = 220;
-const PAD = { left: 40, right: 12, top: 18, bottom: 34 };
+const H = 240;
+const PAD = { left: 40, right: 78, top: 18, bottom: 58 };
 
 export const ratioOf = (s: SprintConvergence, basis: Basis): number | null => s.convergence[basis];
 
@@ -34,7 +34,9 @@ export function ConvergenceChart({ sprints, basis, target }: { sprints: readonly
   const subtle = token('color.text.subtlest', '#626F86');
   const grid = token('color.border', '#091E4224');
   const targetText = percent(target, lang) ?? '';
-  const maxLabel = Math.max(4, Math.floor(slot / 6.5));
+  // Names fit under their bar when there is room; otherwise they are slanted, like Jira's charts.
+  const slanted = slot < 70;
+  const maxLabel = slanted ? 16 : Math.max(4, Math.floor(slot / 6.5));
 
   return (
     <svg
@@ -78,14 +80,18 @@ export function ConvergenceChart({ sprints, basis, target }: { sprints: readonly
             <text x={cx} y={top - 5} textAnchor="middle" fontSize={11} fontWeight={600} style={{ fill: token('color.text', '#172B4D') }}>
               {label}
             </text>
-            <text x={cx} y={H - PAD.bottom + 15} textAnchor="middle" fontSize={11} style={{ fill: subtle }}>
+            <text
+              x={cx}
+              y={H - PAD.bottom + 14}
+              textAnchor={slanted ? 'end' : 'middle'}
+              transform={slanted ? `rotate(-30 ${cx} ${H - PAD.bottom + 14})` : undefined}
+              fontSize={11}
+              fontStyle={s.provisional ? 'italic' : 'normal'}
+              style={{ fill: subtle }}
+            >
               {short(s.name, maxLabel)}
+              {s.provisional ? '*' : ''}
             </text>
-            {s.provisional && (
-              <text x={cx} y={H - PAD.bottom + 28} textAnchor="middle" fontSize={10} fontStyle="italic" style={{ fill: subtle }}>
-                {t.provisional}
-              </text>
-            )}
           </g>
         );
       })}
@@ -99,9 +105,14 @@ export function ConvergenceChart({ sprints, basis, target }: { sprints: readonly
         strokeWidth={2}
         style={{ stroke: token('color.border.accent.purple', '#8270DB') }}
       />
-      <text x={W - PAD.right} y={y(target) - 4} textAnchor="end" fontSize={11} fontWeight={600} style={{ fill: token('color.text.accent.purple', '#5E4DB2') }}>
+      <text x={W - PAD.right + 6} y={y(target) + 4} fontSize={11} fontWeight={600} style={{ fill: token('color.text.accent.purple', '#5E4DB2') }}>
         {`${t.chartLegendTarget} ${targetText}`}
       </text>
+      {ordered.some((s) => s.provisional) && (
+        <text x={W - PAD.right + 6} y={H - 6} fontSize={10} fontStyle="italic" style={{ fill: subtle }}>
+          {`* ${t.provisional}`}
+        </text>
+      )}
     </svg>
   );
 }
