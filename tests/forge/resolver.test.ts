@@ -1,0 +1,162 @@
+/**
+ * The resolver definitions as Forge calls them (`getDefinitions()`, context and principal), over
+ * the Jira REST emulator serving the demo site and an in-memory store.
+ */
+import { defaultConfig, parseConfigOrThrow } from '../../src/domain/config';
+import { parseInstant } from '../../src/domain/jira';
+import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { CONFIG_KEY, readConfig, writeConfig } from '../../src/forge/config-store';
+import { buildResolver } from '../../src/forge/resolver';
+import { memoryStore } from '../../src/forge/store';
+import { createJiraClient } from '../../src/jira/client';
+import { fetchTransport } from '../../src/jira/fetch-transport';
+import { governanceReport } from '../../src/services/report';
+import type { Envelope } from '../../src/shared/protocol';
+
+const NOW = parseInstant(DEMO_NOW);
+const DAY = 86_400_000;
+const SETTINGS = { boardIds: [1], rollup: null, sprints: 3, basis: 'issues', target: 0.9 };
+
+let emulator: Emulator;
+const clientFor = (accountId: string) => {
+  const base = fetchTransport({ baseUrl: emulator.url });
+  return createJiraClient((req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': accountId } }));
+};
+
+function setup() {
+  const store = memoryStore(() => NOW);
+  const definitions = buildResolver({ jiraForUser: clientFor, jiraAsApp: () => clientFor(DEMO_USERS.admin), store, now: () => NOW }).getDefinitions();
+  const call = async <T = unknown>(functionKey: string, payload: unknown, opts: { user?: string; gadgetConfiguration?: unknown } = {}) =>
+    (await definitions(
+      {
+        call: { functionKey, payload },
+        context: { extension: { type: 'jira:dashboardGadget', gadgetConfiguration: opts.gadgetConfiguration ?? {} } },
+      },
+      { principal: { accountId: opts.user ?? DEMO_USERS.admin } },
+    )) as Envelope<T>;
+  return { store, call };
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator(buildDemoSite(), { now: () => NOW });
+});
+afterAll(() => emulator.close());
+
+describe('gadget/context', () => {
+  it('offers the configuration defaults and roll-up choices to an unconfigured gadget', async () => {
+    const { store, call } = setup();
+    await store.set(CONFIG_KEY, parseConfigOrThrow(demoConfig()));
+    const r = await call<{ settings: unknown; defaults: { target: number; sprints: number }; rollupOptions: { product: { key: string }[] } }>('gadget/context', {});
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data.settings).toBeNull();
+    expect(r.data.defaults).toMatchObject({ target: 0.95, sprints: 6 });
+    expect(r.data.rollupOptions.product.map((p) => p.key)).toContain('payments');
+  });
+
+  it('reports saved settings it cannot read instead of using them', async () => {
+    const { call } = setup();
+    const r = await call<{ settings: unknown; settingsProblem: string }>('gadget/context', {}, { gadgetConfiguration: { boardIds: [], sprints: 'many' } });
+    expect(r.ok && r.data.settings).toBeNull();
+    expect(r.ok && r.data.settingsProblem).toMatch(/boardIds/);
+  });
+});
+
+describe('convergence/report', () => {
+  it('tells an unconfigured gadget to choose boards', async () => {
+    const { call } = setup();
+    const r = await call('convergence/report', {});
+    expect(r).toEqual({ ok: false, error: { code: 'NOT_CONFIGURED', message: expect.stringMatching(/choose boards/) } });
+  });
+
+  it('returns the engine figures for the boards saved in the context, then answers from the viewer cache', async () => {
+    const { call } = setup();
+    const expected = await governanceReport(clientFor(DEMO_USERS.admin), {
+      boardIds: [1],
+      sprints: 3,
+      now: NOW,
+      from: NOW - 30 * DAY,
+      to: NOW,
+      config: (() => {
+        const c = defaultConfig();
+        return { ...c, convergence: { ...c.convergence, target: 0.9 } };
+      })(),
+      rollup: null,
+    });
+    const first = await call<{ report: unknown; fromCache: boolean; boards: unknown; current: { kind: string } | null }>('convergence/report', {}, { gadgetConfiguration: SETTINGS });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.data.report).toEqual(JSON.parse(JSON.stringify(expected.convergence)));
+    expect(first.data.boards).toEqual([{ id: 1, name: 'PAY board' }]);
+    expect(first.data.fromCache).toBe(false);
+    expect(first.data.current?.kind).toBe('active');
+    const second = await call<{ fromCache: boolean }>('convergence/report', {}, { gadgetConfiguration: SETTINGS });
+    expect(second.ok && second.data.fromCache).toBe(true);
+    const refreshed = await call<{ fromCache: boolean }>('convergence/report', { refresh: true }, { gadgetConfiguration: SETTINGS });
+    expect(refreshed.ok && refreshed.data.fromCache).toBe(false);
+  });
+
+  it('never shows a cached report to a viewer who may not browse the board', async () => {
+    const { call } = setup();
+    expect((await call('convergence/report', {}, { gadgetConfiguration: SETTINGS })).ok).toBe(true);
+    const r = await call('convergence/report', {}, { gadgetConfiguration: SETTINGS, user: DEMO_USERS.loansAnalyst });
+    expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/Board 1 does not exist or you may not browse it/) } });
+  });
+
+  it('refuses a roll-up to a product the configuration no longer has', async () => {
+    const { call } = setup();
+    const r = await call('convergence/report', {}, { gadgetConfiguration: { ...SETTINGS, rollup: { dimension: 'product', key: 'gone' } } });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('BAD_REQUEST');
+  });
+
+  it('rejects a malformed payload without computing anything', async () => {
+    const { call } = setup();
+    const r = await call('convergence/report', { refresh: 'yes' }, { gadgetConfiguration: SETTINGS });
+    expect(!r.ok && r.error.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('boards/list', () => {
+  it("filters the viewer's boards by name or project key", async () => {
+    const { call } = setup();
+    const r = await call<{ boards: { id: number; name: string }[]; total: number }>('boards/list', { query: 'paym' });
+    expect(r.ok && r.data.boards.map((b) => b.name)).toEqual(['PAYM board']);
+  });
+
+  it('lists only the boards the viewer may see', async () => {
+    const { call } = setup();
+    const r = await call<{ boards: { projectKey: string }[] }>('boards/list', {}, { user: DEMO_USERS.loansAnalyst });
+    expect(r.ok).toBe(true);
+    if (r.ok) for (const b of r.data.boards) expect(['LOAN', 'LOANM', 'CRED']).toContain(b.projectKey);
+  });
+});
+
+describe('issues/summaries', () => {
+  it('returns summaries for issue keys and refuses anything that is not a key', async () => {
+    const { call } = setup();
+    const ok = await call<{ issues: { key: string; summary: string | null }[] }>('issues/summaries', { keys: ['PAY-1'] });
+    expect(ok.ok && ok.data.issues[0]?.summary).toEqual(expect.any(String));
+    const bad = await call('issues/summaries', { keys: ['PAY-1) OR project = LOAN'] });
+    expect(!bad.ok && bad.error.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('configuration storage', () => {
+  it('refuses a write over a version the writer did not read', async () => {
+    const store = memoryStore();
+    const first = await writeConfig(store, defaultConfig(), null);
+    expect(first).toEqual({ ok: true, version: 1 });
+    expect(await writeConfig(store, defaultConfig(), null)).toEqual({ ok: false, errors: [expect.stringMatching(/changed by someone else/)] });
+    expect((await writeConfig(store, { ...defaultConfig(), timeZone: 'Europe/Moscow' }, 1)).ok).toBe(true);
+    expect((await readConfig(store)).config.timeZone).toBe('Europe/Moscow');
+  });
+
+  it('raises a stored configuration that no longer validates as CONFIG_INVALID', async () => {
+    const { store, call } = setup();
+    await store.set(CONFIG_KEY, { convergence: { target: 7 } });
+    const r = await call('gadget/context', {});
+    expect(!r.ok && r.error.code).toBe('CONFIG_INVALID');
+  });
+});
