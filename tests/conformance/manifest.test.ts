@@ -1,0 +1,167 @@
+/**
+ * What `forge deploy` would check, offline: the manifest passes @forge/manifest's FULL validation,
+ * every function handler is exported from its file, every `invoke` key in the UI has a resolver
+ * definition, and every scope is used by the code (none is asked for "just in case").
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { validate } from '@forge/manifest';
+import { buildResolver } from '../../src/forge/resolver';
+import { memoryStore } from '../../src/forge/store';
+import type { JiraClient } from '../../src/jira/types';
+import { RESOLVER } from '../../src/shared/protocol';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+interface Manifest {
+  modules: Record<string, { key: string; handler?: string; resource?: string; resolver?: { function: string }; edit?: { resource: string } }[]>;
+  resources: { key: string; path: string }[];
+  permissions: { scopes: string[] };
+}
+
+/**
+ * FULL validation needs the resource folders, which the UI build creates (the browser tests build
+ * and check them). To validate without a build, the manifest is checked in a copy of the app where
+ * each resource folder exists: the real build output if present, else an empty page.
+ */
+function appCopy(manifestText: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-manifest-'));
+  fs.writeFileSync(path.join(dir, 'manifest.yml'), manifestText);
+  fs.symlinkSync(path.join(ROOT, 'src'), path.join(dir, 'src'));
+  fs.cpSync(path.join(ROOT, 'locales'), path.join(dir, 'locales'), { recursive: true });
+  for (const m of manifestText.matchAll(/^\s+path: (static\/dist\/[\w-]+)$/gm)) {
+    const target = path.join(dir, m[1] as string);
+    fs.mkdirSync(target, { recursive: true });
+    const built = path.join(ROOT, m[1] as string);
+    if (fs.existsSync(path.join(built, 'index.html'))) fs.cpSync(built, target, { recursive: true });
+    else fs.writeFileSync(path.join(target, 'index.html'), '<!doctype html><title>not built</title>');
+  }
+  return dir;
+}
+
+async function validateText(manifestText: string) {
+  const dir = appCopy(manifestText);
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    return await validate(false, 'manifest.yml');
+  } finally {
+    process.chdir(cwd);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const manifestText = fs.readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8');
+let manifest: Manifest;
+
+beforeAll(async () => {
+  const r = await validateText(manifestText);
+  expect(r.errors).toEqual([]);
+  expect(r.success).toBe(true);
+  manifest = (r.manifestObject as { typedContent: Manifest }).typedContent;
+});
+
+function filesUnder(dir: string, ext: RegExp): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, String(f)))
+    .filter((f) => ext.test(f) && fs.statSync(f).isFile());
+}
+
+describe('manifest', () => {
+  it('passes full validation and runs on the nodejs22.x runtime', () => {
+    expect(manifestText).toMatch(/name: nodejs22\.x/);
+  });
+
+  it('is rejected when a handler points to a missing file (full validation is really on)', async () => {
+    const r = await validateText(manifestText.replace('handler: forge/index.handler', 'handler: forge/nowhere.handler'));
+    expect(r.success).toBe(false);
+  });
+
+  it('exports every function handler from its file', () => {
+    for (const fn of manifest.modules.function ?? []) {
+      const [file, exported] = (fn.handler as string).split('.') as [string, string];
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(path.join(ROOT, 'src', file)) as Record<string, unknown>;
+      expect(typeof mod[exported]).toBe('function');
+    }
+  });
+
+  it('names a resource for every view and edit view, and every resource is used', () => {
+    const used = new Set<string>();
+    for (const list of Object.values(manifest.modules))
+      for (const m of list) {
+        if (m.resource) used.add(m.resource);
+        if (m.edit?.resource) used.add(m.edit.resource);
+      }
+    expect(new Set(manifest.resources.map((r) => r.key))).toEqual(used);
+  });
+});
+
+describe('UI and resolvers', () => {
+  const uiSources = filesUnder(path.join(ROOT, 'static/src'), /\.(ts|tsx)$/);
+  const invoked = new Set<string>();
+  for (const f of uiSources) {
+    const text = fs.readFileSync(f, 'utf8');
+    for (const m of text.matchAll(/\b(?:invoke|call)\(\s*'([^']+)'/g)) invoked.add(m[1] as string);
+  }
+
+  it('calls resolvers only through the typed client module', () => {
+    const direct = uiSources.filter((f) => /\binvoke\(/.test(fs.readFileSync(f, 'utf8')) && !f.endsWith(path.join('static', 'src', 'api.ts')));
+    expect(direct).toEqual([]);
+    expect(invoked.size).toBeGreaterThan(0);
+  });
+
+  it('has a resolver definition for every key the UI invokes', async () => {
+    const unused = null as unknown as JiraClient;
+    const definitions = buildResolver({ jiraForUser: () => unused, jiraAsApp: () => unused, store: memoryStore(), now: () => 0 }).getDefinitions();
+    const known = new Set<string>(Object.values(RESOLVER));
+    for (const key of invoked) {
+      expect(known).toContain(key);
+      // An unknown key makes getDefinitions reject; a known one answers an envelope.
+      const r = (await definitions({ call: { functionKey: key, payload: { nonsense: true } }, context: {} }, {})) as { ok: boolean };
+      expect(typeof r.ok).toBe('boolean');
+    }
+  });
+
+  it('imports @forge/* only from src/forge (backend) and @forge/bridge only in the UI', () => {
+    const offenders = filesUnder(path.join(ROOT, 'src'), /\.ts$/).filter(
+      (f) => /from '@forge\//.test(fs.readFileSync(f, 'utf8')) && !f.includes(`${path.sep}src${path.sep}forge${path.sep}`),
+    );
+    expect(offenders).toEqual([]);
+    const uiForge = uiSources.filter((f) => /from '@forge\/(?!bridge')/.test(fs.readFileSync(f, 'utf8')));
+    expect(uiForge).toEqual([]);
+  });
+});
+
+describe('scopes', () => {
+  /** What in the code needs each scope: an endpoint the Jira client calls, or a platform API. */
+  const EVIDENCE: Record<string, { file: string; pattern: RegExp }[]> = {
+    'read:jira-work': [{ file: 'src/jira/client.ts', pattern: /'\/rest\/api\/3\/search\/jql'/ }],
+    'read:project:jira': [{ file: 'src/jira/client.ts', pattern: /'\/rest\/agile\/1\.0\/board'/ }],
+    'read:board-scope:jira-software': [{ file: 'src/jira/client.ts', pattern: /'\/rest\/agile\/1\.0\/board\/\{id\}'/ }],
+    'read:board-scope.admin:jira-software': [{ file: 'src/jira/client.ts', pattern: /'\/rest\/agile\/1\.0\/board\/\{id\}\/configuration'/ }],
+    'read:sprint:jira-software': [{ file: 'src/jira/client.ts', pattern: /'\/rest\/agile\/1\.0\/board\/\{id\}\/sprint'/ }],
+    'storage:app': [{ file: 'src/forge/kvs-store.ts', pattern: /from '@forge\/kvs'/ }],
+  };
+
+  it('asks only for scopes the code uses', () => {
+    for (const scope of manifest.permissions.scopes) {
+      expect(Object.keys(EVIDENCE)).toContain(scope);
+      const found = (EVIDENCE[scope] ?? []).some((e) => e.pattern.test(fs.readFileSync(path.join(ROOT, e.file), 'utf8')));
+      expect({ scope, used: found }).toEqual({ scope, used: true });
+    }
+  });
+
+  it('asks for every scope the code needs', () => {
+    for (const [scope, evidence] of Object.entries(EVIDENCE)) {
+      const needed = evidence.some((e) => e.pattern.test(fs.readFileSync(path.join(ROOT, e.file), 'utf8')));
+      if (needed) expect(manifest.permissions.scopes).toContain(scope);
+    }
+  });
+
+  it('asks for no write scope: the app only reads Jira so far', () => {
+    expect(manifest.permissions.scopes.filter((s) => s.startsWith('write:') || s.startsWith('manage:'))).toEqual([]);
+  });
+});
