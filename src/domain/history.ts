@@ -97,64 +97,87 @@ function rawTo(item: ChangelogItem, read: ReadSide): string | null {
   return read === 'ids' ? (item.to ?? null) : read === 'names' ? (item.toString ?? item.to ?? null) : itemTo(item);
 }
 
-/**
- * A replay of several fields, compiled once for a set of field references (a site's fields are the
- * same for every issue): the item → field lookup is built here, not per issue.
- */
-export interface FieldReplay {
-  /** Timelines in the order of the refs given to `compileReplay`. */
-  build(ordered: readonly TimedHistory[], created: number, specs: readonly FieldReplaySpec<unknown>[]): Timeline<unknown>[];
-}
-
-/** Per issue: the field's value now, and how to read a raw changelog value. */
-export interface FieldReplaySpec<T> {
-  readonly current: T;
+/** A field a compiled replay reads: how items name it, and how to read a raw value. */
+export interface ReplayField<T> {
+  readonly ref: FieldRef;
   readonly convert: (raw: string | null) => T;
   readonly read?: ReadSide;
 }
 
-export function compileReplay(refs: readonly FieldRef[]): FieldReplay {
+/**
+ * A replay of several fields, compiled once for a site's fields (the same for every issue): the
+ * item → field lookup is built here, not per issue, and histories are ordered without allocating
+ * an object per history. This is the engine's hottest loop.
+ */
+export interface FieldReplay {
+  /**
+   * Timelines in the order of the compiled fields. `histories` in any order; `currents` are the
+   * fields' values now (used only for a field that never changed).
+   */
+  build(histories: readonly ChangelogHistory[], created: number, currents: readonly unknown[]): Timeline<unknown>[];
+}
+
+export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldReplay {
   const byId = new Map<string, number>();
   const byName = new Map<string, number>();
-  refs.forEach((ref, i) => {
+  fields.forEach(({ ref }, i) => {
     byId.set(ref.id, i);
     byName.set(ref.id.toLowerCase(), i);
     for (const n of ref.names) byName.set(n, i);
   });
+  const reads = fields.map((f) => f.read ?? 'value');
+  const k = fields.length;
   return {
-    build(ordered, created, specs) {
-      const k = refs.length;
-      const initial: unknown[] = specs.map((s) => s.current);
+    build(histories, created, currents) {
+      const n = histories.length;
+      const at = new Float64Array(n);
+      const ids = new Float64Array(n);
+      let sorted = true;
+      for (let i = 0; i < n; i++) {
+        const h = histories[i] as ChangelogHistory;
+        at[i] = parseInstant(h.created);
+        ids[i] = Number(h.id);
+        if (i > 0 && ((at[i - 1] as number) > (at[i] as number) || ((at[i - 1] as number) === (at[i] as number) && (ids[i - 1] as number) > (ids[i] as number)))) sorted = false;
+      }
+      let order: number[] | null = null;
+      if (!sorted) {
+        order = Array.from({ length: n }, (_, i) => i);
+        order.sort((a, b) => (at[a] as number) - (at[b] as number) || (ids[a] as number) - (ids[b] as number));
+      }
+      const initial = currents.slice();
       const seen: boolean[] = new Array<boolean>(k).fill(false);
       const changeAt: number[][] = [];
       const values: unknown[][] = [];
-      for (let i = 0; i < k; i++) {
+      for (let f = 0; f < k; f++) {
         changeAt.push([]);
         values.push([]);
       }
-      for (const h of ordered) {
-        for (const item of h.history.items) {
+      for (let j = 0; j < n; j++) {
+        const idx = order === null ? j : (order[j] as number);
+        const h = histories[idx] as ChangelogHistory;
+        const t = at[idx] as number;
+        for (const item of h.items) {
           const f = item.fieldId ? byId.get(item.fieldId) : byName.get(item.field.toLowerCase());
           if (f === undefined) continue;
-          const spec = specs[f] as FieldReplaySpec<unknown>;
-          const read = spec.read ?? 'value';
+          const field = fields[f] as ReplayField<unknown>;
+          const read = reads[f] as ReadSide;
           if (!seen[f]) {
-            initial[f] = spec.convert(rawFrom(item, read));
+            initial[f] = field.convert(rawFrom(item, read));
             seen[f] = true;
           }
-          const value = spec.convert(rawTo(item, read));
-          const at = changeAt[f] as number[];
+          const value = field.convert(rawTo(item, read));
+          const times = changeAt[f] as number[];
           const vs = values[f] as unknown[];
-          const last = at.length - 1;
-          if (last >= 0 && at[last] === h.at) vs[last] = value;
+          const last = times.length - 1;
+          if (last >= 0 && times[last] === t) vs[last] = value;
           else {
-            at.push(h.at);
+            times.push(t);
             vs.push(value);
           }
         }
       }
       const out: Timeline<unknown>[] = [];
-      for (let i = 0; i < k; i++) out.push({ created, initial: initial[i], changeAt: changeAt[i] as number[], values: values[i] as unknown[] });
+      for (let f = 0; f < k; f++) out.push({ created, initial: initial[f], changeAt: changeAt[f] as number[], values: values[f] as unknown[] });
       return out;
     },
   };
@@ -162,7 +185,11 @@ export function compileReplay(refs: readonly FieldRef[]): FieldReplay {
 
 /** Builds the timelines of several fields in one pass over ordered histories. */
 export function buildTimelines(ordered: readonly TimedHistory[], created: number, specs: readonly TimelineSpec<unknown>[]): Timeline<unknown>[] {
-  return compileReplay(specs.map((s) => s.ref)).build(ordered, created, specs);
+  return compileReplay(specs).build(
+    ordered.map((h) => h.history),
+    created,
+    specs.map((s) => s.current),
+  );
 }
 
 /**

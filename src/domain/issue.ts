@@ -10,10 +10,9 @@ import {
   PRIORITY_FIELD,
   compileReplay,
   type FieldReplay,
-  type FieldReplaySpec,
+  type ReplayField,
   type FieldRef,
   fieldRef,
-  orderHistories,
   parseNumberValue,
   parseSprintIds,
   STATUS_FIELD,
@@ -131,10 +130,14 @@ const replays = new WeakMap<SiteFields, FieldReplay>();
 function replayOf(fields: SiteFields): FieldReplay {
   let r = replays.get(fields);
   if (!r) {
-    const refs: FieldRef[] = [STATUS_FIELD, ASSIGNEE_FIELD, PRIORITY_FIELD];
-    if (fields.sprint) refs.push(fields.sprint);
-    if (fields.estimation) refs.push(fields.estimation);
-    r = compileReplay(refs);
+    const replayed: ReplayField<unknown>[] = [
+      { ref: STATUS_FIELD, convert: nullableString },
+      { ref: ASSIGNEE_FIELD, convert: nullableString },
+      { ref: PRIORITY_FIELD, convert: nullableString, read: 'names' },
+    ];
+    if (fields.sprint) replayed.push({ ref: fields.sprint, convert: parseSprintIds, read: 'ids' });
+    if (fields.estimation) replayed.push({ ref: fields.estimation, convert: parseNumberValue });
+    r = compileReplay(replayed);
     replays.set(fields, r);
   }
   return r;
@@ -149,15 +152,10 @@ const nullableString = (raw: string | null): string | null => (raw === '' ? null
 export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: readonly ChangelogHistory[]): PreparedIssue {
   const f = issue.fields;
   const created = parseInstant(f.created);
-  const ordered = orderHistories(histories ?? issue.changelog?.histories ?? []);
-  const specs: FieldReplaySpec<unknown>[] = [
-    { current: f.status.id, convert: nullableString },
-    { current: f.assignee?.accountId ?? null, convert: nullableString },
-    { current: f.priority?.name ?? null, convert: nullableString, read: 'names' },
-  ];
-  if (fields.sprint) specs.push({ current: currentSprintIds(issue, fields.sprint), convert: parseSprintIds, read: 'ids' });
-  if (fields.estimation) specs.push({ current: currentNumber(issue, fields.estimation), convert: parseNumberValue });
-  const built = replayOf(fields).build(ordered, created, specs);
+  const currents: unknown[] = [f.status.id, f.assignee?.accountId ?? null, f.priority?.name ?? null];
+  if (fields.sprint) currents.push(currentSprintIds(issue, fields.sprint));
+  if (fields.estimation) currents.push(currentNumber(issue, fields.estimation));
+  const built = replayOf(fields).build(histories ?? issue.changelog?.histories ?? [], created, currents);
   const none = <T>(initial: T): Timeline<T> => ({ created, initial, changeAt: [], values: [] });
   const status = built[0] as Timeline<string | null>;
   const assignee = built[1] as Timeline<string | null>;
