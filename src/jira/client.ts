@@ -17,6 +17,7 @@ import {
   type JiraSprint,
 } from '../domain/jira';
 import { ChangelogFetcher, sortHistories } from './changelogs';
+import { ComponentList, IssueTypeList, PriorityList, ProjectPage, UserList } from './directory';
 import { collectPages, nextOffset, nextToken } from './pager';
 import { Requester } from './request';
 import { BoardPage, FieldList, Ignored, IssuePropertyResponse, MyPermissionsResponse, StatusList } from './schemas';
@@ -86,19 +87,23 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
     const template = '/rest/api/3/search/jql';
     const maxResults = opts.pageSize ?? defaultPageSize;
     const wanted = fieldList(opts.fields);
-    const issues = await collectPages(
+    const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+    let fetched = 0;
+    const found = await collectPages(
       `POST ${template}`,
       '',
       async (token: string) => {
-        const body: Record<string, unknown> = { jql, fields: wanted, maxResults };
+        const body: Record<string, unknown> = { jql, fields: wanted, maxResults: Math.min(maxResults, limit - fetched) };
         if (opts.expandChangelog) body.expand = 'changelog';
         if (token !== '') body.nextPageToken = token;
         const page = await requester.call({ method: 'POST', template, body, schema: SearchJqlPage });
         requester.counters.issues += page.issues.length;
-        return { items: page.issues, next: nextToken(page) };
+        fetched += page.issues.length;
+        return { items: page.issues, next: fetched >= limit ? null : nextToken(page) };
       },
       opts.onPage,
     );
+    const issues = found.length > limit ? found.slice(0, limit) : found;
     if (opts.expandChangelog) await completeChangelogs(issues, opts.completeChangelogs ?? true);
     return issues;
   }
@@ -194,6 +199,26 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
       });
       requester.counters.issues++;
       return issue;
+    },
+
+    projects: async () =>
+      collectPages(`GET /rest/api/3/project/search`, 0, async (startAt: number) => {
+        const page = await requester.call({ method: 'GET', template: '/rest/api/3/project/search', query: { startAt, maxResults: AGILE_PAGE }, schema: ProjectPage });
+        return { items: page.values, next: nextOffset(startAt, page, page.values.length) };
+      }),
+    projectComponents: (projectKey) =>
+      requester.call({ method: 'GET', template: '/rest/api/3/project/{key}/components', params: { key: projectKey }, schema: ComponentList }),
+    priorities: () => requester.call({ method: 'GET', template: '/rest/api/3/priority', schema: PriorityList }),
+    issueTypes: () => requester.call({ method: 'GET', template: '/rest/api/3/issuetype', schema: IssueTypeList }),
+    searchUsers: (query, maxResults = 20) =>
+      requester.call({ method: 'GET', template: '/rest/api/3/user/search', query: { query, maxResults }, schema: UserList }),
+    async user(accountId) {
+      try {
+        return await requester.call({ method: 'GET', template: '/rest/api/3/user', query: { accountId }, schema: JiraUser });
+      } catch (e) {
+        if (e instanceof JiraError && e.status === 404) return null;
+        throw e;
+      }
     },
   };
 }

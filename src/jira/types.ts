@@ -13,6 +13,7 @@ import type {
   JiraStatus,
   JiraUser,
 } from '../domain/jira';
+import type { JiraComponent, JiraIssueType, JiraPriority, JiraProject } from './directory';
 
 /** One HTTP request to Jira, path relative to the site (`/rest/api/3/field?x=1`). */
 export interface JiraRequest {
@@ -62,6 +63,8 @@ export interface SearchOptions {
   pageSize?: number;
   /** Called after each page with the running count, for progress on stderr. */
   onPage?: (fetched: number) => void;
+  /** Stop after this many issues (a bounded sample, in the JQL's order); default: every page. */
+  limit?: number;
 }
 
 /** What a client has cost so far: every HTTP attempt, every retry, every issue returned. */
@@ -108,4 +111,16 @@ export interface JiraClient {
   myPermissions(permissions: readonly string[], scope?: { projectKey?: string; issueKey?: string }): Promise<Record<string, boolean>>;
   /** `GET /rest/api/3/issue/{key}` with the given fields. */
   issue(issueKey: string, fields: readonly string[]): Promise<JiraIssue>;
+  /** `GET /rest/api/3/project/search` (every page): the projects the caller may browse. */
+  projects(): Promise<JiraProject[]>;
+  /** `GET /rest/api/3/project/{key}/components` */
+  projectComponents(projectKey: string): Promise<JiraComponent[]>;
+  /** `GET /rest/api/3/priority` */
+  priorities(): Promise<JiraPriority[]>;
+  /** `GET /rest/api/3/issuetype` */
+  issueTypes(): Promise<JiraIssueType[]>;
+  /** `GET /rest/api/3/user/search?query=…`: users whose name or e-mail starts with the query. */
+  searchUsers(query: string, maxResults?: number): Promise<JiraUser[]>;
+  /** `GET /rest/api/3/user?accountId=…`; null when Jira does not know (or will not show) the user. */
+  user(accountId: string): Promise<JiraUser | null>;
 }
