@@ -45,7 +45,14 @@ export interface LoadRequest {
   /** Sprints whose members must be fetched even if untouched since `updatedSince`. */
   reportedSprintIds: (sprints: readonly JiraSprint[]) => number[];
   onProgress?: (message: string) => void;
+  /** The same progress as steps a job document can count (async report jobs). */
+  onStep?: (step: LoadStep) => void;
 }
+
+export type LoadStep =
+  | { kind: 'board'; boardId: number; index: number; total: number }
+  | { kind: 'issues'; boardId: number; fetched: number }
+  | { kind: 'changelogs'; issues: number };
 
 /** Issue fields any metric reads; custom fields are added per site. */
 const BASE_FIELDS = [
@@ -100,9 +107,13 @@ export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<
     if (fields.estimation) fieldIds.push(fields.estimation.id);
     const jql = boardScopeJql(filter.jql, req.reportedSprintIds(sprints), req.updatedSince(sprints));
     progress(`board ${boardId} (${board.name}): searching issues`);
+    req.onStep?.({ kind: 'board', boardId, index: boards.length, total: req.boardIds.length });
     const issues = await client.search(jql, {
       fields: fieldIds,
-      onPage: (n) => progress(`board ${boardId}: ${n} issues`),
+      onPage: (n) => {
+        progress(`board ${boardId}: ${n} issues`);
+        req.onStep?.({ kind: 'issues', boardId, fetched: n });
+      },
     });
     const issueIds = new Set<string>();
     for (const issue of issues) {
@@ -120,6 +131,7 @@ export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<
     if (b.fields.estimation) replayed.add(b.fields.estimation.id);
   }
   progress(`changelogs of ${raw.size} issues`);
+  req.onStep?.({ kind: 'changelogs', issues: raw.size });
   const changelogs = await client.changelogs(
     [...raw.values()].map(({ issue }) => ({ id: issue.id, key: issue.key })),
     [...replayed].slice(0, 10),
