@@ -20,7 +20,7 @@ import { ChangelogFetcher, sortHistories } from './changelogs';
 import { ComponentList, IssueTypeList, PriorityList, ProjectPage, UserList } from './directory';
 import { collectPages, nextOffset, nextToken } from './pager';
 import { Requester } from './request';
-import { BoardPage, FieldList, Ignored, IssuePropertyResponse, MyPermissionsResponse, StatusList } from './schemas';
+import { ApproximateCountResponse, BoardPage, FieldList, Ignored, IssuePropertyResponse, MyPermissionsResponse, RemoteLinkList, StatusList } from './schemas';
 import { JiraError, type JiraClient, type JiraClientStats, type SearchOptions, type Transport } from './types';
 
 export interface JiraClientOptions {
@@ -146,12 +146,16 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
     board: (boardId) => requester.call({ method: 'GET', template: '/rest/agile/1.0/board/{id}', params: { id: boardId }, schema: JiraBoard }),
     boardConfiguration: (boardId) =>
       requester.call({ method: 'GET', template: '/rest/agile/1.0/board/{id}/configuration', params: { id: boardId }, schema: BoardConfiguration }),
-    boards: () => agileList<JiraBoard>('/rest/agile/1.0/board', {}, {}, BoardPage),
+    boards: (filter) => agileList<JiraBoard>('/rest/agile/1.0/board', {}, { projectKeyOrId: filter?.projectKeyOrId }, BoardPage),
     sprints: (boardId, states) =>
       agileList<JiraSprint>('/rest/agile/1.0/board/{id}/sprint', { id: boardId }, { state: states && states.length > 0 ? states.join(',') : undefined }, SprintPage),
     filter: (filterId) => requester.call({ method: 'GET', template: '/rest/api/3/filter/{id}', params: { id: filterId }, schema: JiraFilter }),
 
     search,
+    async approximateCount(jql) {
+      const answer = await requester.call({ method: 'POST', template: '/rest/api/3/search/approximate-count', body: { jql }, schema: ApproximateCountResponse });
+      return answer.count;
+    },
     changelogs: (issues, fieldIds) => changelogs.changelogs(issues, fieldIds),
     issueChangelog: (issueKey) => changelogs.issueChangelog(issueKey),
 
@@ -220,5 +224,7 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
         throw e;
       }
     },
+    remoteLinks: (issueKey) =>
+      requester.call({ method: 'GET', template: '/rest/api/3/issue/{key}/remotelink', params: { key: issueKey }, schema: RemoteLinkList }),
   };
 }

@@ -32,6 +32,20 @@ export const MyPermissionsResponse = z
   })
   .passthrough();
 
+/** `POST /rest/api/3/search/approximate-count` */
+export const ApproximateCountResponse = z.object({ count: z.number().int().min(0) }).passthrough();
+
+/** `GET /rest/api/3/issue/{key}/remotelink`: only the linked URL and title are read. */
+export const RemoteLinkList = z.array(
+  z
+    .object({
+      id: z.number().nullish(),
+      object: z.object({ url: z.string(), title: z.string().nullish() }).passthrough(),
+    })
+    .passthrough(),
+);
+export type RemoteLink = z.infer<typeof RemoteLinkList>[number];
+
 /** A body the client does not read (PUT / DELETE answers, often empty). */
 export const Ignored = z.unknown();
 

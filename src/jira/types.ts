@@ -14,6 +14,7 @@ import type {
   JiraUser,
 } from '../domain/jira';
 import type { JiraComponent, JiraIssueType, JiraPriority, JiraProject } from './directory';
+import type { RemoteLink } from './schemas';
 
 /** One HTTP request to Jira, path relative to the site (`/rest/api/3/field?x=1`). */
 export interface JiraRequest {
@@ -87,12 +88,17 @@ export interface JiraClient {
   board(boardId: number): Promise<JiraBoard>;
   /** `GET /rest/agile/1.0/board/{id}/configuration` */
   boardConfiguration(boardId: number): Promise<BoardConfiguration>;
-  /** `GET /rest/agile/1.0/board` (paged), for pickers. */
-  boards(): Promise<JiraBoard[]>;
+  /** `GET /rest/agile/1.0/board` (paged), for pickers; `projectKeyOrId`: the boards located in that project. */
+  boards(filter?: { projectKeyOrId?: string }): Promise<JiraBoard[]>;
   /** `GET /rest/api/3/filter/{id}` */
   filter(filterId: string): Promise<JiraFilter>;
   /** `GET /rest/agile/1.0/board/{id}/sprint` (all pages), optionally by state. */
   sprints(boardId: number, states?: readonly ('active' | 'closed' | 'future')[]): Promise<JiraSprint[]>;
+  /**
+   * `POST /rest/api/3/search/approximate-count`: how many issues a JQL query returns, in one cheap
+   * request (no issue is returned). Optional: wrappers and fakes may not have it.
+   */
+  approximateCount?(jql: string): Promise<number>;
   /** `POST /rest/api/3/search/jql`, every page (nextPageToken). */
   search(jql: string, options: SearchOptions): Promise<JiraIssue[]>;
   /**
@@ -123,4 +129,6 @@ export interface JiraClient {
   searchUsers(query: string, maxResults?: number): Promise<JiraUser[]>;
   /** `GET /rest/api/3/user?accountId=…`; null when Jira does not know (or will not show) the user. */
   user(accountId: string): Promise<JiraUser | null>;
+  /** `GET /rest/api/3/issue/{key}/remotelink`: the issue's remote links (design mock-ups, documents). */
+  remoteLinks(issueKey: string): Promise<RemoteLink[]>;
 }
