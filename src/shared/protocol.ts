@@ -9,6 +9,8 @@ import type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall
 export type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall, LocalizedText };
 import type { TargetStatus } from '../domain/config';
 export type { TargetStatus };
+import { OWNERSHIP_RESOLVER, type OwnershipResolverTypes } from './ownership-protocol';
+export type * from './ownership-protocol';
 
 /** Every resolver definition, namespaced by what it serves. The UI calls only these. */
 export const RESOLVER = {
@@ -17,6 +19,7 @@ export const RESOLVER = {
   convergenceReport: 'convergence/report',
   issuesSummaries: 'issues/summaries',
   configGet: 'config/get',
+  ...OWNERSHIP_RESOLVER,
 } as const;
 export type ResolverKey = (typeof RESOLVER)[keyof typeof RESOLVER];
 
@@ -138,7 +141,7 @@ export interface IssuesSummariesData {
 }
 
 /** The request and result type of each resolver, so the UI's client is typed end to end. */
-export interface ResolverTypes {
+export interface ResolverTypes extends OwnershipResolverTypes {
   'gadget/context': { payload: Record<string, never>; data: GadgetContextData };
   'boards/list': { payload: BoardsListPayload; data: BoardsListData };
   'convergence/report': { payload: ConvergencePayload; data: ConvergenceView };

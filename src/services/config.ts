@@ -1,0 +1,96 @@
+/**
+ * The governance configuration as one versioned document: read it (the defaults until someone
+ * saves), validate a draft with every problem named by its path, save it only over the version
+ * the writer read, and import or export it as JSON. A refused save or import changes nothing.
+ */
+import { defaultConfig, formatPath, GovernanceConfig, type GovernanceConfig as Config } from '../domain/config';
+
+/** The storage this use case needs: the app's `Store` (KVS on Forge, files in the preview) fits. */
+export interface ConfigDocuments {
+  get(key: string): Promise<{ value: unknown; version: number } | null>;
+  compareAndSet(key: string, value: unknown, expected: number | null): Promise<{ ok: true; version: number } | { ok: false; current: { version: number } | null }>;
+}
+
+export const CONFIG_DOCUMENT = 'config';
+
+/** One problem of a draft: where (`products[2].match.labels[0]`) and what. */
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** The stored version; null while the defaults apply (nothing saved yet). */
+  version: number | null;
+  /** Problems of a stored document that no longer validates (it is then not used: the defaults are shown). */
+  storedProblems: ConfigProblem[];
+}
+
+export type SaveOutcome =
+  | { status: 'saved'; version: number; config: Config }
+  | { status: 'invalid'; problems: ConfigProblem[] }
+  /** Someone saved after the writer read: `version` is what is stored now. */
+  | { status: 'conflict'; version: number | null }
+  /** Import only: the text is not JSON. */
+  | { status: 'malformed'; message: string };
+
+/** Every problem of a draft, by path, in zod's order. */
+export function validateConfig(input: unknown): { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] } {
+  const r = GovernanceConfig.safeParse(input);
+  if (r.success) return { ok: true, config: r.data };
+  return { ok: false, problems: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+}
+
+/**
+ * The configuration for the settings page. Unlike the readers of the metrics (which refuse to run
+ * on a stored document that no longer validates), an administrator must be able to open the page
+ * and repair it: the stored version is kept, so a save replaces the broken document.
+ */
+export async function loadConfig(store: ConfigDocuments): Promise<LoadedConfig> {
+  const doc = await store.get(CONFIG_DOCUMENT);
+  if (!doc) return { config: defaultConfig(), version: null, storedProblems: [] };
+  const parsed = validateConfig(doc.value);
+  if (parsed.ok) return { config: parsed.config, version: doc.version, storedProblems: [] };
+  return { config: defaultConfig(), version: doc.version, storedProblems: parsed.problems };
+}
+
+/** Validates and saves atomically over `expectedVersion` (null: only if nothing was saved yet). */
+export async function saveConfig(store: ConfigDocuments, input: unknown, expectedVersion: number | null): Promise<SaveOutcome> {
+  const parsed = validateConfig(input);
+  if (!parsed.ok) return { status: 'invalid', problems: parsed.problems };
+  const r = await store.compareAndSet(CONFIG_DOCUMENT, parsed.config, expectedVersion);
+  if (!r.ok) return { status: 'conflict', version: r.current?.version ?? null };
+  return { status: 'saved', version: r.version, config: parsed.config };
+}
+
+/** Where JSON.parse stopped, as a line and column a person can find in their file. */
+function jsonProblem(text: string, err: unknown): string {
+  const detail = err instanceof Error ? err.message : String(err);
+  const at = /position (\d+)/.exec(detail);
+  if (!at) return `The file is not valid JSON: ${detail}`;
+  const offset = Number(at[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `The file is not valid JSON (line ${line}, column ${column}): ${detail.replace(/ in JSON at position \d+.*$/s, '')}`;
+}
+
+/** Imports a whole configuration from JSON text: parsed, validated and saved like any save. */
+export async function importConfig(store: ConfigDocuments, text: string, expectedVersion: number | null): Promise<SaveOutcome> {
+  if (text.trim() === '') return { status: 'malformed', message: 'The file is empty: paste or choose an exported configuration.' };
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (err) {
+    return { status: 'malformed', message: jsonProblem(text, err) };
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { status: 'malformed', message: 'The file must hold one JSON object: the configuration as the export writes it.' };
+  return saveConfig(store, input, expectedVersion);
+}
+
+/** The stored configuration as the JSON an import reads back unchanged. */
+export function exportConfig(config: Config): string {
+  return `${JSON.stringify(config, null, 2)}\n`;
+}

@@ -1,0 +1,209 @@
+/**
+ * Payloads and results of the ownership panel, the ownership matrix and the governance settings
+ * page. Type-only: `protocol.ts` re-exports these, so the UI still shares one module with the backend.
+ */
+import type { GovernanceConfig, HygieneRuleId, LocalizedText, Severity } from '../domain/config';
+import type { MatchCounts } from '../domain/ownership';
+import type { OwnershipProblem, OwnerRole, ProductSuggestion } from '../domain/ownership-issue';
+import type { MatrixCell, MatrixCounts, OwnershipMatrix } from '../domain/ownership-matrix';
+
+export type { GovernanceConfig, HygieneRuleId, MatchCounts, MatrixCell, MatrixCounts, OwnershipMatrix, OwnershipProblem, OwnerRole, ProductSuggestion, Severity };
+
+/** A Jira user as the UI shows one; `displayName` null: Jira does not know (or will not show) the account. */
+export interface PersonView {
+  accountId: string;
+  displayName: string | null;
+  avatarUrl: string | null;
+  /** False for a deactivated account; null when unknown. */
+  active: boolean | null;
+}
+
+export interface NamedEntry {
+  key: string;
+  name: LocalizedText;
+}
+
+export interface OwnedProduct extends NamedEntry {
+  businessOwner: PersonView | null;
+  digitalOwner: PersonView | null;
+}
+
+export interface LedChannel extends NamedEntry {
+  leader: PersonView | null;
+}
+
+/** `ownership/issue`: the panel of the issue in the Forge context. */
+export interface OwnershipPanelData {
+  issueKey: string;
+  projectKey: string;
+  products: OwnedProduct[];
+  channels: LedChannel[];
+  segments: NamedEntry[];
+  /** Whom to ask about what (DOMAIN §2). */
+  responsibilities: { businessOwner: LocalizedText[]; digitalOwner: LocalizedText[] };
+  problems: OwnershipProblem[];
+  /** Names of every configured product and channel, for problems that name ones the issue does not map to. */
+  productNames: Record<string, LocalizedText>;
+  channelNames: Record<string, LocalizedText>;
+  /** The viewer is a Jira administrator (asked only when there is a problem to fix; false otherwise). */
+  canConfigure: boolean;
+  /** Nothing was saved yet: the model's defaults apply. */
+  usingDefaults: boolean;
+}
+
+/** `ownership/matrix` */
+export interface MatrixPayload {
+  /** Recompute instead of answering from the cache. */
+  refresh?: boolean;
+}
+
+export interface MatrixData {
+  matrix: OwnershipMatrix;
+  products: OwnedProduct[];
+  channels: LedChannel[];
+  segments: NamedEntry[];
+  /** Issues read (not done, or updated in the 30 days before now), and whether the limit cut the list. */
+  sample: SampleInfo;
+  computedAt: string;
+  fromCache: boolean;
+}
+
+export interface SampleInfo {
+  /** Issues read. */
+  size: number;
+  /** The most the search reads. */
+  limit: number;
+  /** The limit was reached: older issues were left out. */
+  truncated: boolean;
+}
+
+/** One problem of a configuration draft: where (`products[2].match.labels[0]`) and what. */
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+/** `settings/load` */
+export interface SettingsData {
+  config: GovernanceConfig;
+  /** Null while nothing is saved (the defaults apply). */
+  version: number | null;
+  /** A stored document that no longer validates: the defaults are shown, and a save replaces it. */
+  storedProblems: ConfigProblem[];
+  /** The governance model's defaults, for "reset" and "default" hints. */
+  defaults: GovernanceConfig;
+  /** Each hygiene rule's own severity (the configuration may override it). */
+  hygieneRules: { id: HygieneRuleId; severity: Severity }[];
+}
+
+export interface ValidatePayload {
+  config: unknown;
+}
+
+export interface ValidateData {
+  problems: ConfigProblem[];
+}
+
+export interface SavePayload {
+  config: unknown;
+  /** The version the editor read; null when it read the defaults. */
+  expectedVersion: number | null;
+}
+
+export interface ImportPayload {
+  /** The JSON text of an exported configuration. */
+  json: string;
+  expectedVersion: number | null;
+}
+
+export type SaveResult =
+  | { status: 'saved'; version: number; config: GovernanceConfig }
+  | { status: 'invalid'; problems: ConfigProblem[] }
+  /** Someone saved after this editor read: `version` is what is stored now. Nothing was changed. */
+  | { status: 'conflict'; version: number | null }
+  /** Import only: the text is not JSON. */
+  | { status: 'malformed'; message: string };
+
+/** `settings/export` */
+export interface ExportData {
+  json: string;
+  version: number | null;
+  fileName: string;
+}
+
+/** `settings/site-values`: what the pickers offer, read from the site. */
+export interface SiteValues {
+  projects: { key: string; name: string }[];
+  /** Component names, each with the projects that have it. */
+  components: { name: string; projects: string[] }[];
+  /** Labels found on the sampled issues. */
+  labels: string[];
+  customFields: { id: string; name: string; type: string | null }[];
+  priorities: string[];
+  statuses: { id: string; name: string; category: string }[];
+  issueTypes: { name: string; subtask: boolean }[];
+  /** The issue sample labels (and components beyond the listed projects) came from. */
+  sample: SampleInfo;
+}
+
+export interface FieldValuesPayload {
+  fieldId: string;
+}
+
+export interface FieldValuesData {
+  fieldId: string;
+  /** Distinct values seen on the sampled issues, with how many issues hold each. */
+  values: { value: string; count: number }[];
+  sample: SampleInfo;
+}
+
+export interface MatchCountsPayload {
+  config: unknown;
+}
+
+export type MatchCountsData =
+  | { status: 'ok'; counts: MatchCounts; sample: SampleInfo; updatedWithinDays: number }
+  | { status: 'invalid'; problems: ConfigProblem[] };
+
+export interface UsersPayload {
+  query: string;
+}
+
+export interface PeoplePayload {
+  accountIds: string[];
+}
+
+export interface PeopleData {
+  people: PersonView[];
+}
+
+/** The request and result type of each resolver here (merged into `ResolverTypes`). */
+export interface OwnershipResolverTypes {
+  'ownership/issue': { payload: Record<string, never>; data: OwnershipPanelData };
+  'ownership/matrix': { payload: MatrixPayload; data: MatrixData };
+  'settings/load': { payload: Record<string, never>; data: SettingsData };
+  'settings/validate': { payload: ValidatePayload; data: ValidateData };
+  'settings/save': { payload: SavePayload; data: SaveResult };
+  'settings/import': { payload: ImportPayload; data: SaveResult };
+  'settings/export': { payload: Record<string, never>; data: ExportData };
+  'settings/site-values': { payload: Record<string, never>; data: SiteValues };
+  'settings/field-values': { payload: FieldValuesPayload; data: FieldValuesData };
+  'settings/match-counts': { payload: MatchCountsPayload; data: MatchCountsData };
+  'settings/users': { payload: UsersPayload; data: PeopleData };
+  'settings/people': { payload: PeoplePayload; data: PeopleData };
+}
+
+export const OWNERSHIP_RESOLVER = {
+  ownershipIssue: 'ownership/issue',
+  ownershipMatrix: 'ownership/matrix',
+  settingsLoad: 'settings/load',
+  settingsValidate: 'settings/validate',
+  settingsSave: 'settings/save',
+  settingsImport: 'settings/import',
+  settingsExport: 'settings/export',
+  settingsSiteValues: 'settings/site-values',
+  settingsFieldValues: 'settings/field-values',
+  settingsMatchCounts: 'settings/match-counts',
+  settingsUsers: 'settings/users',
+  settingsPeople: 'settings/people',
+} as const satisfies Record<string, keyof OwnershipResolverTypes>;
