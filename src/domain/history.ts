@@ -117,6 +117,8 @@ export interface FieldReplay {
   build(histories: readonly ChangelogHistory[], created: number, currents: readonly unknown[]): Timeline<unknown>[];
 }
 
+let scratch = { at: new Float64Array(256), ids: new Float64Array(256) };
+
 export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldReplay {
   const byId = new Map<string, number>();
   const byName = new Map<string, number>();
@@ -130,8 +132,9 @@ export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldRep
   return {
     build(histories, created, currents) {
       const n = histories.length;
-      const at = new Float64Array(n);
-      const ids = new Float64Array(n);
+      if (n > scratch.at.length) scratch = { at: new Float64Array(n * 2), ids: new Float64Array(n * 2) };
+      // Reused across issues: the replay is synchronous, and this saves two allocations per issue.
+      const { at, ids } = scratch;
       let sorted = true;
       for (let i = 0; i < n; i++) {
         const h = histories[i] as ChangelogHistory;

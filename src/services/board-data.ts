@@ -44,6 +44,8 @@ export interface LoadRequest {
   updatedSince: (sprints: readonly JiraSprint[]) => number;
   /** Sprints whose members must be fetched even if untouched since `updatedSince`. */
   reportedSprintIds: (sprints: readonly JiraSprint[]) => number[];
+  /** Fetch every issue not done now (defects and hygiene need them; convergence alone does not). */
+  openNow: boolean;
   onProgress?: (message: string) => void;
   /** The same progress as steps a job document can count (async report jobs). */
   onStep?: (step: LoadStep) => void;
@@ -105,7 +107,7 @@ export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<
     const fieldIds = [...BASE_FIELDS, ...mappingFieldIds(req.config)];
     if (fields.sprint) fieldIds.push(fields.sprint.id);
     if (fields.estimation) fieldIds.push(fields.estimation.id);
-    const jql = boardScopeJql(filter.jql, req.reportedSprintIds(sprints), req.updatedSince(sprints));
+    const jql = boardScopeJql(filter.jql, { sprintIds: req.reportedSprintIds(sprints), updatedSince: req.updatedSince(sprints), openNow: req.openNow });
     progress(`board ${boardId} (${board.name}): searching issues`);
     req.onStep?.({ kind: 'board', boardId, index: boards.length, total: req.boardIds.length });
     const issues = await client.search(jql, {

@@ -30,15 +30,17 @@ export function jqlDateBefore(epochMs: number): string {
 }
 
 /**
- * The board's issues any of the three metrics may need:
+ * The board's issues the requested metrics may need:
  * - convergence: members of the reported sprints now (closed sprints stay in the field), or changed
  *   since the earliest reported sprint started (an issue removed from a sprint was updated then);
  * - defects: open now, or updated since the period's start (resolved in it);
  * - hygiene: not done now, or updated in the 30 days before `now`.
  */
-export function boardScopeJql(filterJql: string, sprintIds: readonly number[], updatedSince: number): string {
+export function boardScopeJql(filterJql: string, scope: { sprintIds: readonly number[]; updatedSince: number; openNow: boolean }): string {
   const base = withoutOrderBy(filterJql);
-  const clauses = [`statusCategory != Done`, `updated >= ${jqlDateBefore(updatedSince)}`];
-  if (sprintIds.length) clauses.unshift(`sprint in (${sprintIds.join(', ')})`);
+  const clauses: string[] = [];
+  if (scope.sprintIds.length) clauses.push(`sprint in (${scope.sprintIds.join(', ')})`);
+  if (scope.openNow) clauses.push('statusCategory != Done');
+  clauses.push(`updated >= ${jqlDateBefore(scope.updatedSince)}`);
   return `${base ? `(${base}) AND ` : ''}(${clauses.join(' OR ')})`;
 }

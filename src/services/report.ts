@@ -11,7 +11,7 @@ import type { PreparedIssue } from '../domain/issue';
 import { compareKeys } from '../domain/issue';
 import type { JiraSprint } from '../domain/jira';
 import { rollupPredicate, type OwnershipDimension } from '../domain/ownership';
-import type { GovernanceReport, HygieneReport, SprintConvergence } from '../domain/report';
+import type { ConvergenceReport, GovernanceReport, HygieneReport, SprintConvergence } from '../domain/report';
 import type { JiraClient } from '../jira/types';
 import { type LoadedBoards, loadBoards } from './board-data';
 
@@ -24,6 +24,8 @@ export interface ReportRequest {
   from: number;
   to: number;
   config: GovernanceConfig;
+  /** The metrics wanted (default all three); a gadget showing one metric fetches only what it needs. */
+  sections?: readonly ReportSection[];
   /** Restrict every figure to the issues of one product, channel or segment. */
   rollup?: { dimension: OwnershipDimension; key: string } | null;
   onProgress?: (message: string) => void;
@@ -31,28 +33,68 @@ export interface ReportRequest {
 
 const DAY = 24 * 3600_000;
 
+export type ReportSection = 'convergence' | 'defects' | 'hygiene';
+const ALL_SECTIONS: readonly ReportSection[] = ['convergence', 'defects', 'hygiene'];
+
+/** Some of the report: the sections asked for. */
+export type ReportSections = Pick<GovernanceReport, 'now' | 'boards'> & Partial<Pick<GovernanceReport, ReportSection>>;
+
 /** Reads the boards and computes the three metrics. */
 export async function governanceReport(client: JiraClient, req: ReportRequest): Promise<GovernanceReport> {
+  return (await reportSections(client, { ...req, sections: ALL_SECTIONS })) as GovernanceReport;
+}
+
+/** Reads the boards, fetching only the issues the requested sections need, and computes them. */
+export async function reportSections(client: JiraClient, req: ReportRequest): Promise<ReportSections> {
+  const sections = new Set(req.sections ?? ALL_SECTIONS);
   const loaded = await loadBoards(client, {
     boardIds: req.boardIds,
     config: req.config,
-    reportedSprintIds: (sprints) => selectSprints(sprints, req.sprints, req.now).map((s) => s.id),
+    reportedSprintIds: (sprints) => (sections.has('convergence') ? selectSprints(sprints, req.sprints, req.now).map((s) => s.id) : []),
     updatedSince: (sprints) => {
-      const starts = selectSprints(sprints, req.sprints, req.now).map((s) => Date.parse(s.startDate ?? ''));
-      return Math.min(req.from, req.now - HYGIENE_RECENT_DAYS * DAY, ...starts.filter((t) => !Number.isNaN(t)));
+      const since = [req.now];
+      if (sections.has('convergence')) since.push(...selectSprints(sprints, req.sprints, req.now).map((s) => Date.parse(s.startDate ?? '')));
+      if (sections.has('defects')) since.push(Math.min(req.from, req.now));
+      if (sections.has('hygiene')) since.push(req.now - HYGIENE_RECENT_DAYS * DAY);
+      return Math.min(...since.filter((t) => !Number.isNaN(t)));
     },
+    openNow: sections.has('defects') || sections.has('hygiene'),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
-  return computeReport(loaded, req);
+  return computeSections(loaded, req);
 }
 
-/** The report from loaded board data: pure, so the same figures come from any source of data. */
+/** The full report from loaded board data: pure, so the same figures come from any source of data. */
 export function computeReport(loaded: LoadedBoards, req: ReportRequest): GovernanceReport {
+  return computeSections(loaded, { ...req, sections: ALL_SECTIONS }) as GovernanceReport;
+}
+
+function computeSections(loaded: LoadedBoards, req: ReportRequest): ReportSections {
+  const sections = new Set(req.sections ?? ALL_SECTIONS);
   const { config, now } = req;
   const include = req.rollup ? rollupPredicate(config, req.rollup.dimension, req.rollup.key) : null;
   // Issues created after `now` do not exist yet; issues outside the roll-up are not counted.
   const visible = (p: PreparedIssue) => p.created <= now && (include === null || include(p.issue));
 
+  const out: ReportSections = { now: new Date(now).toISOString(), boards: loaded.boards.map((b) => b.board.id) };
+  if (sections.has('convergence')) out.convergence = boardsConvergence(loaded, req, visible);
+  if (sections.has('defects'))
+    out.defects = defectReport({
+      issues: [...loaded.issues.values()].filter(visible),
+      boards: loaded.boards.map((b) => ({ boardId: b.board.id, issueIds: b.issueIds })),
+      catalog: loaded.catalog,
+      statusNames: loaded.statusNames,
+      config,
+      now,
+      from: req.from,
+      to: req.to,
+    });
+  if (sections.has('hygiene')) out.hygiene = boardsHygiene(loaded, req, visible);
+  return out;
+}
+
+function boardsConvergence(loaded: LoadedBoards, req: ReportRequest, visible: (p: PreparedIssue) => boolean): ConvergenceReport {
+  const { config, now } = req;
   const sprintRows: SprintConvergence[] = [];
   for (const b of loaded.boards) {
     const boardIssues = [...b.issueIds].map((id) => loaded.issues.get(id)).filter((p): p is PreparedIssue => p !== undefined);
@@ -74,26 +116,12 @@ export function computeReport(loaded: LoadedBoards, req: ReportRequest): Governa
       );
     }
   }
-  const convergence = convergenceReport({
+  return convergenceReport({
     sprints: sprintRows,
     target: config.convergence.target,
     nearBand: config.convergence.nearBand,
     basis: config.convergence.basis,
   });
-
-  const all = [...loaded.issues.values()].filter(visible);
-  const defects = defectReport({
-    issues: all,
-    boards: loaded.boards.map((b) => ({ boardId: b.board.id, issueIds: b.issueIds })),
-    catalog: loaded.catalog,
-    statusNames: loaded.statusNames,
-    config,
-    now,
-    from: req.from,
-    to: req.to,
-  });
-
-  return { now: new Date(now).toISOString(), boards: loaded.boards.map((b) => b.board.id), convergence, defects, hygiene: boardsHygiene(loaded, req, visible) };
 }
 
 /**

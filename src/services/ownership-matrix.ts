@@ -1,0 +1,69 @@
+/**
+ * The ownership matrix over the site's issues as the viewer may browse them: the issues hygiene
+ * scans (not done, or updated in the 30 days before now), newest first and bounded, with their
+ * status and sprint histories (for chronic carry-over), judged by the same rules as everywhere.
+ */
+import type { GovernanceConfig } from '../domain/config';
+import { HYGIENE_RECENT_DAYS, hygieneContext, hygieneScope } from '../domain/hygiene';
+import { discoverFields, prepareIssue, statusCatalog } from '../domain/issue';
+import { matrixFacts, ownershipMatrix, type OwnershipMatrix } from '../domain/ownership-matrix';
+import type { JiraClient } from '../jira/types';
+import { jqlDateBefore } from './jql';
+import { mappingFields } from './ownership';
+import type { Sample } from './site-values';
+
+const DAY = 86_400_000;
+/** The most issues one matrix reads (a resolver has 25 s; the rest of a large site is left out, and said so). */
+export const MATRIX_LIMIT = 3000;
+
+/** Fields the hygiene rules and the defect test read, besides the mapping's. */
+const JUDGED_FIELDS = [
+  'summary',
+  'issuetype',
+  'status',
+  'project',
+  'created',
+  'updated',
+  'priority',
+  'assignee',
+  'resolution',
+  'duedate',
+  'description',
+  'labels',
+  'components',
+  'parent',
+  'subtasks',
+];
+
+export interface MatrixResult {
+  matrix: OwnershipMatrix;
+  sample: Sample;
+}
+
+export async function loadOwnershipMatrix(client: JiraClient, config: GovernanceConfig, now: number, limit = MATRIX_LIMIT): Promise<MatrixResult> {
+  const [siteFields, statuses] = await Promise.all([client.fields(), client.statuses()]);
+  const fields = discoverFields(siteFields);
+  const wanted = new Set([...JUDGED_FIELDS, ...mappingFields(config)]);
+  if (fields.sprint) wanted.add(fields.sprint.id);
+  if (fields.estimation) wanted.add(fields.estimation.id);
+  if (config.hygiene.acceptanceCriteriaField) wanted.add(config.hygiene.acceptanceCriteriaField);
+  const jql = `statusCategory != Done OR updated >= ${jqlDateBefore(now - HYGIENE_RECENT_DAYS * DAY)} ORDER BY updated DESC`;
+  const issues = await client.search(jql, { fields: [...wanted], limit });
+
+  const catalog = statusCatalog(statuses);
+  for (const i of issues) if (!catalog.has(i.fields.status.id)) catalog.set(i.fields.status.id, i.fields.status.statusCategory.key);
+  const replayed = ['status', ...(fields.sprint ? [fields.sprint.id] : [])];
+  const histories = issues.length > 0 ? await client.changelogs(issues.map((i) => ({ id: i.id, key: i.key })), replayed) : new Map();
+  const ctx = hygieneContext({
+    now,
+    config,
+    catalog,
+    sprintFieldId: fields.sprint?.id ?? null,
+    estimationFieldId: fields.estimation?.id ?? null,
+    issuesByKey: new Map(issues.map((i) => [i.key, i] as const)),
+  });
+  const facts = issues
+    .filter((i) => hygieneScope(i, now))
+    .map((i) => matrixFacts(prepareIssue(i, fields, histories.get(i.id) ?? []), ctx));
+  return { matrix: ownershipMatrix(facts, config), sample: { size: issues.length, limit, truncated: issues.length >= limit } };
+}

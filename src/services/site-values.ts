@@ -1,0 +1,131 @@
+/**
+ * What the settings page's pickers offer, read from the site (as the administrator): projects and
+ * their components, labels and custom-field values seen on recent issues, custom fields,
+ * priorities, statuses and issue types; and how many recent issues each mapping rule matches.
+ * Every issue search is a bounded sample, newest first: a large site is never read whole here.
+ */
+import type { GovernanceConfig } from '../domain/config';
+import { fieldValues, matchCounts, type MatchCounts } from '../domain/ownership';
+import type { JiraClient } from '../jira/types';
+import { mappingFields } from './ownership';
+import { jqlDateBefore } from './jql';
+
+const DAY = 86_400_000;
+/** Mapping previews and value pickers read issues updated in this many days before now… */
+export const SAMPLE_DAYS = 365;
+/** …at most this many, newest first. */
+export const SAMPLE_LIMIT = 2000;
+/** Field values come from fewer issues: a picker needs the common values, not every one. */
+export const FIELD_SAMPLE_LIMIT = 1000;
+/** Components are read per project for at most this many projects (the rest come from the sample). */
+export const COMPONENT_PROJECTS_LIMIT = 50;
+
+export interface Sample {
+  size: number;
+  limit: number;
+  truncated: boolean;
+}
+
+export interface SiteValues {
+  projects: { key: string; name: string }[];
+  components: { name: string; projects: string[] }[];
+  labels: string[];
+  customFields: { id: string; name: string; type: string | null }[];
+  priorities: string[];
+  statuses: { id: string; name: string; category: string }[];
+  issueTypes: { name: string; subtask: boolean }[];
+  sample: Sample;
+}
+
+const recentJql = (now: number) => `updated >= ${jqlDateBefore(now - SAMPLE_DAYS * DAY)} ORDER BY updated DESC`;
+
+const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+
+/** Names once each (the first spelling wins when two differ only in case), sorted. */
+function distinct(values: Iterable<string>): string[] {
+  const seen = new Map<string, string>();
+  for (const v of values) {
+    const k = v.trim().toLowerCase();
+    if (k !== '' && !seen.has(k)) seen.set(k, v.trim());
+  }
+  return [...seen.values()].sort(byName);
+}
+
+export async function siteValues(client: JiraClient, now: number): Promise<SiteValues> {
+  const [projects, fields, priorities, statuses, issueTypes, issues] = await Promise.all([
+    client.projects(),
+    client.fields(),
+    client.priorities(),
+    client.statuses(),
+    client.issueTypes(),
+    client.search(recentJql(now), { fields: ['labels', 'components'], limit: SAMPLE_LIMIT }),
+  ]);
+  const componentProjects = new Map<string, { name: string; projects: Set<string> }>();
+  const addComponent = (name: string, project: string) => {
+    const k = name.trim().toLowerCase();
+    const entry = componentProjects.get(k) ?? { name: name.trim(), projects: new Set<string>() };
+    entry.projects.add(project);
+    componentProjects.set(k, entry);
+  };
+  const listed = projects.slice(0, COMPONENT_PROJECTS_LIMIT);
+  const perProject = await Promise.all(listed.map(async (p) => ({ key: p.key, components: await client.projectComponents(p.key).catch(() => []) })));
+  for (const p of perProject) for (const c of p.components) addComponent(c.name, p.key);
+  for (const issue of issues) for (const c of issue.fields.components ?? []) addComponent(c.name, issue.fields.project.key);
+
+  return {
+    projects: projects.map((p) => ({ key: p.key, name: p.name })).sort((a, b) => byName(a.key, b.key)),
+    components: [...componentProjects.values()].map((c) => ({ name: c.name, projects: [...c.projects].sort() })).sort((a, b) => byName(a.name, b.name)),
+    labels: distinct(issues.flatMap((i) => i.fields.labels ?? [])),
+    customFields: fields
+      .filter((f) => f.custom === true || f.id.startsWith('customfield_'))
+      .map((f) => ({ id: f.id, name: f.name, type: f.schema?.custom?.split(':').pop() ?? f.schema?.type ?? null }))
+      .sort((a, b) => byName(a.name, b.name)),
+    priorities: priorities.map((p) => p.name),
+    statuses: statuses.map((s) => ({ id: s.id, name: s.name, category: s.statusCategory.key })).sort((a, b) => byName(a.name, b.name)),
+    issueTypes: distinct(issueTypes.map((t) => t.name)).map((name) => ({ name, subtask: issueTypes.some((t) => t.name.trim() === name && t.subtask === true) })),
+    sample: { size: issues.length, limit: SAMPLE_LIMIT, truncated: issues.length >= SAMPLE_LIMIT },
+  };
+}
+
+export interface FieldValues {
+  fieldId: string;
+  values: { value: string; count: number }[];
+  sample: Sample;
+}
+
+/** The values of one custom field on recent issues that have it, most common first. */
+export async function customFieldValues(client: JiraClient, fieldId: string): Promise<FieldValues> {
+  const number = /^customfield_(\d+)$/.exec(fieldId)?.[1];
+  if (!number) throw new RangeError(`${fieldId} is not a custom field id such as customfield_10050`);
+  const issues = await client.search(`cf[${number}] is not EMPTY ORDER BY updated DESC`, { fields: [fieldId], limit: FIELD_SAMPLE_LIMIT });
+  const counts = new Map<string, { value: string; count: number }>();
+  for (const issue of issues) {
+    const seen = new Set<string>();
+    for (const v of fieldValues((issue.fields as Record<string, unknown>)[fieldId])) {
+      const k = v.trim().toLowerCase();
+      if (k === '' || seen.has(k)) continue;
+      seen.add(k);
+      const entry = counts.get(k) ?? { value: v.trim(), count: 0 };
+      entry.count++;
+      counts.set(k, entry);
+    }
+  }
+  const values = [...counts.values()].sort((a, b) => b.count - a.count || byName(a.value, b.value));
+  return { fieldId, values, sample: { size: issues.length, limit: FIELD_SAMPLE_LIMIT, truncated: issues.length >= FIELD_SAMPLE_LIMIT } };
+}
+
+export interface MappingPreview {
+  counts: MatchCounts;
+  sample: Sample;
+  updatedWithinDays: number;
+}
+
+/** How many recent issues each product, channel and segment of a (draft) configuration matches. */
+export async function mappingPreview(client: JiraClient, config: GovernanceConfig, now: number): Promise<MappingPreview> {
+  const issues = await client.search(recentJql(now), { fields: mappingFields(config), limit: SAMPLE_LIMIT });
+  return {
+    counts: matchCounts(issues, config),
+    sample: { size: issues.length, limit: SAMPLE_LIMIT, truncated: issues.length >= SAMPLE_LIMIT },
+    updatedWithinDays: SAMPLE_DAYS,
+  };
+}
