@@ -11,6 +11,8 @@ import type { TargetStatus } from '../domain/config';
 export type { TargetStatus };
 import { OWNERSHIP_RESOLVER, type OwnershipResolverTypes } from './ownership-protocol';
 export type * from './ownership-protocol';
+import { READINESS_RESOLVER, type ReadinessResolverTypes } from './readiness-protocol';
+export type * from './readiness-protocol';
 
 /** Every resolver definition, namespaced by what it serves. The UI calls only these. */
 export const RESOLVER = {
@@ -20,6 +22,7 @@ export const RESOLVER = {
   issuesSummaries: 'issues/summaries',
   configGet: 'config/get',
   ...OWNERSHIP_RESOLVER,
+  ...READINESS_RESOLVER,
 } as const;
 export type ResolverKey = (typeof RESOLVER)[keyof typeof RESOLVER];
 
@@ -29,6 +32,8 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'NOT_FOUND'
   | 'FORBIDDEN'
+  /** A write made on a version that is no longer the stored one: re-read, then re-apply. */
+  | 'CONFLICT'
   | 'JIRA_UNAVAILABLE'
   | 'INTERNAL';
 
@@ -141,7 +146,7 @@ export interface IssuesSummariesData {
 }
 
 /** The request and result type of each resolver, so the UI's client is typed end to end. */
-export interface ResolverTypes extends OwnershipResolverTypes {
+export interface ResolverTypes extends OwnershipResolverTypes, ReadinessResolverTypes {
   'gadget/context': { payload: Record<string, never>; data: GadgetContextData };
   'boards/list': { payload: BoardsListPayload; data: BoardsListData };
   'convergence/report': { payload: ConvergencePayload; data: ConvergenceView };
