@@ -13,6 +13,7 @@ import { ForgeContext, savedGadgetSettings } from './context';
 import { convergenceView } from './convergence';
 import { AppError, guarded, parsePayload } from './envelope';
 import { issueSummaries } from './issues';
+import { defineReadiness } from './readiness';
 import type { Store } from './store';
 
 export interface ResolverDeps {
@@ -23,6 +24,8 @@ export interface ResolverDeps {
   store: Store;
   /** The instant "now" of every figure. */
   now(): number;
+  /** The wall clock stamped on audit trails (who ticked what, when); default `now`. */
+  clock?(): number;
 }
 
 interface Call {
@@ -89,6 +92,8 @@ export function buildResolver(deps: ResolverDeps): Resolver {
     viewer(context);
     return readConfig(deps.store);
   });
+
+  defineReadiness(define, deps);
 
   return resolver;
 }
