@@ -14,6 +14,7 @@ import { convergenceView } from './convergence';
 import { AppError, guarded, parsePayload } from './envelope';
 import { issueSummaries } from './issues';
 import { defineReadiness } from './readiness';
+import { defineOwnership } from './ownership';
 import type { Store } from './store';
 
 export interface ResolverDeps {
@@ -94,6 +95,8 @@ export function buildResolver(deps: ResolverDeps): Resolver {
   });
 
   defineReadiness(define, deps);
+
+  defineOwnership(define, deps);
 
   return resolver;
 }

@@ -1,0 +1,198 @@
+/**
+ * The resolvers of the Ownership issue panel, the ownership matrix and the Governance settings
+ * admin page. The settings are for Jira administrators only: each settings resolver asks Jira, as
+ * the caller, whether they hold ADMINISTER before it reads or changes anything.
+ */
+import { HYGIENE_RULES } from '../domain/hygiene';
+import { defaultConfig, type GovernanceConfig } from '../domain/config';
+import type { JiraClient } from '../jira/types';
+import { exportConfig, importConfig, loadConfig, saveConfig, validateConfig } from '../services/config';
+import { ownershipOfIssue, people, personOf, type Person } from '../services/ownership';
+import { loadOwnershipMatrix } from '../services/ownership-matrix';
+import { customFieldValues, mappingPreview, siteValues } from '../services/site-values';
+import { OWNERSHIP_RESOLVER as R, type LedChannel, type MatrixData, type OwnedProduct, type OwnershipPanelData, type SettingsData } from '../shared/ownership-protocol';
+import {
+  FieldValuesPayloadSchema,
+  ImportPayloadSchema,
+  IssuePanelExtension,
+  MatchCountsPayloadSchema,
+  MatrixDataSchema,
+  MatrixPayloadSchema,
+  PeoplePayloadSchema,
+  SavePayloadSchema,
+  UsersPayloadSchema,
+  ValidatePayloadSchema,
+} from '../shared/ownership-schemas';
+import { EmptyPayload } from '../shared/schemas';
+import { readConfig } from './config-store';
+import type { ForgeContext } from './context';
+import { AppError, parsePayload } from './envelope';
+import type { ResolverDeps } from './resolver';
+import { storeKey } from './store';
+
+/** `buildResolver`'s `define`: a body that reads the parsed context and returns the envelope's data. */
+export type Define = <T>(key: string, body: (call: { payload: unknown; context: ForgeContext }) => Promise<T>) => unknown;
+
+/** A cached matrix is at most this old; the matrix's Refresh recomputes at once. */
+export const MATRIX_TTL_SECONDS = 15 * 60;
+const MAX_CACHED_CHARS = 200_000;
+
+function viewer(context: ForgeContext): string {
+  if (!context.accountId) throw new AppError('FORBIDDEN', 'Log in to Jira to see this.');
+  return context.accountId;
+}
+
+/** ADMINISTER ("Administer Jira"), asked of Jira as the caller: the UI hiding a page is not a check. */
+export async function requireJiraAdmin(client: JiraClient): Promise<void> {
+  const { ADMINISTER } = await client.myPermissions(['ADMINISTER']);
+  if (!ADMINISTER) throw new AppError('FORBIDDEN', 'Only Jira administrators may see or change the governance settings.');
+}
+
+function issueKeyOf(context: ForgeContext): string {
+  const parsed = IssuePanelExtension.safeParse(context.extension);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', 'This panel needs an issue: open it from an issue view.');
+  return parsed.data.issue.key;
+}
+
+const personIn = (found: Map<string, Person>, id: string | null): Person | null => (id === null ? null : (found.get(id) ?? { accountId: id, displayName: null, avatarUrl: null, active: null }));
+
+function ownedProducts(config: GovernanceConfig, found: Map<string, Person>, keys?: readonly string[]): OwnedProduct[] {
+  return config.products
+    .filter((p) => !keys || keys.includes(p.key))
+    .map((p) => ({ key: p.key, name: p.name, businessOwner: personIn(found, p.businessOwner), digitalOwner: personIn(found, p.digitalOwner) }));
+}
+
+function ledChannels(config: GovernanceConfig, found: Map<string, Person>, keys?: readonly string[]): LedChannel[] {
+  return config.channels.filter((c) => !keys || keys.includes(c.key)).map((c) => ({ key: c.key, name: c.name, leader: personIn(found, c.leader) }));
+}
+
+function everyOwner(config: GovernanceConfig): string[] {
+  return [...config.products.flatMap((p) => [p.businessOwner, p.digitalOwner]), ...config.channels.map((c) => c.leader)].filter((id): id is string => id !== null);
+}
+
+export function defineOwnership(define: Define, deps: ResolverDeps): void {
+  const admin = async (context: ForgeContext): Promise<JiraClient> => {
+    const client = deps.jiraForUser(viewer(context));
+    await requireJiraAdmin(client);
+    return client;
+  };
+
+  // The issue comes from the panel's Forge context; the payload carries nothing.
+  define(R.ownershipIssue, async ({ payload, context }): Promise<OwnershipPanelData> => {
+    parsePayload(EmptyPayload, payload);
+    const client = deps.jiraForUser(viewer(context));
+    const issueKey = issueKeyOf(context);
+    const { config, version } = await readConfig(deps.store);
+    const found = await ownershipOfIssue(client, config, issueKey);
+    const { ownership } = found;
+    // Only a problem needs the fix link; asking Jira about the viewer otherwise costs a request per view.
+    const canConfigure = ownership.problems.length > 0 ? (await client.myPermissions(['ADMINISTER'])).ADMINISTER === true : false;
+    return {
+      issueKey: found.issueKey,
+      projectKey: found.projectKey,
+      products: ownedProducts(config, found.people, ownership.products.map((p) => p.key)),
+      channels: ledChannels(config, found.people, ownership.channels.map((c) => c.key)),
+      segments: ownership.segments.map((s) => ({ key: s.key, name: s.name })),
+      responsibilities: config.responsibilities,
+      problems: ownership.problems,
+      productNames: Object.fromEntries(config.products.map((p) => [p.key, p.name])),
+      channelNames: Object.fromEntries(config.channels.map((c) => [c.key, c.name])),
+      canConfigure,
+      usingDefaults: version === null,
+    };
+  });
+
+  // Read as the viewer and cached per viewer: a cell never counts issues its reader could not browse.
+  define(R.ownershipMatrix, async ({ payload, context }): Promise<MatrixData> => {
+    const { refresh } = parsePayload(MatrixPayloadSchema, payload);
+    const accountId = viewer(context);
+    const { config, version } = await readConfig(deps.store);
+    // A save bumps the version, so a cached matrix never outlives the configuration it was computed under.
+    const key = storeKey('matrix', 'v1', accountId, version ?? 0);
+    if (!refresh) {
+      const cached = MatrixDataSchema.safeParse((await deps.store.get(key))?.value);
+      if (cached.success) return { ...cached.data, fromCache: true };
+    }
+    const client = deps.jiraForUser(accountId);
+    const now = deps.now();
+    const [{ matrix, sample }, found] = await Promise.all([loadOwnershipMatrix(client, config, now), people(client, everyOwner(config))]);
+    const data: MatrixData = {
+      matrix,
+      products: ownedProducts(config, found),
+      channels: ledChannels(config, found),
+      segments: config.segments.map((s) => ({ key: s.key, name: s.name })),
+      sample,
+      computedAt: new Date(now).toISOString(),
+      fromCache: false,
+    };
+    if (JSON.stringify(data).length <= MAX_CACHED_CHARS) await deps.store.set(key, data, { ttlSeconds: MATRIX_TTL_SECONDS }).catch(() => undefined);
+    return data;
+  });
+
+  define(R.settingsLoad, async ({ payload, context }): Promise<SettingsData> => {
+    parsePayload(EmptyPayload, payload);
+    await admin(context);
+    const loaded = await loadConfig(deps.store);
+    return { ...loaded, defaults: defaultConfig(), hygieneRules: HYGIENE_RULES.map((r) => ({ id: r.id, severity: r.severity })) };
+  });
+
+  define(R.settingsValidate, async ({ payload, context }) => {
+    const { config } = parsePayload(ValidatePayloadSchema, payload);
+    await admin(context);
+    const r = validateConfig(config);
+    return { problems: r.ok ? [] : r.problems };
+  });
+
+  define(R.settingsSave, async ({ payload, context }) => {
+    const { config, expectedVersion } = parsePayload(SavePayloadSchema, payload);
+    await admin(context);
+    return saveConfig(deps.store, config, expectedVersion);
+  });
+
+  define(R.settingsImport, async ({ payload, context }) => {
+    const { json, expectedVersion } = parsePayload(ImportPayloadSchema, payload);
+    await admin(context);
+    return importConfig(deps.store, json, expectedVersion);
+  });
+
+  define(R.settingsExport, async ({ payload, context }) => {
+    parsePayload(EmptyPayload, payload);
+    await admin(context);
+    const { config, version } = await loadConfig(deps.store);
+    const day = new Date(deps.now()).toISOString().slice(0, 10);
+    return { json: exportConfig(config), version, fileName: `governance-settings-v${version ?? 0}-${day}.json` };
+  });
+
+  define(R.settingsSiteValues, async ({ payload, context }) => {
+    parsePayload(EmptyPayload, payload);
+    return siteValues(await admin(context), deps.now());
+  });
+
+  define(R.settingsFieldValues, async ({ payload, context }) => {
+    const { fieldId } = parsePayload(FieldValuesPayloadSchema, payload);
+    return customFieldValues(await admin(context), fieldId);
+  });
+
+  define(R.settingsMatchCounts, async ({ payload, context }) => {
+    const { config } = parsePayload(MatchCountsPayloadSchema, payload);
+    const client = await admin(context);
+    const parsed = validateConfig(config);
+    if (!parsed.ok) return { status: 'invalid' as const, problems: parsed.problems };
+    return { status: 'ok' as const, ...(await mappingPreview(client, parsed.config, deps.now())) };
+  });
+
+  define(R.settingsUsers, async ({ payload, context }) => {
+    const { query } = parsePayload(UsersPayloadSchema, payload);
+    const client = await admin(context);
+    const users = await client.searchUsers(query, 20);
+    // Apps and deactivated accounts cannot own a product.
+    const humans = users.filter((u) => u.active !== false && (u.accountType === undefined || u.accountType === 'atlassian'));
+    return { people: humans.map((u) => personOf(u.accountId, u)) };
+  });
+
+  define(R.settingsPeople, async ({ payload, context }) => {
+    const { accountIds } = parsePayload(PeoplePayloadSchema, payload);
+    const found = await people(await admin(context), accountIds);
+    return { people: accountIds.map((id) => found.get(id)).filter((p): p is Person => p !== undefined) };
+  });
+}

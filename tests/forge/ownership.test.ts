@@ -1,0 +1,363 @@
+/**
+ * The ownership panel, matrix and governance settings resolvers as Forge calls them, over the
+ * Jira REST emulator serving the demo site and an in-memory store. Settings are for Jira
+ * administrators only (checked with Jira as the caller), saves are versioned, and a refused save
+ * or import changes nothing.
+ */
+import { defaultConfig, parseConfigOrThrow, type GovernanceConfig } from '../../src/domain/config';
+import { parseInstant } from '../../src/domain/jira';
+import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { CONFIG_KEY } from '../../src/forge/config-store';
+import { buildResolver } from '../../src/forge/resolver';
+import { memoryStore } from '../../src/forge/store';
+import { createJiraClient } from '../../src/jira/client';
+import { fetchTransport } from '../../src/jira/fetch-transport';
+import type {
+  Envelope,
+  ExportData,
+  MatchCountsData,
+  MatrixData,
+  OwnershipPanelData,
+  PeopleData,
+  SaveResult,
+  SettingsData,
+  SiteValues,
+  ValidateData,
+} from '../../src/shared/protocol';
+
+const NOW = parseInstant(DEMO_NOW);
+
+let emulator: Emulator;
+const clientFor = (accountId: string) => {
+  const base = fetchTransport({ baseUrl: emulator.url });
+  return createJiraClient((req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': accountId } }));
+};
+
+function setup() {
+  const store = memoryStore(() => NOW);
+  const definitions = buildResolver({ jiraForUser: clientFor, jiraAsApp: () => clientFor(DEMO_USERS.admin), store, now: () => NOW }).getDefinitions();
+  const call = async <T>(functionKey: string, payload: unknown, opts: { user?: string; extension?: unknown } = {}) =>
+    (await definitions(
+      { call: { functionKey, payload }, context: { extension: opts.extension ?? { type: 'jira:adminPage' } } },
+      { principal: { accountId: opts.user ?? DEMO_USERS.admin } },
+    )) as Envelope<T>;
+  return { store, call };
+}
+
+const issuePanel = (key: string) => ({ type: 'jira:issuePanel', issue: { key, id: '1', type: 'Story' }, project: { key: key.split('-')[0], id: '1' } });
+
+function data<T>(r: Envelope<T>): T {
+  if (!r.ok) throw new Error(`expected success, got ${r.error.code}: ${r.error.message}`);
+  return r.data;
+}
+
+const demo = (): GovernanceConfig => parseConfigOrThrow(demoConfig());
+
+beforeAll(async () => {
+  emulator = await startEmulator(buildDemoSite(), { now: () => NOW });
+});
+afterAll(() => emulator.close());
+
+describe('settings resolvers: Jira administrators only', () => {
+  const everyCall: [string, unknown][] = [
+    ['settings/load', {}],
+    ['settings/validate', { config: {} }],
+    ['settings/save', { config: defaultConfig(), expectedVersion: null }],
+    ['settings/import', { json: '{}', expectedVersion: null }],
+    ['settings/export', {}],
+    ['settings/site-values', {}],
+    ['settings/field-values', { fieldId: 'customfield_10060' }],
+    ['settings/match-counts', { config: defaultConfig() }],
+    ['settings/users', { query: 'a' }],
+    ['settings/people', { accountIds: [DEMO_USERS.admin] }],
+  ];
+
+  it.each(everyCall)('%s refuses a user who is not a Jira administrator, and stores nothing', async (key, payload) => {
+    const { store, call } = setup();
+    const r = await call(key, payload, { user: DEMO_USERS.productOwner });
+    expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Jira administrators') } });
+    expect(await store.get(CONFIG_KEY)).toBeNull();
+  });
+
+  it('refuses a caller without an account', async () => {
+    const definitions = buildResolver({ jiraForUser: clientFor, jiraAsApp: () => clientFor(DEMO_USERS.admin), store: memoryStore(), now: () => NOW }).getDefinitions();
+    const r = (await definitions({ call: { functionKey: 'settings/load', payload: {} }, context: {} }, { principal: {} } as never)) as Envelope<unknown>;
+    expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Log in') } });
+  });
+});
+
+describe('settings/load, validate and save', () => {
+  it('loads the defaults, unversioned, until an administrator saves', async () => {
+    const { call } = setup();
+    const d = data(await call<SettingsData>('settings/load', {}));
+    expect(d.version).toBeNull();
+    expect(d.config).toEqual(defaultConfig());
+    expect(d.storedProblems).toEqual([]);
+    expect(d.hygieneRules.find((r) => r.id === 'chronic-carryover')?.severity).toBe('high');
+  });
+
+  it('names every problem of a draft by its path', async () => {
+    const { call } = setup();
+    const draft = structuredClone(defaultConfig()) as unknown as Record<string, unknown> & { products: { key: string }[]; convergence: { target: unknown } };
+    (draft.products[1] as { key: string }).key = 'Bad Key';
+    draft.convergence.target = 'high';
+    const { problems } = data(await call<ValidateData>('settings/validate', { config: draft }));
+    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['products[1].key', 'convergence.target']));
+    expect(problems.find((p) => p.path === 'products[1].key')?.message).toMatch(/lower-case/);
+    expect(data(await call<ValidateData>('settings/validate', { config: defaultConfig() })).problems).toEqual([]);
+  });
+
+  it('saves a valid configuration, bumping the version each time', async () => {
+    const { store, call } = setup();
+    const first = data(await call<SaveResult>('settings/save', { config: demo(), expectedVersion: null }));
+    expect(first).toMatchObject({ status: 'saved', version: 1 });
+    const changed = { ...demo(), convergence: { ...demo().convergence, target: 0.9 } };
+    expect(data(await call<SaveResult>('settings/save', { config: changed, expectedVersion: 1 }))).toMatchObject({ status: 'saved', version: 2 });
+    expect((await store.get(CONFIG_KEY))?.version).toBe(2);
+    const loaded = data(await call<SettingsData>('settings/load', {}));
+    expect(loaded.version).toBe(2);
+    expect(loaded.config.convergence.target).toBe(0.9);
+  });
+
+  it('refuses a save over a newer version, and keeps the newer one', async () => {
+    const { store, call } = setup();
+    data(await call<SaveResult>('settings/save', { config: demo(), expectedVersion: null }));
+    // Someone else saves version 2 while this editor still holds version 1.
+    const theirs = { ...demo(), timeZone: 'Asia/Yekaterinburg' };
+    expect(data(await call<SaveResult>('settings/save', { config: theirs, expectedVersion: 1 })).status).toBe('saved');
+    const mine = { ...demo(), timeZone: 'UTC' };
+    expect(data(await call<SaveResult>('settings/save', { config: mine, expectedVersion: 1 }))).toEqual({ status: 'conflict', version: 2 });
+    // A first save is stale as soon as anyone has saved.
+    expect(data(await call<SaveResult>('settings/save', { config: mine, expectedVersion: null }))).toEqual({ status: 'conflict', version: 2 });
+    const stored = await store.get(CONFIG_KEY);
+    expect(stored?.version).toBe(2);
+    expect((stored?.value as GovernanceConfig).timeZone).toBe('Asia/Yekaterinburg');
+  });
+
+  it('refuses an invalid configuration with its problems, and stores nothing', async () => {
+    const { store, call } = setup();
+    const bad = { ...demo(), defects: { ...demo().defects, targetHours: { High: -4 } } };
+    const r = data(await call<SaveResult>('settings/save', { config: bad, expectedVersion: null }));
+    expect(r).toEqual({ status: 'invalid', problems: [{ path: 'defects.targetHours.High', message: expect.stringContaining('>0') }] });
+    expect(await store.get(CONFIG_KEY)).toBeNull();
+  });
+
+  it('refuses a payload without the version it read', async () => {
+    const { call } = setup();
+    const r = await call('settings/save', { config: demo() });
+    expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('expectedVersion') } });
+  });
+
+  it('opens a stored document that no longer validates, so an administrator can repair it', async () => {
+    const { store, call } = setup();
+    await store.set(CONFIG_KEY, { ...demo(), products: [{ key: 'x' }] });
+    const d = data(await call<SettingsData>('settings/load', {}));
+    expect(d.version).toBe(1);
+    expect(d.storedProblems.map((p) => p.path)).toContain('products[0].name');
+    expect(data(await call<SaveResult>('settings/save', { config: demo(), expectedVersion: 1 }))).toMatchObject({ status: 'saved', version: 2 });
+  });
+});
+
+describe('settings/import and export', () => {
+  it('exports the stored configuration as JSON that imports back unchanged', async () => {
+    const { call } = setup();
+    data(await call<SaveResult>('settings/save', { config: demo(), expectedVersion: null }));
+    const exported = data(await call<ExportData>('settings/export', {}));
+    expect(exported.version).toBe(1);
+    expect(exported.fileName).toBe('governance-settings-v1-2026-03-02.json'.replace('2026-03-02', DEMO_NOW.slice(0, 10)));
+    expect(JSON.parse(exported.json)).toEqual(demo());
+    const imported = data(await call<SaveResult>('settings/import', { json: exported.json, expectedVersion: 1 }));
+    expect(imported).toMatchObject({ status: 'saved', version: 2 });
+    if (imported.status === 'saved') expect(imported.config).toEqual(demo());
+  });
+
+  it('refuses malformed JSON with a message naming where, and changes nothing', async () => {
+    const { store, call } = setup();
+    data(await call<SaveResult>('settings/save', { config: demo(), expectedVersion: null }));
+    const before = await store.get(CONFIG_KEY);
+    const r = data(await call<SaveResult>('settings/import', { json: '{\n  "timeZone": "UTC",\n}', expectedVersion: 1 }));
+    expect(r).toEqual({ status: 'malformed', message: expect.stringMatching(/not valid JSON \(line 3, column 1\)/) });
+    expect(await store.get(CONFIG_KEY)).toEqual(before);
+  });
+
+  it.each([
+    ['an empty file', '   ', /empty/],
+    ['a JSON array', '[1, 2]', /one JSON object/],
+    ['a JSON string', '"config"', /one JSON object/],
+  ])('refuses %s, and changes nothing', async (_what, json, message) => {
+    const { store, call } = setup();
+    const r = data(await call<SaveResult>('settings/import', { json, expectedVersion: null }));
+    expect(r).toEqual({ status: 'malformed', message: expect.stringMatching(message) });
+    expect(await store.get(CONFIG_KEY)).toBeNull();
+  });
+
+  it('refuses well-formed JSON that is not a valid configuration, naming the paths', async () => {
+    const { store, call } = setup();
+    const json = JSON.stringify({ ...demo(), channels: [{ key: 'web', name: { en: 'Web' }, match: {} }] });
+    const r = data(await call<SaveResult>('settings/import', { json, expectedVersion: null }));
+    expect(r.status).toBe('invalid');
+    if (r.status === 'invalid') expect(r.problems).toContainEqual({ path: 'channels[0].name.ru', message: expect.any(String) });
+    expect(await store.get(CONFIG_KEY)).toBeNull();
+  });
+
+  it('refuses an import over a newer version', async () => {
+    const { call } = setup();
+    data(await call<SaveResult>('settings/save', { config: demo(), expectedVersion: null }));
+    const r = data(await call<SaveResult>('settings/import', { json: JSON.stringify(defaultConfig()), expectedVersion: null }));
+    expect(r).toEqual({ status: 'conflict', version: 1 });
+  });
+});
+
+describe('settings pickers and mapping preview', () => {
+  it('offers the site values: projects, their components, labels, fields, priorities, statuses, issue types', async () => {
+    const { call } = setup();
+    const v = data(await call<SiteValues>('settings/site-values', {}));
+    expect(v.projects.map((p) => p.key)).toEqual(expect.arrayContaining(['PAY', 'LOAN', 'DS']));
+    expect(v.components.find((c) => c.name === 'Payments')?.projects).toEqual(['PAY', 'PAYA', 'PAYM']);
+    expect(v.labels).toEqual(expect.arrayContaining(['mmb', 'payments', 'ved']));
+    expect(v.customFields.find((f) => f.id === 'customfield_10060')).toEqual({ id: 'customfield_10060', name: 'Segment', type: 'select' });
+    expect(v.priorities).toEqual(expect.arrayContaining(['Highest', 'High', 'Medium', 'Low']));
+    expect(v.statuses.map((s) => s.name)).toContain('Waiting for customer');
+    expect(v.issueTypes).toContainEqual({ name: 'Bug', subtask: false });
+    expect(v.sample.size).toBeGreaterThan(0);
+  });
+
+  it('lists the values a custom field holds on recent issues, most common first', async () => {
+    const { call } = setup();
+    const v = data(await call<{ values: { value: string; count: number }[] }>('settings/field-values', { fieldId: 'customfield_10060' }));
+    expect(v.values.length).toBeGreaterThan(1);
+    const counts = v.values.map((x) => x.count);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+  });
+
+  it('refuses a field id that is not a custom field', async () => {
+    const { call } = setup();
+    const r = await call('settings/field-values', { fieldId: 'labels' });
+    expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('fieldId: must be a custom field id') } });
+  });
+
+  it('counts the recent issues each rule of a draft matches', async () => {
+    const { call } = setup();
+    const r = data(await call<MatchCountsData>('settings/match-counts', { config: demo() }));
+    expect(r.status).toBe('ok');
+    if (r.status !== 'ok') return;
+    expect(r.counts.total).toBe(r.sample.size);
+    expect(r.counts.products.map((p) => p.key)).toEqual(['payments', 'loans', 'savings', 'fx-trade']);
+    for (const p of r.counts.products) expect(p.count).toBeGreaterThan(0);
+    expect(r.counts.withoutProduct).toBeGreaterThan(0);
+    // A rule that names nothing the site has matches nothing.
+    const draft = demo();
+    draft.products[0] = { ...draft.products[0]!, match: { components: ['No such component'], labels: [], projects: [], field: null } };
+    const again = data(await call<MatchCountsData>('settings/match-counts', { config: draft }));
+    expect(again.status === 'ok' && again.counts.products[0]).toEqual({ key: 'payments', count: 0 });
+  });
+
+  it('answers an invalid draft with its problems instead of counts', async () => {
+    const { call } = setup();
+    const r = data(await call<MatchCountsData>('settings/match-counts', { config: { ...demo(), segments: 'all' } }));
+    expect(r).toEqual({ status: 'invalid', problems: [{ path: 'segments', message: expect.any(String) }] });
+  });
+
+  it('finds users by name for the owner pickers, and names the owners already chosen', async () => {
+    const { call } = setup();
+    const found = data(await call<PeopleData>('settings/users', { query: 'volkov' }));
+    expect(found.people).toEqual([expect.objectContaining({ accountId: DEMO_USERS.productOwner, displayName: 'Dmitry Volkov' })]);
+    const named = data(await call<PeopleData>('settings/people', { accountIds: [DEMO_USERS.businessOwner, 'no-such-account'] }));
+    expect(named.people).toEqual([
+      expect.objectContaining({ accountId: DEMO_USERS.businessOwner, displayName: 'Elena Kuznetsova' }),
+      { accountId: 'no-such-account', displayName: null, avatarUrl: null, active: null },
+    ]);
+  });
+});
+
+describe('ownership/issue (the panel)', () => {
+  it('shows the product owners with their responsibilities, the channel leader and the segments', async () => {
+    const { store, call } = setup();
+    await store.set(CONFIG_KEY, demo());
+    const d = data(await call<OwnershipPanelData>('ownership/issue', {}, { user: DEMO_USERS.scrumMaster, extension: issuePanel('PAY-1') }));
+    expect(d.issueKey).toBe('PAY-1');
+    expect(d.products).toEqual([
+      {
+        key: 'payments',
+        name: { en: 'Payments', ru: 'Платежи' },
+        businessOwner: expect.objectContaining({ accountId: DEMO_USERS.businessOwner, displayName: 'Elena Kuznetsova', avatarUrl: expect.stringContaining('48') }),
+        digitalOwner: expect.objectContaining({ accountId: DEMO_USERS.productOwner, displayName: 'Dmitry Volkov' }),
+      },
+    ]);
+    expect(d.channels).toEqual([expect.objectContaining({ key: 'web', leader: expect.objectContaining({ displayName: 'Maxim Orlov' }) })]);
+    expect(d.segments.map((s) => s.key).sort()).toEqual(['mmb', 'sb']);
+    expect(d.responsibilities.businessOwner.map((r) => r.en)).toContain('Marketing and promotion');
+    expect(d.problems).toEqual([]);
+    expect(d.canConfigure).toBe(false);
+    expect(d.usingDefaults).toBe(false);
+  });
+
+  it('warns when no product maps, suggesting the project component a product is mapped by', async () => {
+    const { store, call } = setup();
+    await store.set(CONFIG_KEY, demo());
+    const d = data(await call<OwnershipPanelData>('ownership/issue', {}, { user: DEMO_USERS.admin, extension: issuePanel('SAV-197') }));
+    expect(d.products).toEqual([]);
+    expect(d.problems[0]).toEqual({ kind: 'no-product', suggestions: expect.any(Array) });
+    const first = d.problems[0]?.kind === 'no-product' ? d.problems[0].suggestions[0] : undefined;
+    expect(first).toEqual({ product: 'savings', components: ['Savings'], labels: ['savings', 'deposits'] });
+    expect(d.productNames.savings).toEqual({ en: 'Savings and deposits', ru: 'Накопления и депозиты' });
+    expect(d.canConfigure).toBe(true);
+  });
+
+  it('warns when a product has no owner, and tells a non-administrator it cannot fix it here', async () => {
+    const { store, call } = setup();
+    const config = demo();
+    config.products[0] = { ...config.products[0]!, digitalOwner: null };
+    await store.set(CONFIG_KEY, config);
+    const d = data(await call<OwnershipPanelData>('ownership/issue', {}, { user: DEMO_USERS.scrumMaster, extension: issuePanel('PAY-1') }));
+    expect(d.problems).toEqual([{ kind: 'no-owner', product: 'payments', missing: ['digital'] }]);
+    expect(d.products[0]?.digitalOwner).toBeNull();
+    expect(d.canConfigure).toBe(false);
+  });
+
+  it('takes the issue from the Forge context, not the payload', async () => {
+    const { call } = setup();
+    const r = await call('ownership/issue', { issueKey: 'PAY-1' }, { extension: { type: 'jira:adminPage' } });
+    expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('needs an issue') } });
+  });
+
+  it('does not show an issue the viewer may not browse', async () => {
+    const { call } = setup();
+    const r = await call('ownership/issue', {}, { user: DEMO_USERS.loansAnalyst, extension: issuePanel('PAY-1') });
+    expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+  });
+});
+
+describe('ownership/matrix', () => {
+  it('counts open issues, open defects and violations per product × channel × segment, cached per viewer', async () => {
+    const { store, call } = setup();
+    await store.set(CONFIG_KEY, demo());
+    const d = data(await call<MatrixData>('ownership/matrix', {}));
+    expect(d.fromCache).toBe(false);
+    expect(d.products.map((p) => p.key)).toEqual(['payments', 'loans', 'savings', 'fx-trade']);
+    expect(d.products[0]?.businessOwner?.displayName).toBe('Elena Kuznetsova');
+    const all = d.matrix.cells.find((c) => c.product === '*' && c.channel === '*' && c.segment === '*');
+    expect(all?.issues).toBe(d.matrix.scanned);
+    expect(all?.open).toBeGreaterThan(0);
+    expect(all?.openDefects).toBeGreaterThan(0);
+    expect(all?.violations).toBeGreaterThan(0);
+    // The product rows add up to at least the whole (an issue of two products counts in both), and the no-product row is there.
+    const row = (p: string) => d.matrix.cells.find((c) => c.product === p && c.channel === '*' && c.segment === '*')?.open ?? 0;
+    expect(['payments', 'loans', 'savings', 'fx-trade', '-'].reduce((n, p) => n + row(p), 0)).toBeGreaterThanOrEqual(all?.open ?? 0);
+    expect(row('-')).toBeGreaterThan(0);
+    const again = data(await call<MatrixData>('ownership/matrix', {}));
+    expect(again.fromCache).toBe(true);
+    expect(again.matrix).toEqual(d.matrix);
+  });
+
+  it('counts only what the viewer may browse', async () => {
+    const { store, call } = setup();
+    await store.set(CONFIG_KEY, demo());
+    const admin = data(await call<MatrixData>('ownership/matrix', {}));
+    const analyst = data(await call<MatrixData>('ownership/matrix', {}, { user: DEMO_USERS.loansAnalyst }));
+    expect(analyst.matrix.scanned).toBeLessThan(admin.matrix.scanned);
+    const payments = analyst.matrix.cells.find((c) => c.product === 'payments' && c.channel === '*' && c.segment === '*');
+    expect(payments?.issues ?? 0).toBe(0);
+  });
+});
