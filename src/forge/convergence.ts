@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { targetStatus, type GovernanceConfig } from '../domain/config';
 import type { SprintConvergence } from '../domain/report';
 import { JiraError, type JiraClient } from '../jira/types';
-import { governanceReport } from '../services/report';
+import { reportSections } from '../services/report';
 import type { ConvergenceView, CurrentFigure, GadgetSettings, RollupDimension } from '../shared/protocol';
 import { ConvergenceViewSchema } from '../shared/schemas';
 import { readConfig } from './config-store';
@@ -109,7 +109,9 @@ export async function convergenceView(client: JiraClient, store: Store, req: Con
     ...config,
     convergence: { ...config.convergence, target: req.settings.target, basis: req.settings.basis },
   };
-  const report = await governanceReport(client, {
+  // Only convergence: the defect and hygiene issues (every open issue of the boards) are not fetched.
+  const { convergence } = await reportSections(client, {
+    sections: ['convergence'],
     boardIds: req.settings.boardIds,
     sprints: req.settings.sprints,
     now: req.now,
@@ -123,8 +125,8 @@ export async function convergenceView(client: JiraClient, store: Store, req: Con
     nearBand: config.convergence.nearBand,
     boards,
     rollup,
-    report: report.convergence,
-    current: currentFigure(report.convergence.sprints, req.settings, config.convergence.nearBand),
+    report: convergence,
+    current: currentFigure(convergence.sprints, req.settings, config.convergence.nearBand),
     computedAt: new Date(req.now).toISOString(),
     fromCache: false,
   };

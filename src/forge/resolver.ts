@@ -13,6 +13,8 @@ import { ForgeContext, savedGadgetSettings } from './context';
 import { convergenceView } from './convergence';
 import { AppError, guarded, parsePayload } from './envelope';
 import { issueSummaries } from './issues';
+import { defineGovernance } from './governance-resolvers';
+import type { ReportQueue } from '../services/report-jobs';
 import { defineReadiness } from './readiness';
 import { defineOwnership } from './ownership';
 import type { Store } from './store';
@@ -27,6 +29,10 @@ export interface ResolverDeps {
   now(): number;
   /** The wall clock stamped on audit trails (who ticked what, when); default `now`. */
   clock?(): number;
+  /** Where large hygiene and defect reports are computed (an async consumer); none: always inline. */
+  reportQueue?: ReportQueue | null;
+  /** Issues above which a report is queued (default `INLINE_ISSUE_LIMIT`). */
+  reportInlineLimit?: number;
 }
 
 interface Call {
@@ -97,6 +103,8 @@ export function buildResolver(deps: ResolverDeps): Resolver {
   defineReadiness(define, deps);
 
   defineOwnership(define, deps);
+
+  defineGovernance(define, deps);
 
   return resolver;
 }

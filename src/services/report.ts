@@ -41,12 +41,15 @@ export type ReportSections = Pick<GovernanceReport, 'now' | 'boards'> & Partial<
 
 /** Reads the boards and computes the three metrics. */
 export async function governanceReport(client: JiraClient, req: ReportRequest): Promise<GovernanceReport> {
-  return (await reportSections(client, { ...req, sections: ALL_SECTIONS })) as GovernanceReport;
+  return reportSections(client, { ...req, sections: ALL_SECTIONS });
 }
 
 /** Reads the boards, fetching only the issues the requested sections need, and computes them. */
-export async function reportSections(client: JiraClient, req: ReportRequest): Promise<ReportSections> {
-  const sections = new Set(req.sections ?? ALL_SECTIONS);
+export async function reportSections<S extends ReportSection>(
+  client: JiraClient,
+  req: ReportRequest & { sections: readonly S[] },
+): Promise<Pick<GovernanceReport, 'now' | 'boards' | S>> {
+  const sections = new Set<ReportSection>(req.sections);
   const loaded = await loadBoards(client, {
     boardIds: req.boardIds,
     config: req.config,
@@ -61,7 +64,7 @@ export async function reportSections(client: JiraClient, req: ReportRequest): Pr
     openNow: sections.has('defects') || sections.has('hygiene'),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   });
-  return computeSections(loaded, req);
+  return computeSections(loaded, req) as Pick<GovernanceReport, 'now' | 'boards' | S>;
 }
 
 /** The full report from loaded board data: pure, so the same figures come from any source of data. */
