@@ -15,8 +15,8 @@ export const localeTag = (lang: Lang): string => (lang === 'ru' ? 'ru-RU' : 'en-
 /** A name from the configuration, in the viewer's language. */
 export const localized = (text: LocalizedText, lang: Lang): string => text[lang];
 
-type Plural = { one: string; few: string; many: string; other: string };
-function plural(lang: Lang, n: number, forms: Plural): string {
+export type Plural = { one: string; few: string; many: string; other: string };
+export function plural(lang: Lang, n: number, forms: Plural): string {
   const rule = new Intl.PluralRules(localeTag(lang)).select(n) as keyof Plural;
   return (forms[rule] ?? forms.other).replace('{n}', String(n));
 }
