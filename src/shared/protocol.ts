@@ -13,6 +13,8 @@ import { OWNERSHIP_RESOLVER, type OwnershipResolverTypes } from './ownership-pro
 export type * from './ownership-protocol';
 import { READINESS_RESOLVER, type ReadinessResolverTypes } from './readiness-protocol';
 export type * from './readiness-protocol';
+import { GOVERNANCE_RESOLVER, type GovernanceResolverTypes } from './governance-protocol';
+export type * from './governance-protocol';
 
 /** Every resolver definition, namespaced by what it serves. The UI calls only these. */
 export const RESOLVER = {
@@ -23,6 +25,7 @@ export const RESOLVER = {
   configGet: 'config/get',
   ...OWNERSHIP_RESOLVER,
   ...READINESS_RESOLVER,
+  ...GOVERNANCE_RESOLVER,
 } as const;
 export type ResolverKey = (typeof RESOLVER)[keyof typeof RESOLVER];
 
@@ -146,7 +149,7 @@ export interface IssuesSummariesData {
 }
 
 /** The request and result type of each resolver, so the UI's client is typed end to end. */
-export interface ResolverTypes extends OwnershipResolverTypes, ReadinessResolverTypes {
+export interface ResolverTypes extends OwnershipResolverTypes, ReadinessResolverTypes, GovernanceResolverTypes {
   'gadget/context': { payload: Record<string, never>; data: GadgetContextData };
   'boards/list': { payload: BoardsListPayload; data: BoardsListData };
   'convergence/report': { payload: ConvergencePayload; data: ConvergenceView };

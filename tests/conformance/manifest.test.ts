@@ -144,6 +144,9 @@ describe('scopes', () => {
     'read:board-scope.admin:jira-software': [{ file: 'src/jira/client.ts', pattern: /'\/rest\/agile\/1\.0\/board\/\{id\}\/configuration'/ }],
     'read:sprint:jira-software': [{ file: 'src/jira/client.ts', pattern: /'\/rest\/agile\/1\.0\/board\/\{id\}\/sprint'/ }],
     'storage:app': [{ file: 'src/forge/kvs-store.ts', pattern: /from '@forge\/kvs'/ }],
+    // The Readiness panel writes its checklist state as an issue property and names who ticked.
+    'write:jira-work': [{ file: 'src/jira/client.ts', pattern: /method: 'PUT',\s*template: '\/rest\/api\/3\/issue\/\{key\}\/properties\/\{property\}'/ }],
+    'read:jira-user': [{ file: 'src/jira/client.ts', pattern: /template: '\/rest\/api\/3\/user'/ }],
   };
 
   it('asks only for scopes the code uses', () => {
@@ -161,7 +164,7 @@ describe('scopes', () => {
     }
   });
 
-  it('asks for no write scope: the app only reads Jira so far', () => {
-    expect(manifest.permissions.scopes.filter((s) => s.startsWith('write:') || s.startsWith('manage:'))).toEqual([]);
+  it('writes Jira only with write:jira-work (the readiness issue property), and manages nothing', () => {
+    expect(manifest.permissions.scopes.filter((s) => s.startsWith('write:') || s.startsWith('manage:'))).toEqual(['write:jira-work']);
   });
 });
