@@ -5,6 +5,7 @@
 import { createJiraClient } from '../jira/client';
 import { kvsStore } from './kvs-store';
 import { buildResolver } from './resolver';
+import { forgeReportQueue } from './report-queue';
 import { forgeTransport } from './transport';
 
 // Forge runs one invocation per process at a time; a resolver has 25 s, so retries stay short.
@@ -16,4 +17,6 @@ export const handler = buildResolver({
   jiraAsApp: () => createJiraClient(forgeTransport('app'), clientOptions),
   store: kvsStore(),
   now: () => Date.now(),
+  // Reports too large for a resolver's 25 s go to the `report-consumer` (manifest.yml).
+  reportQueue: forgeReportQueue(),
 }).getDefinitions();

@@ -40,4 +40,17 @@ export const api = {
   boards: (query: string, include: number[] = []) => call('boards/list', { query, include }),
   convergence: (refresh = false) => call('convergence/report', { refresh }),
   issueSummaries: (keys: string[]) => call('issues/summaries', { keys }),
+  // Ownership panel, ownership matrix and governance settings
+  ownership: () => call('ownership/issue', {}),
+  ownershipMatrix: (refresh = false) => call('ownership/matrix', { refresh }),
+  settings: () => call('settings/load', {}),
+  validateSettings: (config: unknown) => call('settings/validate', { config }),
+  saveSettings: (config: unknown, expectedVersion: number | null) => call('settings/save', { config, expectedVersion }),
+  importSettings: (json: string, expectedVersion: number | null) => call('settings/import', { json, expectedVersion }),
+  exportSettings: () => call('settings/export', {}),
+  siteValues: () => call('settings/site-values', {}),
+  fieldValues: (fieldId: string) => call('settings/field-values', { fieldId }),
+  matchCounts: (config: unknown) => call('settings/match-counts', { config }),
+  searchPeople: (query: string) => call('settings/users', { query }),
+  people: (accountIds: string[]) => call('settings/people', { accountIds }),
 };
