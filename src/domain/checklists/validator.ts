@@ -14,9 +14,9 @@ import { READINESS_PROPERTY_KEY } from './document';
 
 const PROPERTY = `issue.properties['${READINESS_PROPERTY_KEY}']`;
 
-const WORDING: Record<ChecklistKind, { en: string; ru: string; open: string }> = {
-  dor: { en: 'Definition of Ready', ru: 'Чек-лист готовности к разработке (DoR)', open: 'DoR' },
-  dod: { en: 'Definition of Done', ru: 'Чек-лист готовности к rollout (DoD)', open: 'DoD' },
+const WORDING: Record<ChecklistKind, { en: string; short: string }> = {
+  dor: { en: 'Definition of Ready', short: 'DoR' },
+  dod: { en: 'Definition of Done', short: 'DoD' },
 };
 
 /** True when the checklist of `kind` is ready (or none applies to the issue). */
@@ -28,9 +28,9 @@ export function validatorExpression(kind: ChecklistKind): string {
 export function validatorMessageExpression(kind: ChecklistKind): string {
   const w = WORDING[kind];
   const count = `${PROPERTY}.${kind}.openRequired`;
-  const never = `"The ${w.en} of this issue has not been checked yet: open its Readiness panel. / ${w.ru}: задача ещё не проверялась, откройте её панель «Готовность»."`;
+  const never = `"The ${w.en} of this issue has not been checked yet: open its Readiness panel. / ${w.short} задачи ещё не проверялся: откройте панель «Готовность»."`;
   const open =
     `"The ${w.en} is not met: " + ${count} + (${count} == 1 ? " required item is open." : " required items are open.") + ` +
-    `" Tick them or mark them not applicable with a reason in the issue's Readiness panel. / ${w.open} не выполнен, открытых обязательных пунктов: " + ${count} + ". Отметьте их на панели «Готовность»."`;
+    `" Tick them or mark them not applicable in the issue's Readiness panel. / ${w.short} не выполнен, открытых обязательных пунктов: " + ${count} + ". Отметьте их на панели «Готовность»."`;
   return `${PROPERTY}?.${kind} == null ? ${never} : ${open}`;
 }
