@@ -47,3 +47,13 @@ export function onGadgetRefresh(callback: () => void): () => void {
 
 export const submitSettings = (settings: object): Promise<void> => view.submit(settings);
 export const closeEditor = (): Promise<void> => view.close();
+
+/** A person's Jira profile, in a new tab (the profile page is `/jira/people/<accountId>`). */
+export function openProfile(accountId: string): void {
+  void router.open({ target: 'userProfile', accountId });
+}
+
+/** Another module of the app (the governance settings admin page, say), in a new tab. */
+export function openModule(moduleKey: string): void {
+  void router.open({ target: 'module', moduleKey });
+}
