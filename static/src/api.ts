@@ -4,7 +4,7 @@
  * so components only ever branch on `ok`.
  */
 import { invoke } from '@forge/bridge';
-import type { Envelope, ResolverTypes } from '../../src/shared/protocol';
+import type { Envelope, ReadinessUpdatePayload, ResolverTypes } from '../../src/shared/protocol';
 
 type Key = keyof ResolverTypes;
 
@@ -53,4 +53,6 @@ export const api = {
   matchCounts: (config: unknown) => call('settings/match-counts', { config }),
   searchPeople: (query: string) => call('settings/users', { query }),
   people: (accountIds: string[]) => call('settings/people', { accountIds }),
+  readiness: () => call('readiness/get', {}),
+  updateReadiness: (payload: ReadinessUpdatePayload) => call('readiness/update', payload),
 };
