@@ -45,6 +45,23 @@ export function onGadgetRefresh(callback: () => void): () => void {
   };
 }
 
+/** Jira's notice that the issue of an issue-view module changed (fields, links, sub-tasks). */
+export function onIssueChanged(callback: () => void): () => void {
+  let unsubscribe: (() => void) | null = null;
+  let cancelled = false;
+  void Promise.resolve(events.on('JIRA_ISSUE_CHANGED', callback))
+    .then((sub) => {
+      const s = sub as { unsubscribe?: () => void } | undefined;
+      if (cancelled) s?.unsubscribe?.();
+      else unsubscribe = s?.unsubscribe ?? null;
+    })
+    .catch(() => undefined);
+  return () => {
+    cancelled = true;
+    unsubscribe?.();
+  };
+}
+
 export const submitSettings = (settings: object): Promise<void> => view.submit(settings);
 export const closeEditor = (): Promise<void> => view.close();
 
