@@ -3,13 +3,11 @@
  * the client uses, prepare the issues for replay and compute the three metrics of a board.
  */
 import { defaultConfig, type GovernanceConfig } from '../src/domain/config';
-import { convergenceReport, indexBySprint, selectSprints, sprintConvergence } from '../src/domain/convergence';
-import { defectReport } from '../src/domain/defects';
-import { doneStatusIds } from '../src/domain/done';
-import { hygieneContext, hygieneReport, hygieneScope } from '../src/domain/hygiene';
 import { discoverFields, prepareIssue, type PreparedIssue, statusCatalog } from '../src/domain/issue';
 import { BulkChangelogPage, type ChangelogHistory, type JiraIssue, SearchJqlPage } from '../src/domain/jira';
 import type { GovernanceReport } from '../src/domain/report';
+import type { LoadedBoards } from '../src/services/board-data';
+import { computeReport } from '../src/services/report';
 import type { SyntheticBoard, SyntheticSite } from './synthetic';
 
 const DAY = 24 * 3600_000;
@@ -40,47 +38,23 @@ export function computeBoard(site: SyntheticSite, board: SyntheticBoard, data: V
   return metricsOfBoard(site, board, prepared, config);
 }
 
+/** The three metrics through the same code the command and the resolvers run (`computeReport`). */
 export function metricsOfBoard(site: SyntheticSite, board: SyntheticBoard, prepared: readonly PreparedIssue[], config: GovernanceConfig): GovernanceReport {
   const now = site.now;
-  const catalog = statusCatalog(site.statuses);
-  const done = doneStatusIds(board.configuration, catalog);
-  const bySprint = indexBySprint(prepared);
-  const sprints = selectSprints(board.sprints, board.sprints.length, now).map((sprint) =>
-    sprintConvergence({
-      boardId: board.boardId,
-      sprint,
-      issues: bySprint.get(sprint.id) ?? [],
-      doneStatusIds: done,
-      now,
-      target: config.convergence.target,
-      nearBand: config.convergence.nearBand,
-      basis: config.convergence.basis,
-    }),
-  );
-  const fields = discoverFields(site.fields, board.configuration.estimation?.field?.fieldId ?? null);
-  const ctx = hygieneContext({
-    now,
-    config,
-    catalog,
-    sprintsById: new Map(board.sprints.map((s) => [s.id, s])),
-    sprintFieldId: fields.sprint?.id ?? null,
-    estimationFieldId: fields.estimation?.id ?? null,
-    doneStatusIds: done,
-  });
-  return {
-    now: new Date(now).toISOString(),
-    boards: [board.boardId],
-    convergence: convergenceReport({ sprints, target: config.convergence.target, nearBand: config.convergence.nearBand, basis: config.convergence.basis }),
-    defects: defectReport({
-      issues: prepared,
-      boards: [{ boardId: board.boardId, issueIds: new Set(prepared.map((p) => p.id)) }],
-      catalog,
-      statusNames: new Map(site.statuses.map((s) => [s.id, s.name])),
-      config,
-      now,
-      from: now - 30 * DAY,
-      to: now,
-    }),
-    hygiene: hygieneReport({ issues: prepared.filter((p) => hygieneScope(p.issue, now)), ctx }),
+  const loaded: LoadedBoards = {
+    boards: [
+      {
+        board: { id: board.boardId, name: `Board ${board.boardId}` },
+        configuration: board.configuration,
+        sprints: board.sprints,
+        fields: discoverFields(site.fields, board.configuration.estimation?.field?.fieldId ?? null),
+        issueIds: new Set(prepared.map((p) => p.id)),
+      },
+    ],
+    issues: new Map(prepared.map((p) => [p.id, p])),
+    catalog: statusCatalog(site.statuses),
+    statusNames: new Map(site.statuses.map((s) => [s.id, s.name])),
+    siteFields: site.fields,
   };
+  return computeReport(loaded, { boardIds: [board.boardId], sprints: board.sprints.length, now, from: now - 30 * DAY, to: now, config });
 }

@@ -77,7 +77,7 @@ const BASE_FIELDS = [
 ];
 
 /** Custom fields the configuration maps products, channels and segments by. */
-function mappingFieldIds(config: GovernanceConfig): string[] {
+export function mappingFieldIds(config: GovernanceConfig): string[] {
   const ids = new Set<string>();
   for (const list of [config.products, config.channels, config.segments])
     for (const e of list) if (e.match.field) ids.add(e.match.field.id);
