@@ -312,3 +312,26 @@ export async function runJob(deps: RunJobDeps, jobId: string): Promise<void> {
   }
   await writes;
 }
+
+/**
+ * A queue that runs each job in this process, after the caller has had its answer: the local
+ * preview's and the tests' stand-in for `@forge/events`. `idle()` resolves when every job pushed so
+ * far has finished.
+ */
+export function inProcessQueue(run: (jobId: string) => Promise<void>): ReportQueue & { idle(): Promise<void> } {
+  let pending: Promise<void> = Promise.resolve();
+  return {
+    async push(jobId) {
+      pending = pending.then(() => new Promise<void>((resolve) => setTimeout(() => void run(jobId).catch(() => undefined).then(resolve), 0)));
+    },
+    idle: () => pending,
+  };
+}
+
+/** The consumer's view of the configuration: the one a job was queued with, or null when it changed since. */
+export function configAtVersion(read: () => Promise<{ config: GovernanceConfig; version: number | null }>): (version: number | null) => Promise<GovernanceConfig | null> {
+  return async (version) => {
+    const current = await read();
+    return current.version === version ? current.config : null;
+  };
+}
