@@ -55,4 +55,11 @@ export const api = {
   people: (accountIds: string[]) => call('settings/people', { accountIds }),
   readiness: () => call('readiness/get', {}),
   updateReadiness: (payload: ReadinessUpdatePayload) => call('readiness/update', payload),
+  // Hygiene panel, Governance project page, Defect SLA and Jira hygiene gadgets
+  issueHygiene: () => call('hygiene/issue', {}),
+  governanceContext: () => call('governance/context', {}),
+  governanceReport: (payload: { periodDays?: number; refresh?: boolean } = {}) => call('governance/report', payload),
+  governanceJob: (jobId: string) => call('governance/job', { jobId }),
+  projectReadiness: () => call('project/readiness', {}),
+  projectConvergence: (refresh = false) => call('project/convergence', { refresh }),
 };
