@@ -7,6 +7,8 @@ export interface UiContext {
   locale: string | null;
   timezone: string | null;
   siteUrl: string | null;
+  /** The manifest module the page serves (two gadgets may share one resource); absent in older contexts. */
+  moduleKey?: string | null;
 }
 
 const str = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
@@ -14,7 +16,7 @@ const str = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? 
 export async function loadContext(): Promise<UiContext> {
   const raw: unknown = await view.getContext();
   const c = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  return { locale: str(c.locale), timezone: str(c.timezone), siteUrl: str(c.siteUrl) };
+  return { locale: str(c.locale), timezone: str(c.timezone), siteUrl: str(c.siteUrl), moduleKey: str(c.moduleKey) };
 }
 
 /** Follows Jira's light or dark theme; the page works (in light colours) if theming is unavailable. */
