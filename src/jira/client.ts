@@ -95,6 +95,7 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
       async (token: string) => {
         const body: Record<string, unknown> = { jql, fields: wanted, maxResults: Math.min(maxResults, limit - fetched) };
         if (opts.expandChangelog) body.expand = 'changelog';
+        if (opts.properties && opts.properties.length > 0) body.properties = [...opts.properties];
         if (token !== '') body.nextPageToken = token;
         const page = await requester.call({ method: 'POST', template, body, schema: SearchJqlPage });
         requester.counters.issues += page.issues.length;

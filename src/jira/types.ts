@@ -66,6 +66,8 @@ export interface SearchOptions {
   onPage?: (fetched: number) => void;
   /** Stop after this many issues (a bounded sample, in the JQL's order); default: every page. */
   limit?: number;
+  /** Issue property keys to return with each issue (`issue.properties`). */
+  properties?: readonly string[];
 }
 
 /** What a client has cost so far: every HTTP attempt, every retry, every issue returned. */

@@ -6,3 +6,4 @@ export * from './evaluate';
 export * from './size';
 export * from './templates';
 export * from './validator';
+export * from './search';
