@@ -2,12 +2,12 @@
  * Payloads and results of the ownership panel, the ownership matrix and the governance settings
  * page. Type-only: `protocol.ts` re-exports these, so the UI still shares one module with the backend.
  */
-import type { AutoCheck, ChecklistKind, GovernanceConfig, HygieneRuleId, LocalizedText, Severity } from '../domain/config';
+import type { AutoCheck, BusinessCalendar, Channel, ChecklistItemTemplate, ChecklistKind, ChecklistTemplate, GovernanceConfig, HygieneRuleId, LocalizedText, MatchRule, Product, Segment, Severity } from '../domain/config';
 import type { MatchCounts } from '../domain/ownership';
 import type { OwnershipProblem, OwnerRole, ProductSuggestion } from '../domain/ownership-issue';
 import type { MatrixCell, MatrixCounts, OwnershipMatrix } from '../domain/ownership-matrix';
 
-export type { AutoCheck, ChecklistKind, GovernanceConfig, HygieneRuleId, MatchCounts, MatrixCell, MatrixCounts, OwnershipMatrix, OwnershipProblem, OwnerRole, ProductSuggestion, Severity };
+export type { AutoCheck, BusinessCalendar, Channel, ChecklistItemTemplate, ChecklistKind, ChecklistTemplate, GovernanceConfig, HygieneRuleId, MatchRule, Product, Segment, MatchCounts, MatrixCell, MatrixCounts, OwnershipMatrix, OwnershipProblem, OwnerRole, ProductSuggestion, Severity };
 
 /** A Jira user as the UI shows one; `displayName` null: Jira does not know (or will not show) the account. */
 export interface PersonView {
