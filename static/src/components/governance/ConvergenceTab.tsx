@@ -1,0 +1,51 @@
+/** The team's sprint history: the convergence gadget's figures, chart, table and drill-down over the project's boards. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { token } from '@atlaskit/tokens';
+import type { ConvergenceView, ResolverError } from '../../../../src/shared/protocol';
+import { api } from '../../api';
+import { dateTime } from '../../format';
+import { ConvergenceChart } from '../ConvergenceChart';
+import { DrillDown, type DrillTarget } from '../DrillDown';
+import { Figures } from '../Figures';
+import { SprintTable } from '../SprintTable';
+import { Loading, Notice } from '../states';
+import { border, subtle, useGov } from './common';
+
+export function ConvergenceTab() {
+  const { t, g, lang, context } = useGov();
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; view: ConvergenceView }>({ kind: 'loading' });
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const load = useCallback((refresh: boolean) => {
+    setState({ kind: 'loading' });
+    void api.projectConvergence(refresh).then((r) => setState(r.ok ? { kind: 'ready', view: r.data } : { kind: 'error', error: r.error }));
+  }, []);
+  useEffect(() => load(false), [load]);
+  const view = state.kind === 'ready' ? state.view : null;
+  const boardNames = useMemo(() => (view && view.boards.length > 1 ? new Map(view.boards.map((b) => [b.id, b.name])) : null), [view]);
+  if (state.kind === 'loading') return <Loading label={t.loading} />;
+  if (state.kind === 'error') return <Notice appearance="error" title={t.errorTitle} body={state.error.message} action={{ label: t.tryAgain, onClick: () => load(true) }} />;
+  const v = state.view;
+  return (
+    <div data-testid="convergence-tab" style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '16px') }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', fontSize: '12px', color: subtle }}>
+        <span data-testid="as-of">
+          {t.asOf(dateTime(v.computedAt, lang, context.timezone ?? undefined))}
+          {v.fromCache ? ` (${t.fromCache})` : ''}
+        </span>
+        <button type="button" onClick={() => load(true)} style={{ font: 'inherit', fontSize: '14px', padding: '2px 10px', borderRadius: 3, border: `1px solid ${border}`, background: token('color.background.neutral', '#091E420F'), color: token('color.text', '#172B4D'), cursor: 'pointer' }}>
+          {g.refresh}
+        </button>
+      </div>
+      {v.report.sprints.length === 0 ? (
+        <Notice title={t.emptyTitle} body={t.emptyBody} />
+      ) : (
+        <>
+          <Figures view={v} />
+          <ConvergenceChart sprints={v.report.sprints} basis={v.settings.basis} target={v.settings.target} />
+          <SprintTable sprints={v.report.sprints} basis={v.settings.basis} boardNames={boardNames} onOpen={setDrill} />
+        </>
+      )}
+      <DrillDown target={drill} onClose={() => setDrill(null)} />
+    </div>
+  );
+}
