@@ -6,7 +6,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseInstant } from '../domain/jira';
-import { DEMO_NOW, DEMO_USERS, buildDemoSite } from '../demo/site';
+import { seedDemoReadiness } from '../demo/readiness';
+import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../demo/site';
+import { parseConfigOrThrow } from '../domain/config';
 import { startEmulator } from '../emulator/server';
 import { createJiraClient } from '../jira/client';
 import { fetchTransport } from '../jira/fetch-transport';
@@ -42,6 +44,8 @@ async function demoBackend(stateDir: string): Promise<PreviewBackend> {
   const saved = parsed.success ? parsed.data : {};
   // Properties written in earlier runs are put back before the emulator serves the site.
   for (const issue of site.issues) Object.assign(issue.properties, saved[issue.key] ?? {});
+  // The demo teams already use the Readiness panel: issues with no saved readiness get the demo's.
+  seedDemoReadiness(site, parseConfigOrThrow(demoConfig()), parseInstant(DEMO_NOW));
   const now = parseInstant(DEMO_NOW);
   const emulator = await startEmulator(site, {
     now: () => now,

@@ -6,13 +6,15 @@ export interface PreviewModule {
   /** The manifest's module key. */
   key: string;
   /** The manifest's module type. */
-  type: 'jira:dashboardGadget';
+  type: 'jira:projectPage' | 'jira:dashboardGadget' | 'jira:issuePanel';
   title: { en: string; ru: string };
   /** The preview page that hosts it. */
   page: string;
   /** Manifest resource keys: the view, and the edit view for gadgets. */
   resource: string;
   editResource?: string;
+  /** An issue panel's icon: a file of its resource (the manifest's `icon: resource:<key>;<file>`). */
+  icon?: string;
 }
 
 export const PREVIEW_MODULES: readonly PreviewModule[] = [
@@ -24,12 +26,54 @@ export const PREVIEW_MODULES: readonly PreviewModule[] = [
     resource: 'gadget-view',
     editResource: 'gadget-edit',
   },
+  // The governance dashboard's two gadgets share one view and one edit resource (/dashboards/governance).
+  {
+    key: 'jira-hygiene',
+    type: 'jira:dashboardGadget',
+    title: { en: 'Jira hygiene', ru: 'Чистота ведения Jira' },
+    page: '/dashboards/governance',
+    resource: 'gov-gadget-view',
+    editResource: 'gov-gadget-edit',
+  },
+  {
+    key: 'defect-sla',
+    type: 'jira:dashboardGadget',
+    title: { en: 'Defect SLA', ru: 'SLA по дефектам' },
+    page: '/dashboards/governance',
+    resource: 'gov-gadget-view',
+    editResource: 'gov-gadget-edit',
+  },
+  {
+    key: 'governance-page',
+    type: 'jira:projectPage',
+    title: { en: 'Governance', ru: 'Governance' },
+    page: '/projects/PAY/governance',
+    resource: 'project-governance',
+  },
+  // Issue panels: each entry is one more panel on the preview's issue view (/browse/KEY).
+  {
+    key: 'readiness-panel',
+    type: 'jira:issuePanel',
+    title: { en: 'Readiness', ru: 'Готовность' },
+    page: '/browse',
+    resource: 'readiness-panel',
+    icon: 'readiness.svg',
+  },
+  {
+    key: 'hygiene-panel',
+    type: 'jira:issuePanel',
+    title: { en: 'Hygiene', ru: 'Чистота' },
+    page: '/browse',
+    resource: 'hygiene-panel',
+    icon: 'hygiene.svg',
+  },
 ];
 
 /** Pages the preview's navigation lists; the ones without a module yet are shown as coming. */
 export const NAV = [
   { path: '/dashboard', label: 'Dashboard' },
-  { path: null, label: 'Issue view' },
-  { path: null, label: 'Project page' },
+  { path: '/dashboards/governance', label: 'Defects & hygiene' },
+  { path: '/issues', label: 'Issues', also: ['/browse/'] },
+  { path: '/projects/PAY/governance', label: 'Project page', also: ['/projects/'] },
   { path: null, label: 'Admin page' },
 ] as const;

@@ -12,16 +12,17 @@ export interface Prefs {
   theme: 'light' | 'dark';
 }
 
-const esc = (s: string): string =>
+export const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const option = (value: string, label: string, selected: boolean) =>
   `<option value="${esc(value)}"${selected ? ' selected' : ''}>${esc(label)}</option>`;
 
-function layout(title: string, prefs: Prefs, users: readonly PreviewUser[], siteName: string, current: string, body: string): string {
+/** A Jira-like page; `current` is the page's own path (and query), where the toolbar comes back to. */
+export function layout(title: string, prefs: Prefs, users: readonly PreviewUser[], siteName: string, current: string, body: string): string {
   const nav = NAV.map((n) =>
     n.path
-      ? `<a class="nav${n.path === current ? ' active' : ''}" href="${n.path}">${esc(n.label)}</a>`
+      ? `<a class="nav${current === n.path || current.startsWith(`${n.path}?`) || ('also' in n && n.also.some((a) => current.startsWith(a))) ? ' active' : ''}" href="${n.path}">${esc(n.label)}</a>`
       : `<span class="nav soon" title="Added by a later module">${esc(n.label)}</span>`,
   ).join('');
   return `<!doctype html>
@@ -94,13 +95,4 @@ export function dashboardPage(prefs: Prefs, users: readonly PreviewUser[], siteN
   <iframe title="${esc(m.title[lang])}" data-frame="${esc(frame)}" data-view-url="${viewUrl}" src="/app/${resource}/?frame=${encodeURIComponent(frame)}"></iframe>
 </section>`;
   return layout(m.title[lang], prefs, users, siteName, '/dashboard', body);
-}
-
-export function issuePage(prefs: Prefs, users: readonly PreviewUser[], siteName: string, issue: { key: string; summary: string; status: string; type: string } | { key: string; error: string }): string {
-  const body =
-    'error' in issue
-      ? `<h1>${esc(issue.key)}</h1><p>${esc(issue.error)}</p>`
-      : `<p style="color:var(--subtle)">${esc(issue.type)} · ${esc(issue.key)}</p><h1 data-testid="issue-summary">${esc(issue.summary)}</h1><p>Status: <b>${esc(issue.status)}</b></p>
-<p style="color:var(--subtle)">The issue view's app panels (Readiness, Ownership, Hygiene) appear here once their modules exist.</p>`;
-  return layout(issue.key, prefs, users, siteName, '/browse', body);
 }

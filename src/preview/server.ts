@@ -17,8 +17,10 @@ import { BRIDGE_SHIM } from './bridge-shim';
 import { fileStore } from './file-store';
 import { readJson, writeJsonAtomic } from './files';
 import { PREVIEW_MODULES } from './modules';
-import { dashboardPage, issuePage, type Prefs } from './pages';
+import { DEFAULT_SEARCH, ensurePanelIssue, issuePanelExtension, issueSearchPage, issueViewPage } from './issue-view';
+import { dashboardPage, type Prefs } from './pages';
 import { themeCss } from './theme';
+import { GOVERNANCE_DASHBOARD, governanceDashboardPage, previewReportQueue, projectGovernancePage, projectPageContext } from './governance';
 
 export interface PreviewOptions {
   /** 0: a free port. */
@@ -117,6 +119,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     jiraAsApp: backend.jiraAsApp,
     store,
     now: backend.now,
+    // Large hygiene and defect reports run as jobs in this process (PREVIEW_INLINE_LIMIT: issues above which they queue).
+    reportQueue: previewReportQueue(store, backend),
+    ...(process.env.PREVIEW_INLINE_LIMIT ? { reportInlineLimit: Number(process.env.PREVIEW_INLINE_LIMIT) } : {}),
+    // Who ticked a checklist item, and when, is stamped with the wall clock, not the demo's fixed "now".
+    clock: () => Date.now(),
   }).getDefinitions();
 
   let origin = '';
@@ -137,13 +144,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     moduleKey: frame.moduleKey,
     localId: `${frame.moduleKey}-${frame.gadgetId}`,
     environmentType: 'DEVELOPMENT',
-    extension: {
+    extension: issuePanelExtension(frame.moduleKey, frame.gadgetId) ?? {
       type: 'jira:dashboardGadget',
       dashboard: { id: 'preview' },
       gadget: { id: frame.gadgetId },
       gadgetConfiguration: gadgets[frame.gadgetId] ?? {},
       ...(frame.entryPoint === 'edit' ? { entryPoint: 'edit' } : {}),
     },
+    ...projectPageContext(frame.moduleKey, frame.gadgetId),
   });
 
   function serveResource(res: http.ServerResponse, prefs: Prefs, resource: string, rest: string, frameId: string | null): void {
@@ -180,13 +188,18 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       });
     }
     if (req.method === 'GET' && p === '/__preview/theme.css') return send(res, 200, TYPES['.css'] as string, await themeCss(url.searchParams.get('mode') === 'dark' ? 'dark' : 'light'));
+    if (req.method === 'GET' && p === GOVERNANCE_DASHBOARD) return send(res, 200, TYPES['.html'] as string, governanceDashboardPage(prefs, backend.users, backend.siteName, url.searchParams.get('edit')));
+    const projectPage = /^\/projects\/([A-Z][A-Z0-9_]*)\/governance$/.exec(p);
+    if (req.method === 'GET' && projectPage) return send(res, 200, TYPES['.html'] as string, await projectGovernancePage(prefs, backend.users, backend.siteName, backend.jiraForUser(prefs.user), projectPage[1] as string, `${p}${url.search}`));
     if (req.method === 'GET' && p === '/__preview/health') return sendJson(res, 200, { ok: true, mode: backend.mode });
     const app = /^\/app\/([^/]+)\/(.*)$/.exec(p);
+    if (req.method === 'GET' && app) await ensurePanelIssue(url.searchParams.get('frame'), backend.jiraForUser(prefs.user));
     if (req.method === 'GET' && app) return serveResource(res, prefs, app[1] as string, decodeURIComponent(app[2] as string), url.searchParams.get('frame'));
     if (req.method === 'POST' && p === '/__preview/invoke') {
       const body = InvokeBody.safeParse(await readBody(req));
       const frame = body.success ? parseFrame(body.data.frame) : null;
       if (!body.success || !frame) return sendJson(res, 400, { message: 'bad invoke request' });
+      await ensurePanelIssue(body.data.frame, backend.jiraForUser(prefs.user));
       try {
         const { accountId, ...context } = forgeContext(prefs, frame);
         const result = await definitions({ call: { functionKey: body.data.functionKey, payload: body.data.payload as never }, context }, { principal: { accountId } });
@@ -208,12 +221,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (req.method === 'GET' && browse) {
       const key = browse[1] as string;
       if (backend.browseBase) return send(res, 302, 'text/plain', '', { Location: `${backend.browseBase}/browse/${key}` });
-      try {
-        const issue = await backend.jiraForUser(prefs.user).issue(key, ['summary', 'status', 'issuetype']);
-        return send(res, 200, TYPES['.html'] as string, issuePage(prefs, backend.users, backend.siteName, { key, summary: issue.fields.summary ?? '', status: issue.fields.status.name, type: issue.fields.issuetype.name }));
-      } catch {
-        return send(res, 404, TYPES['.html'] as string, issuePage(prefs, backend.users, backend.siteName, { key, error: 'This issue does not exist or you may not see it.' }));
-      }
+      const page = await issueViewPage(prefs, backend.users, backend.siteName, backend.jiraForUser(prefs.user), key, `${p}${url.search}`);
+      return send(res, page.status, TYPES['.html'] as string, page.html);
+    }
+    if (req.method === 'GET' && p === '/issues') {
+      const jql = url.searchParams.get('jql') ?? DEFAULT_SEARCH;
+      return send(res, 200, TYPES['.html'] as string, await issueSearchPage(prefs, backend.users, backend.siteName, backend.jiraForUser(prefs.user), jql, `${p}${url.search}`));
     }
     send(res, 404, 'text/plain', 'not found');
   }

@@ -53,6 +53,37 @@ export function Who({ accountId, at, people, t }: { accountId: string | null; at
   );
 }
 
+/** An auto item's state: not a control (the issue decides it), but read out like one. */
+function AutoMark({ state, text, t, testId }: { state: ItemState; text: string; t: ReadinessMessages; testId: string }) {
+  const done = state === 'done';
+  return (
+    <span data-testid={testId} style={{ display: 'inline-flex', alignItems: 'flex-start', gap: token('space.100', '8px'), padding: '2px 0' }}>
+      <span
+        role="img"
+        aria-label={t.stateOf[state]}
+        style={{
+          flex: 'none',
+          width: '14px',
+          height: '14px',
+          marginTop: '3px',
+          borderRadius: '50%',
+          boxSizing: 'border-box',
+          border: `2px solid ${done ? token('color.icon.success', '#22A06B') : token('color.border.bold', '#758195')}`,
+          background: done ? token('color.icon.success', '#22A06B') : 'transparent',
+          color: token('color.text.inverse', '#FFFFFF'),
+          fontSize: '9px',
+          lineHeight: '10px',
+          textAlign: 'center',
+          fontWeight: 700,
+        }}
+      >
+        {done ? '✓' : ''}
+      </span>
+      <span style={{ overflowWrap: 'anywhere' }}>{text}</span>
+    </span>
+  );
+}
+
 export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onChange }: Props) {
   const { lang } = useShell();
   const text = localized(item.text, lang);
@@ -91,6 +122,26 @@ export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onCha
   const disabled = !canEdit || saving;
   const evidence = item.autoResult ? t.autoDetail(item.autoResult.detail, item.autoResult.passed) : null;
 
+  const naToggle = canEdit && item.allowNotApplicable && !editing && (
+    <Button
+      ref={naButton}
+      spacing="compact"
+      appearance="subtle"
+      isDisabled={saving}
+      aria-label={na ? t.applicableAgainLabel(text) : t.markNotApplicableLabel(text)}
+      testId={`${testId}-${na ? 'applicable' : 'na'}`}
+      onClick={() => {
+        if (na) onChange({ list, item: item.id, state: 'open' });
+        else {
+          setReason('');
+          setEditing(true);
+        }
+      }}
+    >
+      {na ? t.applicableAgain : t.markNotApplicable}
+    </Button>
+  );
+
   return (
     <li
       data-testid={testId}
@@ -99,17 +150,21 @@ export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onCha
     >
       <div style={{ display: 'flex', alignItems: 'flex-start', gap: token('space.050', '4px'), flexWrap: 'wrap' }}>
         <div style={{ flex: '1 1 12rem', minWidth: 0, color: na ? subtle : undefined }}>
-          <Checkbox
-            label={<span style={{ textDecoration: na ? 'line-through' : undefined, overflowWrap: 'anywhere' }}>{text}</span>}
-            isChecked={item.state === 'done'}
-            isIndeterminate={na}
-            // An auto item follows the issue; a not-applicable one is undone with "Applies again".
-            isDisabled={disabled || item.auto !== null || na}
-            onChange={(e) => onChange({ list, item: item.id, state: e.currentTarget.checked ? 'done' : 'open' })}
-            testId={`${testId}-checkbox`}
-          />
+          {item.auto !== null && !na ? (
+            <AutoMark state={item.state} text={text} t={t} testId={`${testId}-auto-mark`} />
+          ) : (
+            <Checkbox
+              label={<span style={{ textDecoration: na ? 'line-through' : undefined, overflowWrap: 'anywhere' }}>{text}</span>}
+              isChecked={item.state === 'done'}
+              isIndeterminate={na}
+              // A not-applicable item is brought back with "Applies again".
+              isDisabled={disabled || na}
+              onChange={(e) => onChange({ list, item: item.id, state: e.currentTarget.checked ? 'done' : 'open' })}
+              testId={`${testId}-checkbox`}
+            />
+          )}
         </div>
-        <div style={{ display: 'flex', gap: token('space.050', '4px'), alignItems: 'center', flexWrap: 'wrap', paddingTop: '2px' }}>
+        <div style={{ display: 'flex', gap: token('space.050', '4px'), alignItems: 'center', flexWrap: 'wrap', marginLeft: 'auto' }}>
           {saving && <Spinner size="small" label={t.saving} />}
           {item.auto !== null && (
             <span title={t.autoHint}>
@@ -117,7 +172,7 @@ export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onCha
             </span>
           )}
           {!item.required && <Lozenge>{t.optional}</Lozenge>}
-          {na && <Lozenge appearance="default">{t.notApplicable}</Lozenge>}
+          {naToggle}
         </div>
       </div>
 
@@ -129,31 +184,10 @@ export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onCha
         )}
         {na && item.reason && (
           <span data-testid={`${testId}-reason`} style={{ fontSize: '12px', overflowWrap: 'anywhere' }}>
-            {t.notApplicable}: {item.reason}
+            <strong>{t.notApplicable}:</strong> {item.reason}
           </span>
         )}
-        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: token('space.100', '8px'), flexWrap: 'wrap' }}>
-          {item.by !== null && item.at !== null ? <Who accountId={item.by} at={item.at} people={people} t={t} /> : <span />}
-          {canEdit && item.allowNotApplicable && !editing && (
-            <Button
-              ref={naButton}
-              spacing="compact"
-              appearance="subtle"
-              isDisabled={saving}
-              aria-label={na ? t.applicableAgainLabel(text) : t.markNotApplicableLabel(text)}
-              testId={`${testId}-${na ? 'applicable' : 'na'}`}
-              onClick={() => {
-                if (na) onChange({ list, item: item.id, state: 'open' });
-                else {
-                  setReason('');
-                  setEditing(true);
-                }
-              }}
-            >
-              {na ? t.applicableAgain : t.markNotApplicable}
-            </Button>
-          )}
-        </div>
+        {item.by !== null && item.at !== null && <Who accountId={item.by} at={item.at} people={people} t={t} />}
         {editing && (
           <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050', '4px') }}>
             <label htmlFor={reasonId} style={{ fontSize: '12px', fontWeight: 600 }}>
