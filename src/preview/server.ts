@@ -134,7 +134,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   };
 
   /** What Forge tells a gadget about where it runs (the UI's `getContext`, the resolvers' `context`). */
-  const forgeContext = (prefs: Prefs, frame: NonNullable<ReturnType<typeof parseFrame>>) => ({
+  const frameContext = (prefs: Prefs, frame: NonNullable<ReturnType<typeof parseFrame>>) => ({
     accountId: prefs.user,
     cloudId: 'preview',
     siteUrl: backend.browseBase ?? origin,
@@ -151,8 +151,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       gadgetConfiguration: gadgets[frame.gadgetId] ?? {},
       ...(frame.entryPoint === 'edit' ? { entryPoint: 'edit' } : {}),
     },
-    ...projectPageContext(frame.moduleKey, frame.gadgetId),
   });
+  /** A project page is told its project (the frame's id carries the project key). */
+  const forgeContext = (prefs: Prefs, frame: NonNullable<ReturnType<typeof parseFrame>>) => ({ ...frameContext(prefs, frame), ...projectPageContext(frame.moduleKey, frame.gadgetId) });
 
   function serveResource(res: http.ServerResponse, prefs: Prefs, resource: string, rest: string, frameId: string | null): void {
     const dir = path.join(distDir, resource);
