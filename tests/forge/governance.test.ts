@@ -66,7 +66,8 @@ describe('hygiene/issue', () => {
     expect(r.data.issueKey).toBe(offending.key);
     expect(r.data.violations.map((v) => v.id)).toEqual(offending.rules);
     for (const v of r.data.violations) expect(v.fix.en.length > 0 && v.fix.ru.length > 0).toBe(true);
-    const clean = site.issues.find((i) => i.key.startsWith('PAY-') && !report.data.hygiene.issues.some((o) => o.key === i.key) && (i.fields.status as { statusCategory: { key: string } }).statusCategory.key !== 'done');
+    const offendingKeys = new Set(report.data.hygiene.issues.map((o) => o.key));
+    const clean = site.issues.find((i) => i.key.startsWith('PAY-') && !offendingKeys.has(i.key) && (i.fields.status as { statusCategory: { key: string } }).statusCategory.key !== 'done');
     if (clean) {
       const c = await call<IssueHygieneData>('hygiene/issue', {}, issue(clean.key));
       expect(c.ok && c.data.violations).toEqual([]);
