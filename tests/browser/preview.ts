@@ -11,9 +11,11 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const ROOT = path.resolve(__dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test-output/screenshots');
 
-export function buildAll(): void {
+/** Builds the UI (every page, or only `pages`) and the preview server. */
+export function buildAll(pages: readonly string[] = []): void {
   for (const script of ['build-ui.mjs', 'build-preview.mjs']) {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+    const args = script === 'build-ui.mjs' ? [...pages] : [];
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
     if (r.status !== 0) throw new Error(`${script} failed:\n${r.stdout}\n${r.stderr}`);
   }
 }
