@@ -1,0 +1,212 @@
+/**
+ * The Governance project page, the Jira hygiene and Defect SLA gadgets and the Hygiene issue panel
+ * in a real Chromium, through the local preview on the demo site: every tab and gadget in English
+ * (light) and Russian (dark), figures checked against the services run directly, filter, grouping
+ * and CSV export, a report large enough to be computed by a background job, and the gadget's edit
+ * view saving its settings.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { parseConfigOrThrow } from '../../src/domain/config';
+import { defectSummary, hygieneSummary, type GovernanceRows } from '../../src/domain/governance-rows';
+import { parseInstant } from '../../src/domain/jira';
+import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
+import { startEmulator } from '../../src/emulator/server';
+import { createJiraClient } from '../../src/jira/client';
+import { fetchTransport } from '../../src/jira/fetch-transport';
+import { governanceRows } from '../../src/services/governance-rows';
+import { openBrowser, ROOT, SCREENSHOTS, startPreviewProcess, type RunningPreview } from './preview';
+
+jest.setTimeout(180_000);
+
+const ALL_BOARDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+const pct = (r: number | null, locale = 'en-GB') => (r === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(r));
+
+async function expectedRows(): Promise<GovernanceRows> {
+  const emulator = await startEmulator(buildDemoSite());
+  try {
+    const base = fetchTransport({ baseUrl: emulator.url });
+    const client = createJiraClient((req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': DEMO_USERS.admin } }));
+    return await governanceRows(client, { boardIds: [1], now: parseInstant(DEMO_NOW), periodDays: 30, config: parseConfigOrThrow(demoConfig()), rollup: null });
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** Only this suite's pages and the preview server: the other pages' builds are not needed here. */
+function buildOwn(): void {
+  for (const args of [['build-ui.mjs', 'project-governance', 'gov-gadget-view', 'gov-gadget-edit', 'hygiene-panel'], ['build-preview.mjs']]) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', args[0] as string), ...args.slice(1)], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+    if (r.status !== 0) throw new Error(`${args[0]} failed:\n${r.stdout}\n${r.stderr}`);
+  }
+}
+
+const frame = (page: Page, prefix: string): FrameLocator => page.frameLocator(`iframe[data-frame^="${prefix}"]`);
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `gov-${name}.png`), fullPage: true });
+
+describe('hygiene and defect SLA in the preview', () => {
+  let stateDir: string;
+  let preview: RunningPreview | null = null;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let page: Page;
+  let expected: GovernanceRows;
+  let origin: string;
+
+  const prefs = async (locale: 'en-US' | 'ru-RU', theme: 'light' | 'dark', user: string = DEMO_USERS.admin) => {
+    const url = new URL(preview!.url);
+    await browser.context.addCookies(
+      Object.entries({ 'preview-locale': locale, 'preview-theme': theme, 'preview-user': user }).map(([name, value]) => ({ name, value, domain: url.hostname, path: '/' })),
+    );
+  };
+
+  beforeAll(async () => {
+    buildOwn();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-preview-state-'));
+    // The hygiene gadget covers every board: more issues than the preview computes inline, so a job runs.
+    fs.writeFileSync(path.join(stateDir, 'gadgets.json'), JSON.stringify({ hygiene: { boardIds: ALL_BOARDS, rollup: null, periodDays: 30 }, sla: { boardIds: [1, 2, 3], rollup: null, periodDays: 30 } }));
+    process.env.PREVIEW_INLINE_LIMIT = '600';
+    [preview, expected] = await Promise.all([startPreviewProcess(stateDir), expectedRows()]);
+    origin = preview.url;
+    browser = await openBrowser();
+    page = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    delete process.env.PREVIEW_INLINE_LIMIT;
+    await browser?.close();
+    await preview?.stop();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('shows the project page hygiene: the score against last week, rules by count, offending issues', async () => {
+    await prefs('en-US', 'light');
+    await page.goto(`${origin}/projects/PAY/governance`);
+    const gov = frame(page, 'governance-page');
+    await gov.getByTestId('hygiene-tab').waitFor({ timeout: 60_000 });
+    const summary = hygieneSummary(expected);
+    await expect(gov.getByTestId('hygiene-score-value').textContent()).resolves.toBe(pct(summary.score.score));
+    await expect(gov.getByTestId('hygiene-before-value').textContent()).resolves.toBe(pct(summary.score.before));
+    for (const r of summary.rules) await expect(gov.locator(`[data-testid="rule-row"][data-rule="${r.id}"]`).getAttribute('data-count')).resolves.toBe(String(r.count));
+    await expect(gov.getByTestId('issue-link').first().getAttribute('href')).resolves.toMatch(/\/browse\/PAY-\d+$/);
+    await shot(page, 'project-hygiene-en-light');
+  });
+
+  it('filters, groups by assignee and exports the offending issues as CSV', async () => {
+    const gov = frame(page, 'governance-page');
+    const first = expected.hygiene.issues.find((i) => i.assigneeName !== null) ?? expected.hygiene.issues[0]!;
+    await gov.getByTestId('hygiene-filter').fill(first.key);
+    await gov.getByTestId('group-assignee').click();
+    const groups = gov.getByTestId('issue-group');
+    await expect(groups.count()).resolves.toBe(1);
+    await expect(groups.first().getByTestId('issue-link').first().textContent()).resolves.toBe(first.key);
+    const download = page.waitForEvent('download');
+    await gov.getByTestId('export-csv').click();
+    const file = await (await download).path();
+    const csv = fs.readFileSync(file as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv[0]).toBe('Issue,Summary,Assignee,Rules broken,URL');
+    expect(csv.slice(1).map((l) => l.split(',')[0])).toEqual([first.key]);
+    await shot(page, 'project-hygiene-filtered');
+    await gov.getByTestId('hygiene-filter').fill('');
+    await gov.getByTestId('group-rule').click();
+  });
+
+  it('shows the next sprint’s readiness, the defect SLA and the convergence history', async () => {
+    const gov = frame(page, 'governance-page');
+    await gov.getByTestId('tab-readiness').click();
+    await gov.locator('[data-testid="readiness-tab"], [data-testid="notice-information"]').first().waitFor({ timeout: 60_000 });
+    await shot(page, 'project-readiness-en-light');
+
+    await gov.getByTestId('tab-defects').click();
+    await gov.getByTestId('defects-tab').waitFor({ timeout: 60_000 });
+    const defects = defectSummary(expected);
+    await expect(gov.getByTestId('defect-compliance-value').textContent()).resolves.toBe(pct(defects.total.compliance));
+    await expect(gov.getByTestId('defect-open-breached-value').textContent()).resolves.toBe(String(defects.total.openBreached));
+    const left = (await gov.getByTestId('attention-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-hours-left')))));
+    expect(left).toEqual([...left].sort((a, b) => a - b));
+    expect(left.length).toBe(defects.attention.length);
+    await shot(page, 'project-defects-en-light');
+
+    await gov.getByTestId('tab-convergence').click();
+    await gov.getByTestId('convergence-chart').waitFor({ timeout: 60_000 });
+    await shot(page, 'project-convergence-en-light');
+  });
+
+  it('shows the Jira hygiene gadget, computed by a background job over every board, and the Defect SLA gadget', async () => {
+    await page.goto(`${origin}/dashboards/governance`);
+    const hygiene = frame(page, 'jira-hygiene');
+    const seen = await hygiene.locator('[data-testid="job-progress"], [data-testid="hygiene-gadget"]').first().getAttribute('data-testid', { timeout: 60_000 });
+    if (seen === 'job-progress') await shot(page, 'gadgets-job-progress');
+    await hygiene.getByTestId('hygiene-gadget').waitFor({ timeout: 90_000 });
+    await expect(hygiene.getByTestId('as-of').textContent()).resolves.toMatch(/computed in the background/);
+    const sla = frame(page, 'defect-sla');
+    await sla.getByTestId('defects-gadget').waitFor({ timeout: 60_000 });
+    await expect(sla.getByTestId('per-team-row').count()).resolves.toBe(3);
+    await shot(page, 'gadgets-en-light');
+  });
+
+  it('edits a gadget: the period is saved with view.submit', async () => {
+    await page.goto(`${origin}/dashboards/governance?edit=sla`);
+    const edit = frame(page, 'defect-sla');
+    await edit.getByTestId('gov-gadget-edit').waitFor({ timeout: 30_000 });
+    await shot(page, 'gadget-edit-en-light');
+    await edit.locator('#period').click();
+    await edit.getByText('last 14 days', { exact: true }).click();
+    await edit.getByTestId('save').click();
+    await page.waitForURL(/\/dashboards\/governance$/);
+    const saved = JSON.parse(fs.readFileSync(path.join(stateDir, 'gadgets.json'), 'utf8')) as Record<string, unknown>;
+    expect(saved.sla).toEqual({ boardIds: [1, 2, 3], rollup: null, periodDays: 14 });
+  });
+
+  it('shows the Hygiene panel of an offending issue with each rule’s fix', async () => {
+    const issue = expected.hygiene.issues.find((i) => i.rules.length > 1) ?? expected.hygiene.issues[0]!;
+    await page.goto(`${origin}/browse/${issue.key}`);
+    const panel = frame(page, 'hygiene-panel');
+    await panel.getByTestId('hygiene-panel').waitFor({ timeout: 60_000 });
+    await expect(panel.getByTestId('hygiene-violation').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).resolves.toEqual(issue.rules);
+    await shot(page, 'panel-en-light');
+  });
+
+  it('speaks Russian in the dark theme on every tab, gadget and the panel', async () => {
+    await prefs('ru-RU', 'dark');
+    await page.goto(`${origin}/projects/PAY/governance`);
+    const gov = frame(page, 'governance-page');
+    await gov.getByTestId('hygiene-tab').waitFor({ timeout: 60_000 });
+    await expect(gov.locator('html').getAttribute('data-color-mode')).resolves.toBe('dark');
+    await expect(gov.getByText('Оценка чистоты').count()).resolves.toBe(1);
+    await expect(gov.getByTestId('hygiene-score-value').textContent()).resolves.toBe(pct(hygieneSummary(expected).score.score, 'ru-RU'));
+    await shot(page, 'project-hygiene-ru-dark');
+    for (const [tab, ready] of [['readiness', '[data-testid="readiness-tab"], [data-testid="notice-information"]'], ['defects', '[data-testid="defects-tab"]'], ['convergence', '[data-testid="convergence-chart"]']] as const) {
+      await gov.getByTestId(`tab-${tab}`).click();
+      await gov.locator(ready).first().waitFor({ timeout: 60_000 });
+      await shot(page, `project-${tab}-ru-dark`);
+    }
+    await page.goto(`${origin}/dashboards/governance`);
+    await frame(page, 'jira-hygiene').getByTestId('hygiene-gadget').waitFor({ timeout: 90_000 });
+    await frame(page, 'defect-sla').getByTestId('defects-gadget').waitFor({ timeout: 60_000 });
+    await expect(frame(page, 'defect-sla').getByText('Соблюдение SLA').count()).resolves.toBeGreaterThan(0);
+    await shot(page, 'gadgets-ru-dark');
+    await page.goto(`${origin}/dashboards/governance?edit=hygiene`);
+    await frame(page, 'jira-hygiene').getByTestId('gov-gadget-edit').waitFor({ timeout: 30_000 });
+    await shot(page, 'gadget-edit-ru-dark');
+    const issue = expected.hygiene.issues[0]!;
+    await page.goto(`${origin}/browse/${issue.key}`);
+    await frame(page, 'hygiene-panel').getByTestId('hygiene-panel').waitFor({ timeout: 60_000 });
+    await expect(frame(page, 'hygiene-panel').getByText('Как исправить').count()).resolves.toBeGreaterThan(0);
+    await shot(page, 'panel-ru-dark');
+  });
+
+  it('shows the payments contractor no issue of a project they may not browse', async () => {
+    await prefs('en-US', 'light', DEMO_USERS.paymentsContractor);
+    await page.goto(`${origin}/projects/LOAN/governance`);
+    await page.getByTestId('no-project').waitFor({ timeout: 30_000 });
+    await page.goto(`${origin}/dashboards/governance`);
+    // The hygiene gadget covers loans boards too: the contractor is told, not shown their issues.
+    await frame(page, 'jira-hygiene').getByTestId('notice-error').waitFor({ timeout: 60_000 });
+    await expect(frame(page, 'jira-hygiene').getByText(/does not exist or you may not browse it/).count()).resolves.toBe(1);
+    await shot(page, 'gadgets-contractor');
+  });
+});
