@@ -3,9 +3,12 @@
  * `@forge/bridge` operations the way Jira's host page would. Resolver calls go to the preview
  * server, which runs the app's own resolver definitions.
  */
+import { PREVIEW_MODULES } from './modules';
+
 export const BRIDGE_SHIM = String.raw`
 (function () {
   var frame = window.__PREVIEW_FRAME__;
+  var MODULE_PAGES = ${JSON.stringify(Object.fromEntries(PREVIEW_MODULES.map((m) => [m.key, m.page])))};
   var listeners = {};
   function post(type, detail) { try { window.parent.postMessage({ source: 'forge-preview', type: type, frame: frame.id, detail: detail }, '*'); } catch (e) {} }
   function json(url, body) {
@@ -49,7 +52,11 @@ export const BRIDGE_SHIM = String.raw`
         case 'showFlag': post('flag', args); return Promise.resolve();
         case 'closeFlag': return Promise.resolve();
         case 'navigate':
-          if (args.type === 'new-tab') window.open(args.url, '_blank', 'noopener'); else window.top.location.assign(args.url);
+          // router.navigate/open also take a target ({target: 'userProfile', accountId}…): the preview's own pages answer them.
+          var url = args.url || (args.target === 'userProfile' ? '/jira/people/' + encodeURIComponent(args.accountId)
+            : args.target === 'issue' ? '/browse/' + encodeURIComponent(args.issueKey)
+            : args.target === 'module' ? (MODULE_PAGES[args.moduleKey] || '/dashboard') : '/dashboard');
+          if (args.type === 'new-tab') window.open(url, '_blank', 'noopener'); else window.top.location.assign(url);
           return Promise.resolve();
         case 'open': post('open', args); return Promise.resolve(true);
         case 'getFrameId': return Promise.resolve(frame.id);

@@ -6,7 +6,7 @@ export interface PreviewModule {
   /** The manifest's module key. */
   key: string;
   /** The manifest's module type. */
-  type: 'jira:projectPage' | 'jira:dashboardGadget' | 'jira:issuePanel';
+  type: 'jira:projectPage' | 'jira:dashboardGadget' | 'jira:issuePanel' | 'jira:adminPage';
   title: { en: string; ru: string };
   /** The preview page that hosts it. */
   page: string;
@@ -67,13 +67,28 @@ export const PREVIEW_MODULES: readonly PreviewModule[] = [
     resource: 'hygiene-panel',
     icon: 'hygiene.svg',
   },
+  {
+    key: 'ownership-panel',
+    type: 'jira:issuePanel',
+    title: { en: 'Ownership', ru: 'Владельцы' },
+    page: '/browse',
+    resource: 'ownership-panel',
+    icon: 'ownership.svg',
+  },
+  {
+    key: 'governance-settings',
+    type: 'jira:adminPage',
+    title: { en: 'Governance settings', ru: 'Настройки governance' },
+    page: '/admin/governance-settings',
+    resource: 'admin-settings',
+  },
 ];
 
 /** Pages the preview's navigation lists; the ones without a module yet are shown as coming. */
-export const NAV = [
+export const NAV: readonly { path: string | null; label: string; also?: readonly string[] }[] = [
   { path: '/dashboard', label: 'Dashboard' },
   { path: '/dashboards/governance', label: 'Defects & hygiene' },
   { path: '/issues', label: 'Issues', also: ['/browse/'] },
   { path: '/projects/PAY/governance', label: 'Project page', also: ['/projects/'] },
-  { path: null, label: 'Admin page' },
+  { path: '/admin/governance-settings', label: 'Admin page' },
 ] as const;

@@ -22,7 +22,7 @@ const option = (value: string, label: string, selected: boolean) =>
 export function layout(title: string, prefs: Prefs, users: readonly PreviewUser[], siteName: string, current: string, body: string): string {
   const nav = NAV.map((n) =>
     n.path
-      ? `<a class="nav${current === n.path || current.startsWith(`${n.path}?`) || ('also' in n && n.also.some((a) => current.startsWith(a))) ? ' active' : ''}" href="${n.path}">${esc(n.label)}</a>`
+      ? `<a class="nav${current === n.path || current.startsWith(`${n.path}?`) || (n.also ?? []).some((a) => current.startsWith(a)) ? ' active' : ''}" href="${n.path}">${esc(n.label)}</a>`
       : `<span class="nav soon" title="Added by a later module">${esc(n.label)}</span>`,
   ).join('');
   return `<!doctype html>

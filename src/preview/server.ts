@@ -21,6 +21,7 @@ import { DEFAULT_SEARCH, ensurePanelIssue, issuePanelExtension, issueSearchPage,
 import { dashboardPage, type Prefs } from './pages';
 import { themeCss } from './theme';
 import { GOVERNANCE_DASHBOARD, governanceDashboardPage, previewReportQueue, projectGovernancePage, projectPageContext } from './governance';
+import { ADMIN_PAGE, adminPageContext, adminSettingsPage, profilePage } from './admin';
 
 export interface PreviewOptions {
   /** 0: a free port. */
@@ -153,7 +154,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     },
   });
   /** A project page is told its project (the frame's id carries the project key). */
-  const forgeContext = (prefs: Prefs, frame: NonNullable<ReturnType<typeof parseFrame>>) => ({ ...frameContext(prefs, frame), ...projectPageContext(frame.moduleKey, frame.gadgetId) });
+  const forgeContext = (prefs: Prefs, frame: NonNullable<ReturnType<typeof parseFrame>>) => ({ ...frameContext(prefs, frame), ...projectPageContext(frame.moduleKey, frame.gadgetId), ...adminPageContext(frame.moduleKey) });
 
   function serveResource(res: http.ServerResponse, prefs: Prefs, resource: string, rest: string, frameId: string | null): void {
     const dir = path.join(distDir, resource);
@@ -192,6 +193,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (req.method === 'GET' && p === GOVERNANCE_DASHBOARD) return send(res, 200, TYPES['.html'] as string, governanceDashboardPage(prefs, backend.users, backend.siteName, url.searchParams.get('edit')));
     const projectPage = /^\/projects\/([A-Z][A-Z0-9_]*)\/governance$/.exec(p);
     if (req.method === 'GET' && projectPage) return send(res, 200, TYPES['.html'] as string, await projectGovernancePage(prefs, backend.users, backend.siteName, backend.jiraForUser(prefs.user), projectPage[1] as string, `${p}${url.search}`));
+    if (req.method === 'GET' && p === ADMIN_PAGE) return send(res, 200, TYPES['.html'] as string, adminSettingsPage(prefs, backend.users, backend.siteName));
+    const person = /^\/jira\/people\/([^/]+)$/.exec(p);
+    if (req.method === 'GET' && person) {
+      const page = await profilePage(prefs, backend.users, backend.siteName, backend.jiraForUser(prefs.user), decodeURIComponent(person[1] as string));
+      return send(res, page.status, TYPES['.html'] as string, page.html);
+    }
     if (req.method === 'GET' && p === '/__preview/health') return sendJson(res, 200, { ok: true, mode: backend.mode });
     const app = /^\/app\/([^/]+)\/(.*)$/.exec(p);
     if (req.method === 'GET' && app) await ensurePanelIssue(url.searchParams.get('frame'), backend.jiraForUser(prefs.user));

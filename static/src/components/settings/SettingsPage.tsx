@@ -1,0 +1,367 @@
+/**
+ * The Governance settings admin page: one draft of the whole configuration, validated by the
+ * server as you type (every problem named by its path), saved atomically over the version it was
+ * read at (a save over someone else's newer one is refused, with the choice to reload), imported
+ * and exported as JSON, and the ownership matrix of what is saved.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { token } from '@atlaskit/tokens';
+import type { ConfigProblem, FieldValuesData, GovernanceConfig, PersonView, ResolverError, SettingsData, SiteValues } from '../../../../src/shared/protocol';
+import { api } from '../../api';
+import { ownershipMessages } from '../../i18n-ownership';
+import { useShell } from '../../shell';
+import { Loading, Notice } from '../states';
+import { ChecklistsTab } from './ChecklistsTab';
+import { SettingsContext, type CountsState, type SettingsCtx } from './context';
+import { ConvergenceTab } from './ConvergenceTab';
+import { DefectsTab } from './DefectsTab';
+import { sameJson, setAt, TABS, tabOf, type Path, type TabId } from './draft';
+import { GeneralTab } from './GeneralTab';
+import { HygieneTab } from './HygieneTab';
+import { MatrixTab } from './MatrixTab';
+import { StructureTab } from './StructureTab';
+import { TransferTab, type ImportOutcome } from './TransferTab';
+
+type Load = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; data: SettingsData };
+
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; version: number }
+  | { kind: 'invalid' }
+  | { kind: 'conflict'; version: number | null }
+  | { kind: 'failed'; message: string };
+
+const VALIDATE_AFTER_MS = 300;
+const COUNT_AFTER_MS = 700;
+
+const ownerIds = (c: GovernanceConfig): string[] =>
+  [...c.products.flatMap((p) => [p.businessOwner, p.digitalOwner]), ...c.channels.map((ch) => ch.leader)].filter((id): id is string => typeof id === 'string');
+
+const mappingOf = (c: GovernanceConfig) => [c.products.map((p) => [p.key, p.match]), c.channels.map((x) => [x.key, x.match]), c.segments.map((x) => [x.key, x.match])];
+
+function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }) {
+  const { lang } = useShell();
+  const m = ownershipMessages(lang);
+  const [baseline, setBaseline] = useState<GovernanceConfig>(data.config);
+  const [draft, setDraft] = useState<GovernanceConfig>(data.config);
+  const [version, setVersion] = useState<number | null>(data.version);
+  const [problems, setProblems] = useState<ConfigProblem[]>([]);
+  const [validating, setValidating] = useState(false);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [tab, setTab] = useState<TabId>('structure');
+  const [site, setSite] = useState<SiteValues | null>(null);
+  const [people, setPeople] = useState<ReadonlyMap<string, PersonView>>(new Map());
+  const [fieldCache, setFieldCache] = useState<ReadonlyMap<string, FieldValuesData | 'loading'>>(new Map());
+  const [counts, setCounts] = useState<CountsState>({ kind: 'idle' });
+  const dirty = !sameJson(draft, baseline);
+
+  const rememberPeople = useCallback((found: readonly PersonView[]) => {
+    setPeople((known) => {
+      const next = new Map(known);
+      for (const p of found) next.set(p.accountId, p);
+      return next;
+    });
+  }, []);
+
+  // What the pickers offer, and the owners already chosen, once.
+  useEffect(() => {
+    void api.siteValues().then((r) => r.ok && setSite(r.data));
+    const ids = ownerIds(data.config);
+    if (ids.length > 0) void api.people(ids).then((r) => r.ok && rememberPeople(r.data.people));
+  }, [data, rememberPeople]);
+
+  // Validation as you type: the server's own parse of the draft, debounced; late answers are dropped.
+  const validation = useRef(0);
+  useEffect(() => {
+    const mine = ++validation.current;
+    setValidating(true);
+    const timer = setTimeout(() => {
+      void api.validateSettings(draft).then((r) => {
+        if (mine !== validation.current) return;
+        setProblems(r.ok ? r.data.problems : [{ path: '(root)', message: r.error.message }]);
+        setValidating(false);
+      });
+    }, VALIDATE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+
+  // How many recent issues each rule matches, for a draft without problems.
+  const counted = useRef<string | null>(null);
+  const countSeq = useRef(0);
+  const mappingJson = JSON.stringify(mappingOf(draft));
+  useEffect(() => {
+    if (validating) return;
+    if (problems.length > 0) {
+      setCounts({ kind: 'waiting' });
+      counted.current = null;
+      return;
+    }
+    if (counted.current === mappingJson) return;
+    const mine = ++countSeq.current;
+    const timer = setTimeout(() => {
+      counted.current = mappingJson;
+      setCounts({ kind: 'loading' });
+      void api.matchCounts(draft).then((r) => {
+        if (mine !== countSeq.current) return;
+        if (!r.ok) setCounts({ kind: 'error', message: r.error.message });
+        else if (r.data.status === 'ok') setCounts({ kind: 'ready', data: r.data });
+        else setCounts({ kind: 'waiting' });
+      });
+    }, COUNT_AFTER_MS);
+    return () => clearTimeout(timer);
+    // The draft is read through mappingJson: only the mapping decides the counts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mappingJson, problems, validating]);
+
+  const fieldValues = useCallback(
+    (fieldId: string): FieldValuesData | null => {
+      const cached = fieldCache.get(fieldId);
+      if (cached === undefined) {
+        setFieldCache((c) => new Map(c).set(fieldId, 'loading'));
+        void api.fieldValues(fieldId).then((r) => r.ok && setFieldCache((c) => new Map(c).set(fieldId, r.data)));
+        return null;
+      }
+      return cached === 'loading' ? null : cached;
+    },
+    [fieldCache],
+  );
+
+  const ctx: SettingsCtx = useMemo(
+    () => ({
+      lang,
+      m,
+      draft,
+      set: (path: Path, value: unknown) => {
+        setDraft((d) => setAt(d, path, value));
+        setSave((s) => (s.kind === 'saved' || s.kind === 'invalid' ? { kind: 'idle' } : s));
+      },
+      update: (change) => {
+        setDraft(change);
+        setSave((s) => (s.kind === 'saved' || s.kind === 'invalid' ? { kind: 'idle' } : s));
+      },
+      problems,
+      site,
+      people,
+      rememberPeople,
+      fieldValues,
+      counts,
+      defaults: data.defaults,
+      hygieneRules: data.hygieneRules,
+    }),
+    [lang, m, draft, problems, site, people, rememberPeople, fieldValues, counts, data],
+  );
+
+  const accept = (config: GovernanceConfig, v: number) => {
+    setBaseline(config);
+    setDraft(config);
+    setVersion(v);
+  };
+
+  const doSave = async () => {
+    setSave({ kind: 'saving' });
+    const r = await api.saveSettings(draft, version);
+    if (!r.ok) return setSave({ kind: 'failed', message: r.error.message });
+    const out = r.data;
+    if (out.status === 'saved') {
+      accept(out.config, out.version);
+      setSave({ kind: 'saved', version: out.version });
+    } else if (out.status === 'invalid') {
+      setProblems(out.problems);
+      setSave({ kind: 'invalid' });
+    } else if (out.status === 'conflict') setSave({ kind: 'conflict', version: out.version });
+    else setSave({ kind: 'failed', message: out.message });
+  };
+
+  const doImport = async (json: string): Promise<ImportOutcome> => {
+    const r = await api.importSettings(json, version);
+    if (!r.ok) return { kind: 'failed', message: r.error.message };
+    const out = r.data;
+    switch (out.status) {
+      case 'saved':
+        accept(out.config, out.version);
+        setSave({ kind: 'saved', version: out.version });
+        return { kind: 'saved', version: out.version };
+      case 'conflict':
+        setSave({ kind: 'conflict', version: out.version });
+        return { kind: 'conflict' };
+      case 'invalid':
+        return { kind: 'invalid', problems: out.problems };
+      case 'malformed':
+        return { kind: 'malformed', message: out.message };
+    }
+  };
+
+  const canSave = dirty && !validating && problems.length === 0 && save.kind !== 'saving';
+  const status = (
+    <span data-testid="save-status" style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.100', '8px'), flexWrap: 'wrap' }}>
+      <Lozenge appearance={version === null ? 'default' : 'inprogress'}>{version === null ? m.neverSaved : m.version(version)}</Lozenge>
+      {validating ? (
+        <span style={{ display: 'inline-flex', gap: token('space.050', '4px'), alignItems: 'center' }}>
+          <Spinner size="small" label={m.checking} />
+          {m.checking}
+        </span>
+      ) : problems.length > 0 ? (
+        <span data-testid="problem-count" style={{ color: token('color.text.danger', '#AE2E24'), fontWeight: 600 }}>
+          {m.problems(problems.length)}
+        </span>
+      ) : save.kind === 'saved' && !dirty ? (
+        <span data-testid="saved" style={{ color: token('color.text.success', '#216E4E') }}>
+          {m.savedFlag(save.version)}
+        </span>
+      ) : dirty ? (
+        <span style={{ color: token('color.text.warning', '#A54800') }}>{m.unsaved}</span>
+      ) : (
+        <span style={{ color: token('color.text.subtle', '#44546F') }}>{m.allSaved}</span>
+      )}
+    </span>
+  );
+  const bar = (where: 'top' | 'bottom') => (
+    <div
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: token('space.150', '12px'),
+        flexWrap: 'wrap',
+        padding: token('space.150', '12px'),
+        border: `1px solid ${token('color.border', '#091E4224')}`,
+        borderRadius: token('radius.large', '8px'),
+        background: token('elevation.surface.sunken', '#F7F8F9'),
+        margin: `${token('space.150', '12px')} 0`,
+      }}
+    >
+      {status}
+      <span style={{ marginLeft: 'auto', display: 'flex', gap: token('space.100', '8px') }}>
+        <Button isDisabled={!dirty || save.kind === 'saving'} onClick={() => setDraft(baseline)}>
+          {m.discard}
+        </Button>
+        <Button appearance="primary" isDisabled={!canSave} onClick={() => void doSave()} testId={where === 'top' ? 'save-button' : 'save-button-bottom'}>
+          {save.kind === 'saving' ? m.saving : m.save}
+        </Button>
+      </span>
+    </div>
+  );
+
+  const selected = TABS.indexOf(tab);
+  return (
+    <SettingsContext.Provider value={ctx}>
+      {data.storedProblems.length > 0 && (
+        <SectionMessage appearance="warning" title={m.storedProblemsTitle}>
+          <p>{m.storedProblemsBody}</p>
+          <ul>
+            {data.storedProblems.slice(0, 10).map((p) => (
+              <li key={p.path + p.message}>
+                <code>{p.path}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </SectionMessage>
+      )}
+      {bar('top')}
+      {save.kind === 'conflict' && (
+        <div data-testid="conflict" style={{ marginBottom: token('space.150', '12px') }}>
+          <SectionMessage
+            appearance="warning"
+            title={m.conflictTitle}
+            actions={[
+              <SectionMessageAction key="reload" onClick={onReload} testId="conflict-reload">
+                {m.reload}
+              </SectionMessageAction>,
+              <SectionMessageAction key="keep" onClick={() => setSave({ kind: 'idle' })}>
+                {m.keepEditing}
+              </SectionMessageAction>,
+            ]}
+          >
+            <p>{m.conflictBody(save.version)}</p>
+          </SectionMessage>
+        </div>
+      )}
+      {save.kind === 'failed' && (
+        <div style={{ marginBottom: token('space.150', '12px') }}>
+          <SectionMessage appearance="error" title={m.saveFailedTitle}>
+            <p>{save.message}</p>
+          </SectionMessage>
+        </div>
+      )}
+      {problems.length > 0 && !validating && (
+        <div data-testid="problems" style={{ marginBottom: token('space.150', '12px') }}>
+          <SectionMessage appearance="error" title={m.problemsTitle}>
+            <ul style={{ margin: 0 }}>
+              {problems.slice(0, 12).map((p) => (
+                <li key={p.path + p.message}>
+                  <Button appearance="subtle" spacing="compact" onClick={() => setTab(tabOf(p.path))}>
+                    {m.tabs[tabOf(p.path)]}
+                  </Button>{' '}
+                  <code>{p.path}</code>: {p.message}
+                </li>
+              ))}
+              {problems.length > 12 && <li>…</li>}
+            </ul>
+          </SectionMessage>
+        </div>
+      )}
+      <Tabs id="governance-settings-tabs" selected={selected} onChange={(i) => setTab(TABS[i] ?? 'structure')}>
+        <TabList>
+          {TABS.map((id) => (
+            <Tab key={id} testId={`tab-${id}`}>
+              {m.tabs[id]}
+            </Tab>
+          ))}
+        </TabList>
+        {TABS.map((id) => (
+          <TabPanel key={id}>
+            <div style={{ paddingTop: token('space.200', '16px'), width: '100%' }} data-testid={`panel-${id}`}>
+              {tab === id && id === 'structure' && <StructureTab />}
+              {tab === id && id === 'general' && <GeneralTab />}
+              {tab === id && id === 'defects' && <DefectsTab />}
+              {tab === id && id === 'hygiene' && <HygieneTab />}
+              {tab === id && id === 'convergence' && <ConvergenceTab />}
+              {tab === id && id === 'checklists' && <ChecklistsTab />}
+              {tab === id && id === 'transfer' && <TransferTab version={version} dirty={dirty} onImport={doImport} />}
+              {tab === id && id === 'matrix' && <MatrixTab dirty={dirty} />}
+            </div>
+          </TabPanel>
+        ))}
+      </Tabs>
+      {tab !== 'transfer' && tab !== 'matrix' && bar('bottom')}
+    </SettingsContext.Provider>
+  );
+}
+
+export function SettingsPage() {
+  const { lang } = useShell();
+  const m = ownershipMessages(lang);
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => {
+    setLoad({ kind: 'loading' });
+    void api.settings().then((r) => {
+      setLoad(r.ok ? { kind: 'ready', data: r.data } : { kind: 'error', error: r.error });
+      setGeneration((g) => g + 1);
+    });
+  }, []);
+  useEffect(reload, [reload]);
+
+  return (
+    <div data-testid="settings-page" style={{ padding: `${token('space.200', '16px')} ${token('space.300', '24px')}`, maxWidth: 1200 }}>
+      <Heading size="large" as="h1">
+        {m.settingsTitle}
+      </Heading>
+      <p style={{ color: token('color.text.subtle', '#44546F'), maxWidth: 820 }}>{m.settingsIntro}</p>
+      {load.kind === 'loading' && <Loading label={m.settingsLoading} />}
+      {load.kind === 'error' &&
+        (load.error.code === 'FORBIDDEN' ? (
+          <Notice appearance="warning" title={m.forbiddenTitle} body={load.error.message} />
+        ) : (
+          <Notice appearance="error" title={m.loadErrorTitle} body={load.error.message} action={{ label: m.tryAgain, onClick: reload }} />
+        ))}
+      {load.kind === 'ready' && <Editor key={generation} data={load.data} onReload={reload} />}
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * Products, channels and segments: each with its key, names, owners (Business and Digital PO for
+ * a product, a leader for a channel) and its mapping rule, with pickers fed by the site's values
+ * and the number of recent issues the rule matches.
+ */
+import { useEffect, type ReactNode } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import Select from '@atlaskit/select';
+import Spinner from '@atlaskit/spinner';
+import { token } from '@atlaskit/tokens';
+import type { Channel, GovernanceConfig, MatchRule, Product, Segment } from '../../../../src/shared/protocol';
+import { localized } from '../../i18n';
+import { useSettings } from './context';
+import { freshKey, problemsUnder, slug, type Path } from './draft';
+import { FieldRow, PersonField, ProblemList, TextField, ValuesField, type Choice } from './fields';
+
+export type Dimension = 'products' | 'channels' | 'segments';
+type Entry = Product | Channel | Segment;
+
+const EMPTY_RULE: MatchRule = { components: [], labels: [], projects: [], field: null };
+
+function newEntry(dim: Dimension, used: string[]): Entry {
+  const base = { key: freshKey(dim === 'products' ? 'new-product' : dim === 'channels' ? 'new-channel' : 'new-segment', used), name: { en: '', ru: '' }, match: EMPTY_RULE };
+  if (dim === 'products') return { ...base, businessOwner: null, digitalOwner: null };
+  if (dim === 'channels') return { ...base, leader: null };
+  return base;
+}
+
+const grid = (min: number): React.CSSProperties => ({ display: 'grid', gridTemplateColumns: `repeat(auto-fit, minmax(${min}px, 1fr))`, columnGap: token('space.200', '16px') });
+
+function CustomFieldRule({ base, rule }: { base: Path; rule: MatchRule }) {
+  const { site, m, set, fieldValues, problems } = useSettings();
+  const fieldPath = [...base, 'field'];
+  const options: Choice[] = (site?.customFields ?? []).map((f) => ({ value: f.id, label: `${f.name} (${f.id}${f.type ? `, ${f.type}` : ''})` }));
+  const current = rule.field ? (options.find((o) => o.value === rule.field?.id) ?? { value: rule.field.id, label: rule.field.id }) : { value: '', label: m.fieldNone };
+  const loaded = rule.field ? fieldValues(rule.field.id) : null;
+  const valueOptions: Choice[] = (loaded?.values ?? []).map((v) => ({ value: v.value, label: `${v.value} (${v.count})` }));
+  return (
+    <div style={grid(240)}>
+      <FieldRow label={m.field} path={[...fieldPath, 'id']} exact>
+        <Select<Choice>
+          inputId={`${fieldPath.join('-')}-id`}
+          options={[{ value: '', label: m.fieldNone }, ...options]}
+          value={current}
+          isLoading={site === null}
+          isInvalid={problemsUnder(problems, [...fieldPath, 'id']).length > 0}
+          menuPlacement="auto"
+          onChange={(c: Choice | null) => set(fieldPath, !c || c.value === '' ? null : { id: c.value, values: rule.field?.values ?? [] })}
+        />
+      </FieldRow>
+      {rule.field && <ValuesField path={[...fieldPath, 'values']} label={m.fieldValues} options={valueOptions} />}
+    </div>
+  );
+}
+
+function RuleEditor({ base, rule }: { base: Path; rule: MatchRule }) {
+  const { site, m } = useSettings();
+  const components: Choice[] = (site?.components ?? []).map((c) => ({ value: c.name, label: `${c.name} (${c.projects.join(', ')})` }));
+  const labels: Choice[] = (site?.labels ?? []).map((l) => ({ value: l, label: l }));
+  const projects: Choice[] = (site?.projects ?? []).map((p) => ({ value: p.key, label: `${p.key} — ${p.name}` }));
+  const empty = rule.components.length === 0 && rule.labels.length === 0 && rule.projects.length === 0 && rule.field === null;
+  return (
+    <fieldset style={{ border: `1px dashed ${token('color.border', '#091E4224')}`, borderRadius: token('radius.medium', '6px'), padding: token('space.150', '12px'), margin: `${token('space.100', '8px')} 0 0` }}>
+      <legend style={{ font: token('font.body.small', '12px'), fontWeight: 600, color: token('color.text.subtle', '#44546F'), padding: `0 ${token('space.050', '4px')}` }}>{m.ruleTitle}</legend>
+      <div style={grid(220)}>
+        <ValuesField path={[...base, 'components']} label={m.components} options={components} />
+        <ValuesField path={[...base, 'labels']} label={m.labels} options={labels} />
+        <ValuesField path={[...base, 'projects']} label={m.projects} options={projects} />
+      </div>
+      <CustomFieldRule base={base} rule={rule} />
+      {empty && (
+        <div data-testid="rule-empty" style={{ color: token('color.text.warning', '#A54800'), font: token('font.body.small', '12px') }}>
+          {m.ruleEmpty}
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+function MatchCount({ dim, entryKey }: { dim: Dimension; entryKey: string }) {
+  const { counts, m } = useSettings();
+  if (counts.kind === 'loading') return <Spinner size="small" label={m.counting} />;
+  if (counts.kind !== 'ready') return null;
+  const found = counts.data.counts[dim].find((c) => c.key === entryKey);
+  if (!found) return null;
+  return (
+    <span data-testid="match-count">
+      <Lozenge appearance={found.count === 0 ? 'moved' : 'success'}>{m.matches(found.count)}</Lozenge>
+    </span>
+  );
+}
+
+function EntryCard({ dim, index, entry, count }: { dim: Dimension; index: number; entry: Entry; count: number }) {
+  const { m, lang, set, update, draft } = useSettings();
+  const base: Path = [dim, index];
+  const title = localized(entry.name, lang) || entry.name.en || m.untitled;
+  const move = (by: number) =>
+    update((d) => {
+      const list = [...(d[dim] as Entry[])];
+      const [item] = list.splice(index, 1);
+      if (item) list.splice(index + by, 0, item);
+      return { ...d, [dim]: list } as GovernanceConfig;
+    });
+  const remove = () => update((d) => ({ ...d, [dim]: (d[dim] as Entry[]).filter((_, i) => i !== index) }) as GovernanceConfig);
+  // The key follows the English name until someone edits the key itself.
+  const setNameEn = (v: string) => {
+    const followKey = entry.key === '' || entry.key === slug(entry.name.en) || /^new-(product|channel|segment)(-\d+)?$/.test(entry.key);
+    const next = structuredClone(entry);
+    next.name.en = v;
+    if (followKey && slug(v) !== '') next.key = freshKey(slug(v), (draft[dim] as Entry[]).filter((_, i) => i !== index).map((e) => e.key));
+    set(base, next);
+  };
+  return (
+    <div
+      data-testid={`entry-${dim}-${index}`}
+      style={{ border: `1px solid ${token('color.border', '#091E4224')}`, borderRadius: token('radius.large', '8px'), padding: token('space.200', '16px'), marginBottom: token('space.150', '12px'), background: token('elevation.surface.raised', '#FFFFFF'), boxShadow: token('elevation.shadow.raised', 'none') }}
+    >
+      <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), flexWrap: 'wrap', marginBottom: token('space.100', '8px') }}>
+        <Heading size="xsmall" as="h4">
+          {title}
+        </Heading>
+        <code style={{ color: token('color.text.subtlest', '#626F86') }}>{entry.key}</code>
+        <MatchCount dim={dim} entryKey={entry.key} />
+        <span style={{ marginLeft: 'auto', display: 'flex', gap: token('space.050', '4px') }}>
+          <Button appearance="subtle" spacing="compact" isDisabled={index === 0} onClick={() => move(-1)}>
+            {m.moveUp}
+          </Button>
+          <Button appearance="subtle" spacing="compact" isDisabled={index === count - 1} onClick={() => move(1)}>
+            {m.moveDown}
+          </Button>
+          <Button appearance="subtle" spacing="compact" onClick={remove}>
+            {m.remove}
+          </Button>
+        </span>
+      </div>
+      <div style={grid(200)}>
+        <TextField path={[...base, 'name', 'en']} label={m.nameEn} onValue={setNameEn} />
+        <TextField path={[...base, 'name', 'ru']} label={m.nameRu} />
+        <TextField path={[...base, 'key']} label={m.key} help={m.keyHelp} />
+      </div>
+      {dim === 'products' && (
+        <div style={grid(240)}>
+          <PersonField path={[...base, 'businessOwner']} label={m.role.business} testId={`person-${dim}-${index}-businessOwner`} />
+          <PersonField path={[...base, 'digitalOwner']} label={m.role.digital} testId={`person-${dim}-${index}-digitalOwner`} />
+        </div>
+      )}
+      {dim === 'channels' && (
+        <div style={grid(240)}>
+          <PersonField path={[...base, 'leader']} label={m.leaderLabel} testId={`person-${dim}-${index}-leader`} />
+        </div>
+      )}
+      <RuleEditor base={[...base, 'match']} rule={entry.match} />
+    </div>
+  );
+}
+
+function DimensionSection({ dim, footer }: { dim: Dimension; footer?: ReactNode }) {
+  const { draft, m, update } = useSettings();
+  const entries = draft[dim] as Entry[];
+  return (
+    <section data-testid={`section-${dim}`} style={{ marginBottom: token('space.400', '32px') }}>
+      <Heading size="small" as="h3">
+        {m.sections[dim]}
+      </Heading>
+      <p style={{ color: token('color.text.subtle', '#44546F'), margin: `${token('space.050', '4px')} 0 ${token('space.150', '12px')}` }}>{m.sectionHelp[dim]}</p>
+      <ProblemList path={[dim]} />
+      {entries.map((e, i) => (
+        <EntryCard key={i} dim={dim} index={i} entry={e} count={entries.length} />
+      ))}
+      <Button onClick={() => update((d) => ({ ...d, [dim]: [...(d[dim] as Entry[]), newEntry(dim, (d[dim] as Entry[]).map((x) => x.key))] }) as GovernanceConfig)}>{m.add[dim]}</Button>
+      {footer}
+    </section>
+  );
+}
+
+function CountsNote() {
+  const { counts, m } = useSettings();
+  const style = { color: token('color.text.subtle', '#44546F'), font: token('font.body.small', '12px'), marginTop: token('space.100', '8px') };
+  if (counts.kind === 'waiting') return <p style={style}>{m.countsWaiting}</p>;
+  if (counts.kind === 'error') return <p style={{ ...style, color: token('color.text.danger', '#AE2E24') }}>{m.countsFailed(counts.message)}</p>;
+  if (counts.kind !== 'ready') return null;
+  const { sample, counts: c, updatedWithinDays } = counts.data;
+  return (
+    <p data-testid="counts-note" style={style}>
+      <strong>{m.withoutProduct(c.withoutProduct, c.total)}</strong> {m.countsNote(sample.size, updatedWithinDays, sample.limit, sample.truncated)}
+    </p>
+  );
+}
+
+export function StructureTab({ onVisible }: { onVisible?: () => void }) {
+  useEffect(() => onVisible?.(), [onVisible]);
+  return (
+    <div>
+      <DimensionSection dim="products" footer={<CountsNote />} />
+      <DimensionSection dim="channels" />
+      <DimensionSection dim="segments" />
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * Import and export of the whole configuration as JSON. The export is the saved document; an
+ * import is checked like any save (malformed JSON or an invalid configuration changes nothing).
+ */
+import { useEffect, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { Label } from '@atlaskit/form';
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import TextArea from '@atlaskit/textarea';
+import { token } from '@atlaskit/tokens';
+import type { ConfigProblem, ExportData } from '../../../../src/shared/protocol';
+import { api } from '../../api';
+import { Loading } from '../states';
+import { useSettings } from './context';
+
+export type ImportOutcome =
+  | { kind: 'saved'; version: number }
+  | { kind: 'malformed'; message: string }
+  | { kind: 'invalid'; problems: ConfigProblem[] }
+  /** The page shows the conflict itself, with the choice to reload. */
+  | { kind: 'conflict' }
+  | { kind: 'failed'; message: string };
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function copy(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // The Custom UI iframe may not be granted the clipboard: select the text for the keyboard instead.
+    area?.focus();
+    area?.select();
+    return false;
+  }
+}
+
+function Export({ version, dirty }: { version: number | null; dirty: boolean }) {
+  const { m } = useSettings();
+  const [data, setData] = useState<ExportData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    setData(null);
+    void api.exportSettings().then((r) => (r.ok ? setData(r.data) : setError(r.error.message)));
+  }, [version]);
+  return (
+    <section data-testid="export" style={{ marginBottom: token('space.400', '32px') }}>
+      <Heading size="small" as="h3">
+        {m.exportTitle}
+      </Heading>
+      <p style={{ color: token('color.text.subtle', '#44546F') }}>{m.exportHelp(version)}</p>
+      {dirty && <p style={{ color: token('color.text.warning', '#A54800') }}>{m.exportUnsaved}</p>}
+      {error && <SectionMessage appearance="error">{error}</SectionMessage>}
+      {!data && !error && <Loading label={m.settingsLoading} />}
+      {data && (
+        <>
+          <TextArea ref={area} value={data.json} isReadOnly isMonospaced resize="vertical" minimumRows={8} maxHeight="280px" aria-label={m.exportTitle} testId="export-json" />
+          <div style={{ display: 'flex', gap: token('space.100', '8px'), marginTop: token('space.100', '8px') }}>
+            <Button appearance="primary" onClick={() => download(data.fileName, data.json)}>
+              {m.download}
+            </Button>
+            <Button onClick={() => void copy(data.json, area.current).then(setCopied)}>{copied ? m.copied : m.copy}</Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Import({ dirty, onImport }: { dirty: boolean; onImport: (json: string) => Promise<ImportOutcome> }) {
+  const { m } = useSettings();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+  const run = async () => {
+    setBusy(true);
+    setOutcome(null);
+    const r = await onImport(text);
+    setBusy(false);
+    setOutcome(r);
+    if (r.kind === 'saved') setText('');
+  };
+  return (
+    <section data-testid="import">
+      <Heading size="small" as="h3">
+        {m.importTitle}
+      </Heading>
+      <p style={{ color: token('color.text.subtle', '#44546F') }}>{m.importHelp}</p>
+      {dirty && <p style={{ color: token('color.text.warning', '#A54800') }}>{m.importReplacesUnsaved}</p>}
+      <Label htmlFor="import-json">{m.importLabel}</Label>
+      <TextArea
+        id="import-json"
+        value={text}
+        isMonospaced
+        resize="vertical"
+        minimumRows={8}
+        maxHeight="280px"
+        testId="import-json"
+        onChange={(e) => {
+          setText(e.target.value);
+          setOutcome(null);
+        }}
+      />
+      <input
+        ref={file}
+        type="file"
+        accept="application/json,.json"
+        style={{ display: 'none' }}
+        data-testid="import-file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void f.text().then((t) => setText(t));
+          e.target.value = '';
+        }}
+      />
+      <div style={{ display: 'flex', gap: token('space.100', '8px'), margin: `${token('space.100', '8px')} 0` }}>
+        <Button onClick={() => file.current?.click()}>{m.chooseFile}</Button>
+        <Button appearance="primary" isDisabled={busy || text.trim() === ''} onClick={() => void run()} testId="import-button">
+          {busy ? m.importing : m.importButton}
+        </Button>
+      </div>
+      <div data-testid="import-outcome">
+        {outcome?.kind === 'saved' && (
+          <SectionMessage appearance="success">
+            <p>{m.importedFlag(outcome.version)}</p>
+          </SectionMessage>
+        )}
+        {outcome?.kind === 'malformed' && (
+          <SectionMessage appearance="error" title={m.malformedTitle}>
+            <p>{outcome.message}</p>
+          </SectionMessage>
+        )}
+        {outcome?.kind === 'invalid' && (
+          <SectionMessage appearance="error" title={m.importInvalidTitle}>
+            <ul>
+              {outcome.problems.slice(0, 20).map((p) => (
+                <li key={p.path + p.message}>
+                  <code>{p.path}</code>: {p.message}
+                </li>
+              ))}
+              {outcome.problems.length > 20 && <li>…</li>}
+            </ul>
+          </SectionMessage>
+        )}
+        {outcome?.kind === 'failed' && (
+          <SectionMessage appearance="error" title={m.saveFailedTitle}>
+            <p>{outcome.message}</p>
+          </SectionMessage>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function TransferTab({ version, dirty, onImport }: { version: number | null; dirty: boolean; onImport: (json: string) => Promise<ImportOutcome> }) {
+  return (
+    <div>
+      <Export version={version} dirty={dirty} />
+      <Import dirty={dirty} onImport={onImport} />
+    </div>
+  );
+}
