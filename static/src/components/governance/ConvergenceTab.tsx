@@ -1,5 +1,6 @@
 /** The team's sprint history: the convergence gadget's figures, chart, table and drill-down over the project's boards. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { ConvergenceView, ResolverError } from '../../../../src/shared/protocol';
 import { api } from '../../api';
@@ -9,7 +10,7 @@ import { DrillDown, type DrillTarget } from '../DrillDown';
 import { Figures } from '../Figures';
 import { SprintTable } from '../SprintTable';
 import { Loading, Notice } from '../states';
-import { border, subtle, useGov } from './common';
+import { subtle, useGov } from './common';
 
 export function ConvergenceTab() {
   const { t, g, lang, context } = useGov();
@@ -32,9 +33,9 @@ export function ConvergenceTab() {
           {t.asOf(dateTime(v.computedAt, lang, context.timezone ?? undefined))}
           {v.fromCache ? ` (${t.fromCache})` : ''}
         </span>
-        <button type="button" onClick={() => load(true)} style={{ font: 'inherit', fontSize: '14px', padding: '2px 10px', borderRadius: 3, border: `1px solid ${border}`, background: token('color.background.neutral', '#091E420F'), color: token('color.text', '#172B4D'), cursor: 'pointer' }}>
+        <Button spacing="compact" onClick={() => load(true)}>
           {g.refresh}
-        </button>
+        </Button>
       </div>
       {v.report.sprints.length === 0 ? (
         <Notice title={t.emptyTitle} body={t.emptyBody} />

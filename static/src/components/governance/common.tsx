@@ -3,6 +3,7 @@
  * progress, the "as of" line, and a hook that loads the hygiene and defect report and polls its job.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
@@ -98,9 +99,9 @@ export function AsOf({ meta, onRefresh }: { meta: ReportMeta; onRefresh: () => v
           {meta.computedAs === 'app' ? ` · ${g.computedByJob}` : ''}
         </div>
       </div>
-      <button type="button" onClick={onRefresh} data-testid="refresh" style={{ font: 'inherit', fontSize: '14px', padding: '2px 10px', borderRadius: 3, border: `1px solid ${border}`, background: token('color.background.neutral', '#091E420F'), color: token('color.text', '#172B4D'), cursor: 'pointer' }}>
+      <Button spacing="compact" onClick={onRefresh} testId="refresh">
         {t.refresh}
-      </button>
+      </Button>
     </div>
   );
 }
