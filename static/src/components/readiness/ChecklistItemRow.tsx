@@ -103,6 +103,11 @@ export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onCha
       naButton.current?.focus();
     }
   }, [editing]);
+  // After a save, "Not applicable" becomes "Applies again" (or back): keep the keyboard focus on it.
+  const hadFocus = useRef(false);
+  useEffect(() => {
+    if (hadFocus.current && document.activeElement !== naButton.current) naButton.current?.focus();
+  }, [item.state]);
 
   const close = () => {
     returnFocus.current = true;
@@ -119,7 +124,8 @@ export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onCha
 
   const na = item.state === 'notApplicable';
   const testId = `item-${list}-${item.id}`;
-  const disabled = !canEdit || saving;
+  // Controls stay enabled while a save runs (changes are queued), so the keyboard focus stays put.
+  const disabled = !canEdit;
   const evidence = item.autoResult ? t.autoDetail(item.autoResult.detail, item.autoResult.passed) : null;
 
   const naToggle = canEdit && item.allowNotApplicable && !editing && (
@@ -127,7 +133,8 @@ export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onCha
       ref={naButton}
       spacing="compact"
       appearance="subtle"
-      isDisabled={saving}
+      onFocus={() => (hadFocus.current = true)}
+      onBlur={() => (hadFocus.current = false)}
       aria-label={na ? t.applicableAgainLabel(text) : t.markNotApplicableLabel(text)}
       testId={`${testId}-${na ? 'applicable' : 'na'}`}
       onClick={() => {

@@ -29,6 +29,7 @@ export function ChecklistSection({ list, people, canEdit, pending, t, onChange }
       <div
         data-testid={`${list.kind}-status`}
         data-ready={list.ready ? 'true' : 'false'}
+        data-open-required={list.openRequired}
         style={{ fontWeight: 600, color: list.ready ? token('color.text.success', '#216E4E') : token('color.text.warning', '#A54800') }}
       >
         {list.ready ? t.ready : t.notReady(list.openRequired)}

@@ -1,0 +1,204 @@
+/**
+ * The Readiness panel in a real Chromium, through the local preview on the demo site: sprint
+ * planning from the JQL search, ticking from the keyboard, "not applicable" with a reason, two
+ * pages saving at once (no tick lost), Russian, dark, a narrow column, and the state after a restart.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { buildAll, openBrowser, SCREENSHOTS, startPreviewProcess, type RunningPreview } from './preview';
+
+jest.setTimeout(120_000);
+
+const panel = (page: Page): FrameLocator => page.frameLocator('iframe[data-frame^="readiness-panel"]');
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `readiness-${name}.png`), fullPage: true });
+const REASON = 'Back-end only: the API changes, the screens do not';
+
+async function openIssue(page: Page, url: string, key: string): Promise<FrameLocator> {
+  await page.goto(`${url}/browse/${key}`);
+  const p = panel(page);
+  await p.getByTestId('readiness-panel').waitFor({ timeout: 60_000 });
+  return p;
+}
+
+const version = async (p: FrameLocator) => Number(await p.getByTestId('readiness-panel').getAttribute('data-version'));
+const stateOf = (p: FrameLocator, id: string) => p.getByTestId(`item-dor-${id}`).getAttribute('data-state');
+async function waitState(p: FrameLocator, id: string, state: string) {
+  await p.locator(`[data-testid="item-dor-${id}"][data-state="${state}"]`).waitFor({ timeout: 20_000 });
+}
+
+/** Ids of the DoR items ticked by hand that are open and may be marked not applicable. */
+async function openManualItems(p: FrameLocator): Promise<string[]> {
+  const ids = await p.locator('[data-testid="checklist-dor"] li[data-state="open"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  const manual: string[] = [];
+  for (const testId of ids) {
+    const id = testId.replace('item-dor-', '');
+    if ((await p.getByTestId(`${testId}-auto-mark`).count()) === 0 && (await p.getByTestId(`${testId}-na`).count()) === 1) manual.push(id);
+  }
+  return manual;
+}
+
+/** Ticks an item from the keyboard: focus its checkbox, press Space. */
+async function tick(p: FrameLocator, id: string) {
+  const input = p.locator(`[data-testid="item-dor-${id}"] input[type="checkbox"]`);
+  await input.focus();
+  await input.press('Space');
+}
+
+describe('Readiness panel in the preview', () => {
+  let stateDir: string;
+  let preview: RunningPreview | null = null;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let page: Page;
+  let key: string;
+  let items: string[];
+
+  beforeAll(async () => {
+    buildAll(['readiness-panel']);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-readiness-state-'));
+    preview = await startPreviewProcess(stateDir);
+    browser = await openBrowser();
+    page = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('finds the issues of the coming sprints whose DoR is not ready, with JQL over the indexed values', async () => {
+    await page.goto(`${preview!.url}/issues`);
+    await expect(page.getByTestId('jql-input').inputValue()).resolves.toBe('sprint in futureSprints() AND dorReady = false');
+    const rows = page.getByTestId('result-row');
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(10);
+    const dor = await page.getByTestId('dor-cell').allTextContents();
+    expect(dor.every((c) => c.startsWith('Not ready'))).toBe(true);
+    await shot(page, '01-jql-sprint-planning');
+    // The complement: ready ones, and the ones nobody checked yet.
+    await page.getByTestId('jql-input').fill('sprint in futureSprints() AND dorReady = true');
+    await page.getByTestId('jql-search').click();
+    await page.waitForLoadState('load');
+    expect((await page.getByTestId('dor-cell').allTextContents()).every((c) => c.startsWith('Ready'))).toBe(true);
+    await page.goto(`${preview!.url}/issues?jql=${encodeURIComponent('sprint in futureSprints() AND dorReady IS EMPTY')}`);
+    expect((await page.getByTestId('dor-cell').allTextContents()).every((c) => c === 'Not checked')).toBe(true);
+    // A story of the coming sprints whose panel nobody has opened yet: every DoR item is still open.
+    await page.goto(`${preview!.url}/issues?jql=${encodeURIComponent('issuetype = Story AND sprint in futureSprints() AND dorReady IS EMPTY')}`);
+    key = (await page.getByTestId('result-row').first().getAttribute('data-key')) as string;
+    expect(key).toMatch(/^[A-Z]+-\d+$/);
+  });
+
+  it('ticks an item from the keyboard and shows who did it, when', async () => {
+    const p = await openIssue(page, preview!.url, key);
+    items = await openManualItems(p);
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    const before = await version(p);
+    const progress = await p.getByTestId('dor-progress-text').textContent();
+    await tick(p, items[0] as string);
+    await waitState(p, items[0] as string, 'done');
+    await expect(version(p)).resolves.toBe(before + 1);
+    await expect(p.getByTestId('dor-progress-text').textContent()).resolves.not.toBe(progress);
+    await expect(p.getByTestId(`item-dor-${items[0]}`).textContent()).resolves.toMatch(/Alexey Smirnov · (now|\d+ seconds? ago)/);
+    await shot(page, '02-ticked');
+  });
+
+  it('marks an item not applicable only with a reason, from the keyboard', async () => {
+    const p = panel(page);
+    const id = items[1] as string;
+    const na = p.getByTestId(`item-dor-${id}-na`);
+    await na.focus();
+    await na.press('Enter');
+    const reason = p.getByTestId(`item-dor-${id}-reason-input`);
+    await reason.waitFor();
+    await expect(reason.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await reason.press('Enter');
+    await expect(p.getByRole('alert').textContent()).resolves.toBe('Give a reason: others will read it.');
+    await expect(stateOf(p, id)).resolves.toBe('open');
+    await reason.fill(REASON);
+    await shot(page, '03-not-applicable-reason');
+    await reason.press('Enter');
+    await waitState(p, id, 'notApplicable');
+    await expect(p.getByTestId(`item-dor-${id}-reason`).textContent()).resolves.toBe(`Not applicable: ${REASON}`);
+    await expect(p.getByTestId(`item-dor-${id}-applicable`).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await p.getByTestId('readiness-history-toggle').click();
+    await expect(p.getByTestId('readiness-history-entry').first().textContent()).resolves.toContain(`not applicable: ${REASON}`);
+    await shot(page, '04-not-applicable');
+  });
+
+  it('loses no tick when two pages save at once: the later one re-reads and re-applies its change', async () => {
+    const a = await openIssue(page, preview!.url, key);
+    const other = await browser.context.newPage();
+    const b = await openIssue(other, preview!.url, key);
+    const v = await version(a);
+    await expect(version(b)).resolves.toBe(v);
+    await tick(a, items[2] as string);
+    await waitState(a, items[2] as string, 'done');
+    await expect(version(a)).resolves.toBe(v + 1);
+    // Page B still shows version v: its save is refused as stale, then made again on v + 1.
+    await expect(version(b)).resolves.toBe(v);
+    await tick(b, items[0] as string); // untick what page A ticked first
+    await b.getByTestId('readiness-note-information').waitFor({ timeout: 20_000 });
+    await waitState(b, items[0] as string, 'open');
+    await waitState(b, items[2] as string, 'done');
+    await expect(version(b)).resolves.toBe(v + 2);
+    await shot(other, '05-concurrent-merged');
+    await other.close();
+    const again = await openIssue(page, preview!.url, key);
+    await waitState(again, items[2] as string, 'done');
+    await expect(stateOf(again, items[0] as string)).resolves.toBe('open');
+  });
+
+  it('keeps the JQL index in step with the panel', async () => {
+    const p = panel(page);
+    const open = await p.getByTestId('dor-status').getAttribute('data-open-required');
+    await page.goto(`${preview!.url}/issues?jql=${encodeURIComponent(`key = ${key} AND dorOpenRequired = ${open}`)}`);
+    await expect(page.getByTestId('result-row').count()).resolves.toBe(1);
+    await expect(page.getByTestId('dor-cell').textContent()).resolves.toMatch(new RegExp(`^Not ready: ${open} open`));
+  });
+
+  it('speaks Russian, and follows the dark theme', async () => {
+    await page.goto(`${preview!.url}/browse/${key}`);
+    await page.getByTestId('locale-select').selectOption('ru-RU');
+    await page.waitForLoadState('load');
+    const p = panel(page);
+    await p.getByTestId('readiness-panel').waitFor({ timeout: 60_000 });
+    await expect(p.getByTestId('dor-status').textContent()).resolves.toMatch(/^Не готово: открыт[оа]? \d+ обязательн/);
+    await expect(p.getByText('Чек-лист готовности к разработке (DoR)').count()).resolves.toBe(1);
+    await expect(p.getByTestId(`item-dor-${items[1]}-reason`).textContent()).resolves.toBe(`Неприменимо: ${REASON}`);
+    await expect(p.getByTestId(`item-dor-${items[1]}-applicable`).textContent()).resolves.toBe('Снова применимо');
+    await shot(page, '06-russian');
+    await page.getByTestId('theme-select').selectOption('dark');
+    await page.waitForLoadState('load');
+    await panel(page).getByTestId('readiness-panel').waitFor({ timeout: 60_000 });
+    await expect(panel(page).locator('html').getAttribute('data-color-mode')).resolves.toBe('dark');
+    await shot(page, '07-russian-dark');
+    await page.getByTestId('theme-select').selectOption('light');
+    await page.waitForLoadState('load');
+    await page.getByTestId('locale-select').selectOption('en-US');
+    await page.waitForLoadState('load');
+  });
+
+  it('fits a narrow issue column without scrolling sideways', async () => {
+    await page.setViewportSize({ width: 420, height: 900 });
+    const p = await openIssue(page, preview!.url, key);
+    const frame = page.frames().find((f) => f.url().includes('/app/readiness-panel/'));
+    expect(frame).toBeDefined();
+    const { scroll, client } = await frame!.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
+    await expect(p.getByTestId('dor-status').isVisible()).resolves.toBe(true);
+    await shot(page, '08-narrow');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('keeps every tick and reason after the preview restarts', async () => {
+    await preview!.stop();
+    preview = await startPreviewProcess(stateDir);
+    const p = await openIssue(page, preview.url, key);
+    await expect(stateOf(p, items[2] as string)).resolves.toBe('done');
+    await expect(stateOf(p, items[1] as string)).resolves.toBe('notApplicable');
+    await expect(p.getByTestId(`item-dor-${items[1]}-reason`).textContent()).resolves.toBe(`Not applicable: ${REASON}`);
+  });
+});
