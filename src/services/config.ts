@@ -64,16 +64,97 @@ export async function saveConfig(store: ConfigDocuments, input: unknown, expecte
   return { status: 'saved', version: r.version, config: parsed.config };
 }
 
-/** Where JSON.parse stopped, as a line and column a person can find in their file. */
+/**
+ * Where a text stops being JSON, and what was expected there. `JSON.parse` names no position for
+ * some mistakes ("Unexpected token '}'"), so the text is walked once more to find the place.
+ */
+export function jsonSyntaxError(text: string): { offset: number; expected: string } | null {
+  let i = 0;
+  const fail = (expected: string): never => {
+    throw { offset: i, expected };
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const str = () => {
+    i++;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return;
+      }
+      if (c < 32) fail('no line break or control character inside a string');
+      i += c === 92 ? 2 : 1;
+    }
+    fail('a closing double quote');
+  };
+  const literal = (word: string) => {
+    if (!text.startsWith(word, i)) fail('a value');
+    i += word.length;
+  };
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail('a property name in double quotes');
+        str();
+        ws();
+        if (text[i] !== ':') fail("':' after the property name");
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail("',' or '}'");
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail("',' or ']'");
+      }
+    } else if (c === '"') str();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else {
+      NUMBER.lastIndex = i;
+      if (!NUMBER.test(text)) fail('a value');
+      i = NUMBER.lastIndex;
+    }
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail('the end of the file');
+    return null;
+  } catch (err) {
+    if (typeof err === 'object' && err !== null && 'offset' in err) return err as { offset: number; expected: string };
+    throw err;
+  }
+}
+
+/** Where the JSON goes wrong, as a line and column a person can find in their file. */
 function jsonProblem(text: string, err: unknown): string {
-  const detail = err instanceof Error ? err.message : String(err);
-  const at = /position (\d+)/.exec(detail);
-  if (!at) return `The file is not valid JSON: ${detail}`;
-  const offset = Number(at[1]);
-  const before = text.slice(0, offset);
+  const found = jsonSyntaxError(text);
+  if (!found) return `The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}`;
+  const before = text.slice(0, found.offset);
   const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `The file is not valid JSON (line ${line}, column ${column}): ${detail.replace(/ in JSON at position \d+.*$/s, '')}`;
+  const column = found.offset - before.lastIndexOf('\n');
+  const what = found.offset >= text.length ? `the file ends where ${found.expected} was expected` : `expected ${found.expected}`;
+  return `The file is not valid JSON (line ${line}, column ${column}): ${what}.`;
 }
 
 /** Imports a whole configuration from JSON text: parsed, validated and saved like any save. */

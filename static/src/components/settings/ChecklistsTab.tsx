@@ -42,7 +42,7 @@ function ItemRow({ base, index, item, count, onRemove }: { base: Path; index: nu
 function TemplateCard({ index, template }: { index: number; template: ChecklistTemplate }) {
   const { m, lang, site, update } = useSettings();
   const base: Path = ['checklists', 'templates', index];
-  const projects: Choice[] = (site?.projects ?? []).map((p) => ({ value: p.key, label: `${p.key} — ${p.name}` }));
+  const projects: Choice[] = (site?.projects ?? []).map((p) => ({ value: p.key, label: p.key, hint: p.name }));
   const types: Choice[] = (site?.issueTypes ?? []).map((t) => ({ value: t.name, label: t.name }));
   const change = (next: (t: ChecklistTemplate) => ChecklistTemplate) =>
     update((d) => ({ ...d, checklists: { templates: d.checklists.templates.map((t, i) => (i === index ? next(t) : t)) } }));

@@ -152,10 +152,11 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
       rememberPeople,
       fieldValues,
       counts,
+      baseline,
       defaults: data.defaults,
       hygieneRules: data.hygieneRules,
     }),
-    [lang, m, draft, problems, site, people, rememberPeople, fieldValues, counts, data],
+    [lang, m, draft, problems, site, people, rememberPeople, fieldValues, counts, baseline, data],
   );
 
   const accept = (config: GovernanceConfig, v: number) => {
@@ -199,8 +200,8 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
   };
 
   const canSave = dirty && !validating && problems.length === 0 && save.kind !== 'saving';
-  const status = (
-    <span data-testid="save-status" style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.100', '8px'), flexWrap: 'wrap' }}>
+  const status = (where: 'top' | 'bottom') => (
+    <span data-testid={where === 'top' ? 'save-status' : 'save-status-bottom'} style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.100', '8px'), flexWrap: 'wrap' }}>
       <Lozenge appearance={version === null ? 'default' : 'inprogress'}>{version === null ? m.neverSaved : m.version(version)}</Lozenge>
       {validating ? (
         <span style={{ display: 'inline-flex', gap: token('space.050', '4px'), alignItems: 'center' }}>
@@ -208,11 +209,11 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
           {m.checking}
         </span>
       ) : problems.length > 0 ? (
-        <span data-testid="problem-count" style={{ color: token('color.text.danger', '#AE2E24'), fontWeight: 600 }}>
+        <span data-testid={where === 'top' ? 'problem-count' : undefined} style={{ color: token('color.text.danger', '#AE2E24'), fontWeight: 600 }}>
           {m.problems(problems.length)}
         </span>
       ) : save.kind === 'saved' && !dirty ? (
-        <span data-testid="saved" style={{ color: token('color.text.success', '#216E4E') }}>
+        <span data-testid={where === 'top' ? 'saved' : undefined} style={{ color: token('color.text.success', '#216E4E') }}>
           {m.savedFlag(save.version)}
         </span>
       ) : dirty ? (
@@ -236,7 +237,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
         margin: `${token('space.150', '12px')} 0`,
       }}
     >
-      {status}
+      {status(where)}
       <span style={{ marginLeft: 'auto', display: 'flex', gap: token('space.100', '8px') }}>
         <Button isDisabled={!dirty || save.kind === 'saving'} onClick={() => setDraft(baseline)}>
           {m.discard}

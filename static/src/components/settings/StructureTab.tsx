@@ -36,7 +36,7 @@ function CustomFieldRule({ base, rule }: { base: Path; rule: MatchRule }) {
   const options: Choice[] = (site?.customFields ?? []).map((f) => ({ value: f.id, label: `${f.name} (${f.id}${f.type ? `, ${f.type}` : ''})` }));
   const current = rule.field ? (options.find((o) => o.value === rule.field?.id) ?? { value: rule.field.id, label: rule.field.id }) : { value: '', label: m.fieldNone };
   const loaded = rule.field ? fieldValues(rule.field.id) : null;
-  const valueOptions: Choice[] = (loaded?.values ?? []).map((v) => ({ value: v.value, label: `${v.value} (${v.count})` }));
+  const valueOptions: Choice[] = (loaded?.values ?? []).map((v) => ({ value: v.value, label: v.value, hint: String(v.count) }));
   return (
     <div style={grid(240)}>
       <FieldRow label={m.field} path={[...fieldPath, 'id']} exact>
@@ -57,9 +57,9 @@ function CustomFieldRule({ base, rule }: { base: Path; rule: MatchRule }) {
 
 function RuleEditor({ base, rule }: { base: Path; rule: MatchRule }) {
   const { site, m } = useSettings();
-  const components: Choice[] = (site?.components ?? []).map((c) => ({ value: c.name, label: `${c.name} (${c.projects.join(', ')})` }));
+  const components: Choice[] = (site?.components ?? []).map((c) => ({ value: c.name, label: c.name, hint: c.projects.join(', ') }));
   const labels: Choice[] = (site?.labels ?? []).map((l) => ({ value: l, label: l }));
-  const projects: Choice[] = (site?.projects ?? []).map((p) => ({ value: p.key, label: `${p.key} — ${p.name}` }));
+  const projects: Choice[] = (site?.projects ?? []).map((p) => ({ value: p.key, label: p.key, hint: p.name }));
   const empty = rule.components.length === 0 && rule.labels.length === 0 && rule.projects.length === 0 && rule.field === null;
   return (
     <fieldset style={{ border: `1px dashed ${token('color.border', '#091E4224')}`, borderRadius: token('radius.medium', '6px'), padding: token('space.150', '12px'), margin: `${token('space.100', '8px')} 0 0` }}>
@@ -93,7 +93,7 @@ function MatchCount({ dim, entryKey }: { dim: Dimension; entryKey: string }) {
 }
 
 function EntryCard({ dim, index, entry, count }: { dim: Dimension; index: number; entry: Entry; count: number }) {
-  const { m, lang, set, update, draft } = useSettings();
+  const { m, lang, set, update, draft, baseline } = useSettings();
   const base: Path = [dim, index];
   const title = localized(entry.name, lang) || entry.name.en || m.untitled;
   const move = (by: number) =>
@@ -104,9 +104,11 @@ function EntryCard({ dim, index, entry, count }: { dim: Dimension; index: number
       return { ...d, [dim]: list } as GovernanceConfig;
     });
   const remove = () => update((d) => ({ ...d, [dim]: (d[dim] as Entry[]).filter((_, i) => i !== index) }) as GovernanceConfig);
-  // The key follows the English name until someone edits the key itself.
+  // A new entry's key follows its English name until someone edits the key itself; a saved key
+  // never changes with the name (reports and gadgets refer to it).
   const setNameEn = (v: string) => {
-    const followKey = entry.key === '' || entry.key === slug(entry.name.en) || /^new-(product|channel|segment)(-\d+)?$/.test(entry.key);
+    const saved = (baseline[dim] as Entry[]).some((e) => e.key === entry.key);
+    const followKey = !saved && (entry.key === '' || entry.key === slug(entry.name.en) || /^new-(product|channel|segment)(-\d+)?$/.test(entry.key));
     const next = structuredClone(entry);
     next.name.en = v;
     if (followKey && slug(v) !== '') next.key = freshKey(slug(v), (draft[dim] as Entry[]).filter((_, i) => i !== index).map((e) => e.key));

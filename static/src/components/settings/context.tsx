@@ -23,6 +23,8 @@ export interface SettingsCtx {
   /** Values of a custom field on recent issues, loaded on first use. */
   fieldValues(fieldId: string): FieldValuesData | null;
   counts: CountsState;
+  /** The saved configuration (what "unsaved" compares with; saved keys never follow a renamed name). */
+  baseline: GovernanceConfig;
   defaults: GovernanceConfig;
   hygieneRules: readonly { id: HygieneRuleId; severity: Severity }[];
 }

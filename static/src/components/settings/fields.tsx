@@ -17,6 +17,18 @@ import { getAt, problemsUnder, type Path } from './draft';
 export interface Choice {
   value: string;
   label: string;
+  /** Shown beside the label in the menu only (the projects that have a component, say). */
+  hint?: string;
+}
+
+/** An option as the menu lists it (with its hint) and as a chosen value shows it (without). */
+export function optionLabel(o: Choice, meta: { context: 'menu' | 'value' }): ReactNode {
+  if (meta.context !== 'menu' || !o.hint) return o.label;
+  return (
+    <span>
+      {o.label} <span style={{ color: token('color.text.subtlest', '#626F86') }}>{o.hint}</span>
+    </span>
+  );
 }
 
 /** A field's testid from its path: `products[0].match.labels` → `field-products-0-match-labels`. */
@@ -144,6 +156,7 @@ export function ValuesField({ path, label, help, options, creatable = true, plac
     isInvalid: problemsUnder(problems, path).length > 0,
     onChange: (chosen: readonly Choice[] | null) => set(path, (chosen ?? []).map((c) => c.value)),
     menuPlacement: 'auto' as const,
+    formatOptionLabel: optionLabel,
   };
   return (
     <FieldRow label={label} help={help} path={path} htmlFor={id}>
