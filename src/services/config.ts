@@ -85,7 +85,14 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
         return;
       }
       if (c < 32) fail('no line break or control character inside a string');
-      i += c === 92 ? 2 : 1;
+      if (c === 92) {
+        const e = text[i + 1] ?? '';
+        if (e === 'u' ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : !'"\\/bfnrt'.includes(e) || e === '') {
+          i++;
+          fail('an escape such as \\n, \\" or \\u00e9 after the backslash');
+        }
+        i += e === 'u' ? 6 : 2;
+      } else i++;
     }
     fail('a closing double quote');
   };
