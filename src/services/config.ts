@@ -3,7 +3,8 @@
  * saves), validate a draft with every problem named by its path, save it only over the version
  * the writer read, and import or export it as JSON. A refused save or import changes nothing.
  */
-import { defaultConfig, formatPath, GovernanceConfig, type GovernanceConfig as Config } from '../domain/config';
+import { defaultConfig, GovernanceConfig, type GovernanceConfig as Config } from '../domain/config';
+import { configProblems, type ConfigProblem } from '../domain/config-problems';
 
 /** The storage this use case needs: the app's `Store` (KVS on Forge, files in the preview) fits. */
 export interface ConfigDocuments {
@@ -13,11 +14,7 @@ export interface ConfigDocuments {
 
 export const CONFIG_DOCUMENT = 'config';
 
-/** One problem of a draft: where (`products[2].match.labels[0]`) and what. */
-export interface ConfigProblem {
-  path: string;
-  message: string;
-}
+export type { ConfigProblem, ProblemDetail } from '../domain/config-problems';
 
 export interface LoadedConfig {
   config: Config;
@@ -39,7 +36,7 @@ export type SaveOutcome =
 export function validateConfig(input: unknown): { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] } {
   const r = GovernanceConfig.safeParse(input);
   if (r.success) return { ok: true, config: r.data };
-  return { ok: false, problems: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+  return { ok: false, problems: configProblems(r.error) };
 }
 
 /**

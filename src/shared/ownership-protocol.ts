@@ -3,6 +3,7 @@
  * page. Type-only: `protocol.ts` re-exports these, so the UI still shares one module with the backend.
  */
 import type { AutoCheck, BusinessCalendar, Channel, ChecklistItemTemplate, ChecklistKind, ChecklistTemplate, GovernanceConfig, HygieneRuleId, LocalizedText, MatchRule, Product, Segment, Severity } from '../domain/config';
+import type { ConfigProblem } from '../domain/config-problems';
 import type { MatchCounts } from '../domain/ownership';
 import type { OwnershipProblem, OwnerRole, ProductSuggestion } from '../domain/ownership-issue';
 import type { MatrixCell, MatrixCounts, OwnershipMatrix } from '../domain/ownership-matrix';
@@ -77,11 +78,8 @@ export interface SampleInfo {
   truncated: boolean;
 }
 
-/** One problem of a configuration draft: where (`products[2].match.labels[0]`) and what. */
-export interface ConfigProblem {
-  path: string;
-  message: string;
-}
+/** One problem of a configuration draft: where (`products[2].match.labels[0]`), what, and its kind. */
+export type { ConfigProblem, ProblemDetail } from '../domain/config-problems';
 
 /** `settings/load` */
 export interface SettingsData {

@@ -2,7 +2,7 @@
  * Every string of the Ownership panel, the governance settings page and the ownership matrix, in
  * English and Russian. The language follows the viewer's Jira locale, as everywhere (`langOf`).
  */
-import type { AutoCheck, HygieneRuleId, OwnerRole, Severity } from '../../src/shared/protocol';
+import type { AutoCheck, ConfigProblem, HygieneRuleId, OwnerRole, Severity } from '../../src/shared/protocol';
 import { plural, type Lang } from './i18n';
 
 const list = (items: readonly string[], lang: Lang): string =>
@@ -94,6 +94,8 @@ const en = {
   },
   add: { products: 'Add a product', channels: 'Add a channel', segments: 'Add a segment' },
   untitled: 'New entry',
+  edit: 'Edit',
+  fold: 'Done',
   remove: 'Remove',
   moveUp: 'Move up',
   moveDown: 'Move down',
@@ -351,6 +353,8 @@ const ru: OwnershipMessages = {
   },
   add: { products: 'Добавить продукт', channels: 'Добавить канал', segments: 'Добавить сегмент' },
   untitled: 'Новая запись',
+  edit: 'Изменить',
+  fold: 'Готово',
   remove: 'Удалить',
   moveUp: 'Выше',
   moveDown: 'Ниже',
@@ -519,3 +523,61 @@ const ru: OwnershipMessages = {
 export const OWNERSHIP_MESSAGES: Record<Lang, OwnershipMessages> = { en, ru };
 export const ownershipMessages = (lang: Lang): OwnershipMessages => OWNERSHIP_MESSAGES[lang];
 export { list as orList };
+
+/** The configuration's own messages (src/domain/config.ts), in Russian. */
+const CUSTOM_RU: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^must be 1–40 lower-case letters, digits or dashes/, () => 'от 1 до 40 строчных латинских букв, цифр или дефисов, первой — буква или цифра'],
+  [/^must be a custom field id/, () => 'нужен id настраиваемого поля, например customfield_10050'],
+  [/^must be a time HH:MM$/, () => 'нужно время ЧЧ:ММ'],
+  [/^must be a date YYYY-MM-DD$/, () => 'нужна дата ГГГГ-ММ-ДД'],
+  [/^is not an IANA time zone/, () => 'это не часовой пояс IANA (например, Europe/Moscow)'],
+  [/^workingHours\.start must be before workingHours\.end$/, () => 'рабочий день должен начинаться раньше, чем заканчивается'],
+  [/^key "(.*)" is used twice$/, (m) => `ключ «${m[1] ?? ''}» используется дважды`],
+  [/^template id "(.*)" is used twice$/, (m) => `id шаблона «${m[1] ?? ''}» используется дважды`],
+  [/^item id "(.*)" is used twice$/, (m) => `id пункта «${m[1] ?? ''}» используется дважды`],
+];
+
+const TYPE_NAMES: Record<Lang, Record<string, string>> = {
+  en: { number: 'a number', int: 'a whole number', string: 'text', array: 'a list', object: 'a group of settings', boolean: 'on or off' },
+  ru: { number: 'число', int: 'целое число', string: 'текст', array: 'список', object: 'группа настроек', boolean: 'вкл. или выкл.' },
+};
+
+/**
+ * A configuration problem in the viewer's language. The server's English message is kept for what
+ * this catalogue does not know; zod's own kinds (too small, wrong type…) are said plainly, with
+ * limits in the unit the field shows (`scale` 100 for a share shown in percent).
+ */
+export function describeProblem(p: ConfigProblem, lang: Lang, scale = 1): string {
+  const d = p.detail;
+  const custom = !d || d.code === 'custom' || (d.code === 'invalid_format' && !/^Invalid/.test(p.message));
+  if (custom) {
+    if (lang === 'en') return p.message;
+    for (const [re, say] of CUSTOM_RU) {
+      const m = re.exec(p.message);
+      if (m) return say(m);
+    }
+    return p.message;
+  }
+  const ru = lang === 'ru';
+  const n = (limit: number) => new Intl.NumberFormat(ru ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 2 }).format(limit * (d.code === 'too_small' || d.code === 'too_big' ? (d.origin === 'number' ? scale : 1) : 1));
+  switch (d.code) {
+    case 'too_small':
+      if (d.origin === 'string') return d.limit <= 1 ? (ru ? 'не может быть пустым' : 'must not be empty') : ru ? `не короче ${n(d.limit)} символов` : `must be at least ${n(d.limit)} characters`;
+      if (d.origin === 'array') return d.limit <= 1 ? (ru ? 'выберите хотя бы одно значение' : 'choose at least one') : ru ? `нужно не меньше ${n(d.limit)}` : `needs at least ${n(d.limit)}`;
+      return d.inclusive ? (ru ? `должно быть не меньше ${n(d.limit)}` : `must be at least ${n(d.limit)}`) : ru ? `должно быть больше ${n(d.limit)}` : `must be more than ${n(d.limit)}`;
+    case 'too_big':
+      if (d.origin === 'string') return ru ? `не длиннее ${n(d.limit)} символов` : `must be at most ${n(d.limit)} characters`;
+      if (d.origin === 'array') return ru ? `не больше ${n(d.limit)}` : `at most ${n(d.limit)}`;
+      return d.inclusive ? (ru ? `должно быть не больше ${n(d.limit)}` : `must be at most ${n(d.limit)}`) : ru ? `должно быть меньше ${n(d.limit)}` : `must be less than ${n(d.limit)}`;
+    case 'invalid_type': {
+      const what = TYPE_NAMES[lang][d.expected] ?? d.expected;
+      return ru ? `здесь нужно ${what}` : `must be ${what}`;
+    }
+    case 'invalid_value':
+      return ru ? `допустимые значения: ${d.values.join(', ')}` : `must be one of ${d.values.join(', ')}`;
+    case 'unrecognized_keys':
+      return ru ? `неизвестные настройки: ${d.keys.join(', ')}` : `unknown settings: ${d.keys.join(', ')}`;
+    case 'invalid_format':
+      return ru ? 'неверный формат' : 'has the wrong format';
+  }
+}

@@ -46,7 +46,7 @@ describe('Ownership panel and governance settings in the preview', () => {
   async function openSettings(): Promise<FrameLocator> {
     await page.goto(`${url}${ADMIN}`);
     const s = settings(page);
-    await s.getByTestId('save-status').waitFor({ timeout: 60_000 });
+    await s.getByTestId('save-status').filter({ hasText: 'All changes saved' }).or(s.getByTestId('save-status').filter({ hasText: 'Все изменения сохранены' })).waitFor({ timeout: 60_000 });
     return s;
   }
 
@@ -117,6 +117,9 @@ describe('Ownership panel and governance settings in the preview', () => {
     await s.getByTestId('match-count').first().waitFor({ timeout: 30_000 });
     await expect(s.getByTestId('entry-products-0').getByTestId('match-count').innerText()).resolves.toMatch(/^matches \d+ issues$/);
 
+    // Saved entries are folded to a summary of their owners and rule; Edit opens the form.
+    await expect(s.getByTestId('entry-products-1').innerText()).resolves.toMatch(/Business PO: Olga Sokolova · Digital PO: Sergey Morozov[\s\S]*Components: Loans · Labels: loans/);
+    await s.getByTestId('edit-products-1').click();
     const loans = s.getByTestId('entry-products-1');
     const key = loans.getByLabel('Key');
     await key.fill('Loans!');
@@ -129,6 +132,7 @@ describe('Ownership panel and governance settings in the preview', () => {
 
     await key.fill('loans');
     await problem.waitFor({ state: 'detached', timeout: 10_000 });
+    await s.getByTestId('edit-products-0').click();
     await s.getByTestId('entry-products-0').getByLabel('Name in Russian').fill('Платежи и переводы');
     const save = s.getByTestId('save-button');
     await s.locator('[data-testid="save-button"]:not([disabled])').waitFor({ timeout: 10_000 });
@@ -149,12 +153,14 @@ describe('Ownership panel and governance settings in the preview', () => {
     await other.goto(`${url}${ADMIN}`);
     const o = settings(other);
     await o.getByTestId('save-status').waitFor({ timeout: 60_000 });
+    await o.getByTestId('edit-channels-0').click();
     await o.getByTestId('entry-channels-0').getByLabel('Name in English').fill('Web (desktop and mobile browsers)');
     await o.getByTestId('save-button').click();
     await o.getByTestId('saved').waitFor({ timeout: 10_000 });
     await other.close();
     expect(storedConfig().version).toBe(3);
 
+    await s.getByTestId('edit-products-0').click();
     await s.getByTestId('entry-products-0').getByLabel('Name in English').fill('Payments and transfers');
     await s.getByTestId('save-button').click();
     const conflict = s.getByTestId('conflict');
@@ -167,7 +173,7 @@ describe('Ownership panel and governance settings in the preview', () => {
     await s.getByTestId('conflict-reload').click();
     await s.getByTestId('save-status').waitFor();
     await expect(s.getByTestId('save-status').innerText()).resolves.toMatch(/Version 3[\s\S]*All changes saved/);
-    await expect(s.getByTestId('entry-channels-0').getByLabel('Name in English').inputValue()).resolves.toBe('Web (desktop and mobile browsers)');
+    await expect(s.getByTestId('entry-channels-0').getByRole('heading').innerText()).resolves.toBe('Web (desktop and mobile browsers)');
   });
 
   it('refuses a malformed JSON import with a message, and changes nothing', async () => {
@@ -208,6 +214,7 @@ describe('Ownership panel and governance settings in the preview', () => {
     await prefs({ theme: 'dark' }, ADMIN);
     const s = await openSettings();
     await expect(s.getByTestId('save-status').innerText()).resolves.toMatch(/Версия 3[\s\S]*Все изменения сохранены/);
+    await s.getByTestId('edit-products-1').click();
     await s.getByTestId('entry-products-1').getByLabel('Ключ').fill('');
     const problem = s.getByTestId('field-products-1-key').getByTestId('field-problem');
     await problem.waitFor({ timeout: 10_000 });

@@ -139,7 +139,10 @@ describe('settings/load, validate and save', () => {
     const { store, call } = setup();
     const bad = { ...demo(), defects: { ...demo().defects, targetHours: { High: -4 } } };
     const r = data(await call<SaveResult>('settings/save', { config: bad, expectedVersion: null }));
-    expect(r).toEqual({ status: 'invalid', problems: [{ path: 'defects.targetHours.High', message: expect.stringContaining('>0') }] });
+    expect(r).toEqual({
+      status: 'invalid',
+      problems: [{ path: 'defects.targetHours.High', message: expect.stringContaining('>0'), detail: { code: 'too_small', origin: 'number', limit: 0, inclusive: false } }],
+    });
     expect(await store.get(CONFIG_KEY)).toBeNull();
   });
 
@@ -197,7 +200,7 @@ describe('settings/import and export', () => {
     const json = JSON.stringify({ ...demo(), channels: [{ key: 'web', name: { en: 'Web' }, match: {} }] });
     const r = data(await call<SaveResult>('settings/import', { json, expectedVersion: null }));
     expect(r.status).toBe('invalid');
-    if (r.status === 'invalid') expect(r.problems).toContainEqual({ path: 'channels[0].name.ru', message: expect.any(String) });
+    if (r.status === 'invalid') expect(r.problems).toContainEqual({ path: 'channels[0].name.ru', message: expect.any(String), detail: { code: 'invalid_type', expected: 'string' } });
     expect(await store.get(CONFIG_KEY)).toBeNull();
   });
 
@@ -256,7 +259,7 @@ describe('settings pickers and mapping preview', () => {
   it('answers an invalid draft with its problems instead of counts', async () => {
     const { call } = setup();
     const r = data(await call<MatchCountsData>('settings/match-counts', { config: { ...demo(), segments: 'all' } }));
-    expect(r).toEqual({ status: 'invalid', problems: [{ path: 'segments', message: expect.any(String) }] });
+    expect(r).toEqual({ status: 'invalid', problems: [{ path: 'segments', message: expect.any(String), detail: { code: 'invalid_type', expected: 'array' } }] });
   });
 
   it('finds users by name for the owner pickers, and names the owners already chosen', async () => {

@@ -18,7 +18,7 @@ describe('validateConfig', () => {
   it('reports a key used twice on its list', () => {
     const c = defaultConfig();
     c.channels[1] = { ...c.channels[1]!, key: 'web' };
-    expect(validateConfig(c)).toEqual({ ok: false, problems: [{ path: 'channels', message: 'key "web" is used twice' }] });
+    expect(validateConfig(c)).toEqual({ ok: false, problems: [{ path: 'channels', message: 'key "web" is used twice', detail: { code: 'custom' } }] });
   });
 });
 

@@ -49,8 +49,19 @@ function Cell({ counts, label, total }: { counts: MatrixCounts; label: string; t
 
 function Matrix({ data, segment }: { data: MatrixData; segment: string }) {
   const { m, lang } = useSettings();
-  const channels = [...data.channels.map((c) => ({ key: c.key, name: localized(c.name, lang), leader: c.leader, known: true })), { key: NONE, name: m.noChannelSlot, leader: null, known: false }, { key: ANY, name: m.allChannels, leader: null, known: false }];
-  const products = [...data.products.map((p) => ({ key: p.key, name: localized(p.name, lang), product: p })), { key: NONE, name: m.noProductSlot, product: null }, { key: ANY, name: m.allProducts, product: null }];
+  // The "no channel" column and "no product" row are shown only when some issue falls in them.
+  const noChannel = cellOf(data, ANY, NONE, segment).issues > 0;
+  const noProduct = cellOf(data, NONE, ANY, segment).issues > 0;
+  const channels = [
+    ...data.channels.map((c) => ({ key: c.key, name: localized(c.name, lang), leader: c.leader, known: true })),
+    ...(noChannel ? [{ key: NONE, name: m.noChannelSlot, leader: null, known: false }] : []),
+    { key: ANY, name: m.allChannels, leader: null, known: false },
+  ];
+  const products = [
+    ...data.products.map((p) => ({ key: p.key, name: localized(p.name, lang), product: p })),
+    ...(noProduct ? [{ key: NONE, name: m.noProductSlot, product: null }] : []),
+    { key: ANY, name: m.allProducts, product: null },
+  ];
   const th = { border, padding: token('space.100', '8px'), textAlign: 'left' as const, verticalAlign: 'top' as const, background: token('elevation.surface.sunken', '#F7F8F9') };
   return (
     <div style={{ overflowX: 'auto' }}>

@@ -14,7 +14,7 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
 import type { ConfigProblem, FieldValuesData, GovernanceConfig, PersonView, ResolverError, SettingsData, SiteValues } from '../../../../src/shared/protocol';
 import { api } from '../../api';
-import { ownershipMessages } from '../../i18n-ownership';
+import { describeProblem, ownershipMessages } from '../../i18n-ownership';
 import { useShell } from '../../shell';
 import { Loading, Notice } from '../states';
 import { ChecklistsTab } from './ChecklistsTab';
@@ -79,8 +79,15 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
 
   // Validation as you type: the server's own parse of the draft, debounced; late answers are dropped.
   const validation = useRef(0);
+  // A configuration the server itself returned (loaded, saved, imported) is valid as it stands.
+  const trusted = useRef(new WeakSet<GovernanceConfig>([data.config]));
   useEffect(() => {
     const mine = ++validation.current;
+    if (trusted.current.has(draft)) {
+      setProblems([]);
+      setValidating(false);
+      return;
+    }
     setValidating(true);
     const timer = setTimeout(() => {
       void api.validateSettings(draft).then((r) => {
@@ -160,6 +167,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
   );
 
   const accept = (config: GovernanceConfig, v: number) => {
+    trusted.current.add(config);
     setBaseline(config);
     setDraft(config);
     setVersion(v);
@@ -258,7 +266,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
           <ul>
             {data.storedProblems.slice(0, 10).map((p) => (
               <li key={p.path + p.message}>
-                <code>{p.path}</code>: {p.message}
+                <code>{p.path}</code>: {describeProblem(p, lang)}
               </li>
             ))}
           </ul>
@@ -299,7 +307,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
                   <Button appearance="subtle" spacing="compact" onClick={() => setTab(tabOf(p.path))}>
                     {m.tabs[tabOf(p.path)]}
                   </Button>{' '}
-                  <code>{p.path}</code>: {p.message}
+                  <code>{p.path}</code>: {describeProblem(p, lang)}
                 </li>
               ))}
               {problems.length > 12 && <li>…</li>}

@@ -3,7 +3,7 @@
  * a product, a leader for a channel) and its mapping rule, with pickers fed by the site's values
  * and the number of recent issues the rule matches.
  */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
@@ -92,9 +92,78 @@ function MatchCount({ dim, entryKey }: { dim: Dimension; entryKey: string }) {
   );
 }
 
+/** One line on what a rule matches: `components Payments · labels payments, pay`. */
+function RuleSummary({ rule }: { rule: MatchRule }) {
+  const { m, site } = useSettings();
+  const parts: string[] = [];
+  if (rule.components.length) parts.push(`${m.components}: ${rule.components.join(', ')}`);
+  if (rule.labels.length) parts.push(`${m.labels}: ${rule.labels.join(', ')}`);
+  if (rule.projects.length) parts.push(`${m.projects}: ${rule.projects.join(', ')}`);
+  if (rule.field) {
+    const name = site?.customFields.find((f) => f.id === rule.field?.id)?.name ?? rule.field.id;
+    parts.push(`${name}: ${rule.field.values.join(', ')}`);
+  }
+  const empty = parts.length === 0;
+  return (
+    <div data-testid="rule-summary" style={{ color: empty ? token('color.text.warning', '#A54800') : token('color.text.subtle', '#44546F'), font: token('font.body.small', '12px') }}>
+      {empty ? m.ruleEmpty : parts.join(' · ')}
+    </div>
+  );
+}
+
+/** Who owns an entry, as the collapsed card shows it. */
+function OwnersSummary({ entry }: { entry: Entry }) {
+  const { m, people } = useSettings();
+  const name = (id: string | null) => (id === null ? m.nobody : (people.get(id)?.displayName ?? '…'));
+  const style = { font: token('font.body.small', '12px') };
+  if ('businessOwner' in entry)
+    return (
+      <div style={style}>
+        {m.role.business}: <strong>{name(entry.businessOwner)}</strong> · {m.role.digital}: <strong>{name(entry.digitalOwner)}</strong>
+      </div>
+    );
+  if ('leader' in entry)
+    return (
+      <div style={style}>
+        {m.leaderLabel}: <strong>{name(entry.leader)}</strong>
+      </div>
+    );
+  return null;
+}
+
+function EntryForm({ dim, base, entry, setNameEn }: { dim: Dimension; base: Path; entry: Entry; setNameEn: (v: string) => void }) {
+  const { m } = useSettings();
+  return (
+    <>
+      <div style={grid(200)}>
+        <TextField path={[...base, 'name', 'en']} label={m.nameEn} onValue={setNameEn} />
+        <TextField path={[...base, 'name', 'ru']} label={m.nameRu} />
+        <TextField path={[...base, 'key']} label={m.key} help={m.keyHelp} />
+      </div>
+      {dim === 'products' && (
+        <div style={grid(240)}>
+          <PersonField path={[...base, 'businessOwner']} label={m.role.business} testId={`person-${base.join("-")}-businessOwner`} />
+          <PersonField path={[...base, 'digitalOwner']} label={m.role.digital} testId={`person-${base.join("-")}-digitalOwner`} />
+        </div>
+      )}
+      {dim === 'channels' && (
+        <div style={grid(240)}>
+          <PersonField path={[...base, 'leader']} label={m.leaderLabel} testId={`person-${base.join("-")}-leader`} />
+        </div>
+      )}
+      <RuleEditor base={[...base, 'match']} rule={entry.match} />
+    </>
+  );
+}
+
 function EntryCard({ dim, index, entry, count }: { dim: Dimension; index: number; entry: Entry; count: number }) {
-  const { m, lang, set, update, draft, baseline } = useSettings();
+  const { m, lang, set, update, draft, baseline, problems } = useSettings();
   const base: Path = [dim, index];
+  // Saved entries start folded to a summary; a new one, or one with a problem, opens to its form.
+  const isNew = !(baseline[dim] as Entry[]).some((e) => e.key === entry.key);
+  const hasProblem = problemsUnder(problems, base).length > 0;
+  const [unfolded, setUnfolded] = useState(isNew);
+  const open = unfolded || hasProblem;
   const title = localized(entry.name, lang) || entry.name.en || m.untitled;
   const move = (by: number) =>
     update((d) => {
@@ -126,6 +195,9 @@ function EntryCard({ dim, index, entry, count }: { dim: Dimension; index: number
         <code style={{ color: token('color.text.subtlest', '#626F86') }}>{entry.key}</code>
         <MatchCount dim={dim} entryKey={entry.key} />
         <span style={{ marginLeft: 'auto', display: 'flex', gap: token('space.050', '4px') }}>
+          <Button appearance={open ? 'default' : 'primary'} spacing="compact" isDisabled={hasProblem} onClick={() => setUnfolded(!open)} testId={`edit-${dim}-${index}`} aria-expanded={open}>
+            {open ? m.fold : m.edit}
+          </Button>
           <Button appearance="subtle" spacing="compact" isDisabled={index === 0} onClick={() => move(-1)}>
             {m.moveUp}
           </Button>
@@ -137,23 +209,13 @@ function EntryCard({ dim, index, entry, count }: { dim: Dimension; index: number
           </Button>
         </span>
       </div>
-      <div style={grid(200)}>
-        <TextField path={[...base, 'name', 'en']} label={m.nameEn} onValue={setNameEn} />
-        <TextField path={[...base, 'name', 'ru']} label={m.nameRu} />
-        <TextField path={[...base, 'key']} label={m.key} help={m.keyHelp} />
-      </div>
-      {dim === 'products' && (
-        <div style={grid(240)}>
-          <PersonField path={[...base, 'businessOwner']} label={m.role.business} testId={`person-${dim}-${index}-businessOwner`} />
-          <PersonField path={[...base, 'digitalOwner']} label={m.role.digital} testId={`person-${dim}-${index}-digitalOwner`} />
+      {!open && (
+        <div style={{ display: 'grid', gap: token('space.050', '4px') }}>
+          <OwnersSummary entry={entry} />
+          <RuleSummary rule={entry.match} />
         </div>
       )}
-      {dim === 'channels' && (
-        <div style={grid(240)}>
-          <PersonField path={[...base, 'leader']} label={m.leaderLabel} testId={`person-${dim}-${index}-leader`} />
-        </div>
-      )}
-      <RuleEditor base={[...base, 'match']} rule={entry.match} />
+      {open && <EntryForm dim={dim} base={base} entry={entry} setNameEn={setNameEn} />}
     </div>
   );
 }

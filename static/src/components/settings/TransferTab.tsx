@@ -12,6 +12,7 @@ import { token } from '@atlaskit/tokens';
 import type { ConfigProblem, ExportData } from '../../../../src/shared/protocol';
 import { api } from '../../api';
 import { Loading } from '../states';
+import { describeProblem } from '../../i18n-ownership';
 import { useSettings } from './context';
 
 export type ImportOutcome =
@@ -80,7 +81,7 @@ function Export({ version, dirty }: { version: number | null; dirty: boolean }) 
 }
 
 function Import({ dirty, onImport }: { dirty: boolean; onImport: (json: string) => Promise<ImportOutcome> }) {
-  const { m } = useSettings();
+  const { m, lang } = useSettings();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
@@ -148,7 +149,7 @@ function Import({ dirty, onImport }: { dirty: boolean; onImport: (json: string) 
             <ul>
               {outcome.problems.slice(0, 20).map((p) => (
                 <li key={p.path + p.message}>
-                  <code>{p.path}</code>: {p.message}
+                  <code>{p.path}</code>: {describeProblem(p, lang)}
                 </li>
               ))}
               {outcome.problems.length > 20 && <li>…</li>}

@@ -11,6 +11,7 @@ import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
 import type { PersonView } from '../../../../src/shared/protocol';
 import { api } from '../../api';
+import { describeProblem } from '../../i18n-ownership';
 import { useSettings } from './context';
 import { getAt, problemsUnder, type Path } from './draft';
 
@@ -34,8 +35,8 @@ export function optionLabel(o: Choice, meta: { context: 'menu' | 'value' }): Rea
 /** A field's testid from its path: `products[0].match.labels` → `field-products-0-match-labels`. */
 export const fieldTestId = (path: Path): string => `field-${path.join('-')}`;
 
-export function FieldRow({ label, help, path, htmlFor, exact, children }: { label: string; help?: ReactNode; path: Path; htmlFor?: string; exact?: boolean; children: ReactNode }) {
-  const { problems } = useSettings();
+export function FieldRow({ label, help, path, htmlFor, exact, scale = 1, children }: { label: string; help?: ReactNode; path: Path; htmlFor?: string; exact?: boolean; scale?: number; children: ReactNode }) {
+  const { problems, lang } = useSettings();
   const mine = problemsUnder(problems, path, exact);
   return (
     <div data-testid={fieldTestId(path)} style={{ marginBottom: token('space.150', '12px'), minWidth: 0 }}>
@@ -45,7 +46,7 @@ export function FieldRow({ label, help, path, htmlFor, exact, children }: { labe
         ? mine.map((p) => (
             <ErrorMessage key={p.path + p.message}>
               <span data-testid="field-problem">
-                {p.message} <code style={{ font: token('font.code', 'monospace'), fontSize: '11px', opacity: 0.8 }}>({p.path})</code>
+                {describeProblem(p, lang, scale)} <code style={{ font: token('font.code', 'monospace'), fontSize: '11px', opacity: 0.8 }}>({p.path})</code>
               </span>
             </ErrorMessage>
           ))
@@ -58,7 +59,7 @@ export function FieldRow({ label, help, path, htmlFor, exact, children }: { labe
 
 /** The problems at a path that no single field shows (a list's own, or a rule across two fields). */
 export function ProblemList({ path, exact = true }: { path: Path; exact?: boolean }) {
-  const { problems } = useSettings();
+  const { problems, lang } = useSettings();
   const mine = problemsUnder(problems, path, exact);
   if (mine.length === 0) return null;
   return (
@@ -66,7 +67,7 @@ export function ProblemList({ path, exact = true }: { path: Path; exact?: boolea
       {mine.map((p) => (
         <ErrorMessage key={p.path + p.message}>
           <span data-testid="field-problem">
-            {p.message} <code style={{ font: token('font.code', 'monospace'), fontSize: '11px', opacity: 0.8 }}>({p.path})</code>
+            {describeProblem(p, lang)} <code style={{ font: token('font.code', 'monospace'), fontSize: '11px', opacity: 0.8 }}>({p.path})</code>
           </span>
         </ErrorMessage>
       ))}
@@ -116,7 +117,7 @@ export function NumberField({ path, label, help, scale = 1, nullable = false, wi
     }
   });
   return (
-    <FieldRow label={label} help={help} path={path} htmlFor={id}>
+    <FieldRow label={label} help={help} path={path} htmlFor={id} scale={scale}>
       <Textfield
         id={id}
         value={text}
