@@ -19,21 +19,27 @@ function ItemRow({ base, index, item, count, onRemove }: { base: Path; index: nu
   const path: Path = [...base, 'items', index];
   const autoOptions: Choice[] = AUTOS.map((a) => ({ value: a, label: m.autos[a] }));
   return (
-    <div data-testid={`item-${index}`} style={{ borderTop: `1px solid ${token('color.border', '#091E4224')}`, paddingTop: token('space.100', '8px') }}>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(110px, 160px) 1fr 1fr', gap: token('space.150', '12px') }}>
-        <TextField path={[...path, 'id']} label={m.itemId} />
-        <TextField path={[...path, 'text', 'en']} label={`${m.itemText} · EN`} />
-        <TextField path={[...path, 'text', 'ru']} label={`${m.itemText} · RU`} />
-      </div>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr)) auto', gap: token('space.150', '12px'), alignItems: 'end' }}>
-        <ToggleField path={[...path, 'required']} label={m.required} />
-        <ToggleField path={[...path, 'allowNotApplicable']} label={m.allowNa} />
-        <ChoiceField path={[...path, 'auto']} label={m.auto} options={autoOptions} noneLabel={m.autoNone} />
-        <div style={{ marginBottom: token('space.150', '12px') }}>
-          <Button appearance="subtle" isDisabled={count === 1} onClick={onRemove}>
-            {m.remove}
-          </Button>
-        </div>
+    <div
+      data-testid={`item-${index}`}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: '110px minmax(150px, 1fr) minmax(150px, 1fr) 90px 120px 190px auto',
+        gap: token('space.100', '8px'),
+        alignItems: 'start',
+        borderTop: `1px solid ${token('color.border', '#091E4224')}`,
+        paddingTop: token('space.100', '8px'),
+      }}
+    >
+      <TextField path={[...path, 'id']} label={m.itemId} />
+      <TextField path={[...path, 'text', 'en']} label={`${m.itemText} · EN`} />
+      <TextField path={[...path, 'text', 'ru']} label={`${m.itemText} · RU`} />
+      <ToggleField path={[...path, 'required']} label={m.required} />
+      <ToggleField path={[...path, 'allowNotApplicable']} label={m.allowNa} />
+      <ChoiceField path={[...path, 'auto']} label={m.auto} options={autoOptions} noneLabel={m.autoNone} />
+      <div style={{ paddingTop: token('space.250', '20px') }}>
+        <Button appearance="subtle" isDisabled={count === 1} onClick={onRemove}>
+          {m.remove}
+        </Button>
       </div>
     </div>
   );
@@ -75,9 +81,13 @@ function TemplateCard({ index, template }: { index: number; template: ChecklistT
         {m.items}
       </Heading>
       <ProblemList path={[...base, 'items']} />
-      {template.items.map((item, i) => (
-        <ItemRow key={i} base={base} index={i} item={item} count={template.items.length} onRemove={() => change((t) => ({ ...t, items: t.items.filter((_, j) => j !== i) }))} />
-      ))}
+      <div style={{ overflowX: 'auto' }}>
+        <div style={{ minWidth: 980 }}>
+          {template.items.map((item, i) => (
+            <ItemRow key={i} base={base} index={i} item={item} count={template.items.length} onRemove={() => change((t) => ({ ...t, items: t.items.filter((_, j) => j !== i) }))} />
+          ))}
+        </div>
+      </div>
       <Button onClick={() => change((t) => ({ ...t, items: [...t.items, newItem(t.items.map((x) => x.id))] }))}>{m.addItem}</Button>
     </div>
   );
