@@ -65,7 +65,8 @@ export const noParams = (): Readonly<Record<string, HygieneParamValue>> => ({});
  */
 export function hygieneContext(o: Partial<HygieneContext> & { now: number }): HygieneContext {
   return {
-    config: defaultConfig(),
+    // Parsing the default configuration is not free (time-zone checks): only when none is given.
+    config: o.config ?? defaultConfig(),
     catalog: new Map(),
     sprintsById: new Map(),
     sprintFieldId: null,
