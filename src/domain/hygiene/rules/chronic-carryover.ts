@@ -1,13 +1,12 @@
 import { valueAt } from '../../history';
 import type { PreparedIssue } from '../../issue';
 import { type HygieneContext, type HygieneRule, isDone } from '../rule';
-import { everSprintIds, sprintFacts } from '../sprints';
+import { issueSprints } from '../sprints';
 
-/** The board's done statuses for a sprint: its origin board's, else the context's, else category `done`. */
-function doneStatuses(ctx: HygieneContext, boardId: number | null): (statusId: string) => boolean {
+/** Whether a status is done for a sprint: by its origin board's done statuses, else the context's, else category `done`. */
+function isDoneStatus(ctx: HygieneContext, boardId: number | null, statusId: string): boolean {
   const set = (boardId !== null ? ctx.doneStatusIdsByBoard?.get(boardId) : undefined) ?? ctx.doneStatusIds;
-  if (set) return (id) => set.has(id);
-  return (id) => ctx.catalog.get(id) === 'done';
+  return set ? set.has(statusId) : ctx.catalog.get(statusId) === 'done';
 }
 
 /**
@@ -15,15 +14,15 @@ function doneStatuses(ctx: HygieneContext, boardId: number | null): (statusId: s
  * and not done (§0: status at `completeDate` not among the board's done statuses).
  */
 export function carriedOverSprints(p: PreparedIssue, ctx: HygieneContext): number[] {
-  const facts = sprintFacts(p, ctx);
+  const sprints = issueSprints(p, ctx);
   const carried: number[] = [];
-  for (const id of everSprintIds(p, ctx)) {
-    const s = facts(id);
+  for (const id of sprints.ever) {
+    const s = sprints.facts(id);
     if (s.state !== 'closed' || s.completedAt === null || s.completedAt > ctx.now) continue;
     const members = valueAt(p.sprints, s.completedAt);
     if (!members?.includes(id)) continue;
     const status = valueAt(p.status, s.completedAt);
-    if (status && doneStatuses(ctx, s.boardId)(status)) continue;
+    if (status && isDoneStatus(ctx, s.boardId, status)) continue;
     carried.push(id);
   }
   return carried;

@@ -1,7 +1,7 @@
 import { currentNumber } from '../../issue';
 import { fieldRef } from '../../history';
 import { isDone, type HygieneRule, noParams } from '../rule';
-import { currentSprintIds, sprintFacts } from '../sprints';
+import { issueSprints } from '../sprints';
 
 /**
  * An issue planned into a running or coming sprint without an estimate. Sub-tasks are not
@@ -14,12 +14,14 @@ export const missingEstimate: HygieneRule = {
   params: noParams,
   violates: (p, ctx) => {
     if (p.subtask || isDone(p.issue) || ctx.estimationFieldId === null) return false;
-    const facts = sprintFacts(p, ctx);
-    const planned = currentSprintIds(p, ctx).some((id) => {
-      const state = facts(id).state;
-      return state === 'active' || state === 'future';
-    });
-    return planned && currentNumber(p.issue, fieldRef(ctx.estimationFieldId)) === null;
+    // Cheapest test first: an estimated issue needs no look at its sprints.
+    if (currentNumber(p.issue, fieldRef(ctx.estimationFieldId)) !== null) return false;
+    const sprints = issueSprints(p, ctx);
+    for (const id of sprints.current) {
+      const state = sprints.facts(id).state;
+      if (state === 'active' || state === 'future') return true;
+    }
+    return false;
   },
   fix: {
     en: "Estimate the issue in the board's estimation field before the sprint runs.",
