@@ -81,6 +81,11 @@ class LineCollector {
   private current = '';
 
   append(text: string): void {
+    // Most text holds no line break: skip the split (and its array) for it.
+    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      this.current += text;
+      return;
+    }
     const parts = text.split(/\r\n|\r|\n/);
     this.current += parts[0] as string;
     for (let i = 1; i < parts.length; i++) {
@@ -122,9 +127,22 @@ export function adfLines(description: unknown): string[] {
   return out.lines;
 }
 
+/**
+ * The lines of the last description read by `hasText` or `hasAcceptanceCriteria`. Hygiene asks
+ * both of one issue's description in a row; remembering the last one walks it once. The lines are
+ * only read here (never handed out), and a description is not changed once fetched.
+ */
+let lastLines: { description: unknown; lines: readonly string[] } | null = null;
+function linesOf(description: unknown): readonly string[] {
+  if (lastLines !== null && lastLines.description === description) return lastLines.lines;
+  const lines = adfLines(description);
+  lastLines = { description, lines };
+  return lines;
+}
+
 /** Whether a description (ADF or string) has any visible text. A doc holding only an image has none. */
 export function hasText(description: unknown): boolean {
-  return adfLines(description).length > 0;
+  return linesOf(description).length > 0;
 }
 
 /**
@@ -181,7 +199,7 @@ export function isAcceptanceCriteriaLine(line: string): boolean {
  */
 export function hasAcceptanceCriteria(issue: JiraIssue, acField: string | null): boolean {
   if (acField !== null && hasFieldValue((issue.fields as Record<string, unknown>)[acField])) return true;
-  return adfLines(issue.fields.description).some(isAcceptanceCriteriaLine);
+  return linesOf(issue.fields.description).some(isAcceptanceCriteriaLine);
 }
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`|[\]{}]+/gi;
