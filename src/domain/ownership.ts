@@ -61,8 +61,9 @@ export function compileRule(rule: MatchRule): (issue: JiraIssue) => boolean {
   return (issue) => {
     const f = issue.fields;
     if (projects.size > 0 && projects.has(fold(f.project.key))) return true;
-    if (components.size > 0 && (f.components ?? []).some((c) => components.has(fold(c.name)))) return true;
-    if (labels.size > 0 && (f.labels ?? []).some((l) => labels.has(fold(l)))) return true;
+    // Plain loops: this runs for every rule of every issue mapped, and a closure per test adds up.
+    if (components.size > 0 && f.components) for (const c of f.components) if (components.has(fold(c.name))) return true;
+    if (labels.size > 0 && f.labels) for (const l of f.labels) if (labels.has(fold(l))) return true;
     if (field !== null) {
       const raw = (f as Record<string, unknown>)[field.id];
       if (fieldValues(raw).some((v) => field.values.has(fold(v)))) return true;
@@ -92,6 +93,24 @@ export function ownershipMapper(config: GovernanceConfig): (issue: JiraIssue) =>
   });
   mappers.set(config, mapper);
   return mapper;
+}
+
+const productTests = new WeakMap<GovernanceConfig, (issue: JiraIssue) => boolean>();
+
+/**
+ * Whether an issue maps to at least one product (as `ownershipMapper(config)(issue).products.length
+ * > 0`), without building the mapping: the no-product rule asks it of every issue scanned.
+ */
+export function mapsToSomeProduct(config: GovernanceConfig): (issue: JiraIssue) => boolean {
+  const cached = productTests.get(config);
+  if (cached) return cached;
+  const rules = config.products.map((p) => compileRule(p.match));
+  const test = (issue: JiraIssue): boolean => {
+    for (const m of rules) if (m(issue)) return true;
+    return false;
+  };
+  productTests.set(config, test);
+  return test;
 }
 
 /** Every product, channel and segment an issue maps to, in the configuration's order. */

@@ -1,4 +1,4 @@
-import { ownershipMapper } from '../../ownership';
+import { mapsToSomeProduct } from '../../ownership';
 import { type HygieneRule } from '../rule';
 
 /**
@@ -9,7 +9,7 @@ export const noProduct: HygieneRule = {
   id: 'no-product',
   severity: 'low',
   params: (config) => ({ products: config.products.map((p) => p.key) }),
-  violates: ({ issue }, { config }) => config.products.length > 0 && ownershipMapper(config)(issue).products.length === 0,
+  violates: ({ issue }, { config }) => config.products.length > 0 && !mapsToSomeProduct(config)(issue),
   fix: {
     en: "Map the issue to a product: add the product's component or label.",
     ru: 'Привяжите задачу к продукту: добавьте компонент или метку продукта.',
