@@ -31,21 +31,37 @@ interface Judged {
   readonly violated: ReadonlySet<HygieneRuleId>;
 }
 
+const NO_VIOLATION: ReadonlySet<HygieneRuleId> = new Set();
+
 /** Judges each issue once. Issues created after `now` do not exist yet and are left out. */
 function judge(issues: readonly PreparedIssue[], active: readonly ActiveRule[], ctx: HygieneContext): Judged[] {
   const out: Judged[] = [];
   for (const issue of issues) {
     if (issue.created > ctx.now) continue;
-    out.push({ issue, violated: new Set(violationsOf(issue, active, ctx).map((a) => a.rule.id)) });
+    // A loop rather than filter/map, and one shared empty set: most issues break no rule.
+    let violated: Set<HygieneRuleId> | null = null;
+    for (const a of active) {
+      if (!a.rule.violates(issue, ctx)) continue;
+      violated ??= new Set();
+      violated.add(a.rule.id);
+    }
+    out.push({ issue, violated: violated ?? NO_VIOLATION });
   }
   return out;
 }
 
 /** The report over a set of judged issues; every enabled rule is listed, with a count of 0 if need be. */
 function summarise(judged: readonly Judged[], active: readonly ActiveRule[]): HygieneReport {
-  const violating = judged.filter((j) => j.violated.size > 0).length;
+  // One pass over the issues (not one per rule): each issue's keys go to the rules it breaks.
+  const keysByRule = new Map<HygieneRuleId, string[]>(active.map(({ rule }) => [rule.id, []]));
+  let violating = 0;
+  for (const j of judged) {
+    if (j.violated.size === 0) continue;
+    violating++;
+    for (const id of j.violated) keysByRule.get(id)?.push(j.issue.key);
+  }
   const rules: HygieneRuleResult[] = active.map(({ rule, severity }) => {
-    const issues = judged.filter((j) => j.violated.has(rule.id)).map((j) => j.issue.key).sort(compareKeys);
+    const issues = (keysByRule.get(rule.id) ?? []).sort(compareKeys);
     return { id: rule.id, severity, count: issues.length, issues };
   });
   return { scanned: judged.length, violating, score: judged.length === 0 ? null : 1 - violating / judged.length, rules };
