@@ -9,7 +9,7 @@ import { doneStatusIds } from '../domain/done';
 import { HYGIENE_RECENT_DAYS, hygieneContext, hygieneReport, hygieneScope } from '../domain/hygiene';
 import type { PreparedIssue } from '../domain/issue';
 import { compareKeys } from '../domain/issue';
-import type { JiraSprint } from '../domain/jira';
+import type { JiraIssue, JiraSprint } from '../domain/jira';
 import { rollupPredicate, type OwnershipDimension } from '../domain/ownership';
 import type { ConvergenceReport, GovernanceReport, HygieneReport, SprintConvergence } from '../domain/report';
 import type { JiraClient } from '../jira/types';
@@ -100,7 +100,11 @@ function boardsConvergence(loaded: LoadedBoards, req: ReportRequest, visible: (p
   const { config, now } = req;
   const sprintRows: SprintConvergence[] = [];
   for (const b of loaded.boards) {
-    const boardIssues = [...b.issueIds].map((id) => loaded.issues.get(id)).filter((p): p is PreparedIssue => p !== undefined);
+    const boardIssues: PreparedIssue[] = [];
+    for (const id of b.issueIds) {
+      const p = loaded.issues.get(id);
+      if (p !== undefined) boardIssues.push(p);
+    }
     const bySprint = indexBySprint(boardIssues);
     const done = doneStatusIds(b.configuration, loaded.catalog);
     for (const sprint of selectSprints(b.sprints, req.sprints, now)) {
@@ -139,7 +143,9 @@ function boardsHygiene(loaded: LoadedBoards, req: ReportRequest, visible: (p: Pr
     for (const s of b.sprints) sprintsById.set(s.id, s);
     doneByBoard.set(b.board.id, doneStatusIds(b.configuration, loaded.catalog));
   }
-  const issuesByKey = new Map([...loaded.issues.values()].map((p) => [p.key, p.issue] as const));
+  // Filled by a loop: no array of all the issues and another of pairs on the way (same map).
+  const issuesByKey = new Map<string, JiraIssue>();
+  for (const p of loaded.issues.values()) issuesByKey.set(p.key, p.issue);
   const seen = new Set<string>();
   const reports: HygieneReport[] = [];
   for (const b of loaded.boards) {
