@@ -17,4 +17,12 @@ fi
 
 npm run typecheck
 npm run build
-npx jest --ci --forceExit "$@"
+mkdir -p test-output
+status=0
+npx jest --ci --forceExit --json --outputFile=test-output/jest-results.json "$@" || status=$?
+# One plain closing line, whatever reads the log: "N passed, N failed".
+node -e '
+  const r = require("./test-output/jest-results.json");
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+' || true
+exit $status
