@@ -76,9 +76,13 @@ const BASE_FIELDS = [
   'subtasks',
 ];
 
-/** Custom fields the configuration maps products, channels and segments by. */
-export function mappingFieldIds(config: GovernanceConfig): string[] {
-  const ids = new Set<string>();
+/**
+ * The issue fields the metrics read on this configuration: the base fields, the custom fields it
+ * maps products, channels and segments by, and its acceptance-criteria field (the site's Sprint and
+ * estimation fields are added per board).
+ */
+export function metricFieldIds(config: GovernanceConfig): string[] {
+  const ids = new Set<string>(BASE_FIELDS);
   for (const list of [config.products, config.channels, config.segments])
     for (const e of list) if (e.match.field) ids.add(e.match.field.id);
   if (config.hygiene.acceptanceCriteriaField) ids.add(config.hygiene.acceptanceCriteriaField);
@@ -104,7 +108,7 @@ export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<
     ]);
     const filter = await client.filter(configuration.filter.id);
     const fields = discoverFields(siteFields, configuration.estimation?.field?.fieldId ?? null);
-    const fieldIds = [...BASE_FIELDS, ...mappingFieldIds(req.config)];
+    const fieldIds = metricFieldIds(req.config);
     if (fields.sprint) fieldIds.push(fields.sprint.id);
     if (fields.estimation) fieldIds.push(fields.estimation.id);
     const jql = boardScopeJql(filter.jql, { sprintIds: req.reportedSprintIds(sprints), updatedSince: req.updatedSince(sprints), openNow: req.openNow });

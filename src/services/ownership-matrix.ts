@@ -9,31 +9,13 @@ import { discoverFields, prepareIssue, statusCatalog } from '../domain/issue';
 import { matrixFacts, ownershipMatrix, type OwnershipMatrix } from '../domain/ownership-matrix';
 import type { JiraClient } from '../jira/types';
 import { jqlDateBefore } from './jql';
-import { mappingFields } from './ownership';
+import { metricFieldIds } from './board-data';
 import type { Sample } from './site-values';
 
 const DAY = 86_400_000;
 /** The most issues one matrix reads: about 20 search pages and 2 bulk changelog calls, well inside a resolver's 25 s; the rest of a large site is left out, and the page says so. */
 export const MATRIX_LIMIT = 2000;
 
-/** Fields the hygiene rules and the defect test read, besides the mapping's. */
-const JUDGED_FIELDS = [
-  'summary',
-  'issuetype',
-  'status',
-  'project',
-  'created',
-  'updated',
-  'priority',
-  'assignee',
-  'resolution',
-  'duedate',
-  'description',
-  'labels',
-  'components',
-  'parent',
-  'subtasks',
-];
 
 export interface MatrixResult {
   matrix: OwnershipMatrix;
@@ -43,10 +25,9 @@ export interface MatrixResult {
 export async function loadOwnershipMatrix(client: JiraClient, config: GovernanceConfig, now: number, limit = MATRIX_LIMIT): Promise<MatrixResult> {
   const [siteFields, statuses] = await Promise.all([client.fields(), client.statuses()]);
   const fields = discoverFields(siteFields);
-  const wanted = new Set([...JUDGED_FIELDS, ...mappingFields(config)]);
+  const wanted = new Set(metricFieldIds(config));
   if (fields.sprint) wanted.add(fields.sprint.id);
   if (fields.estimation) wanted.add(fields.estimation.id);
-  if (config.hygiene.acceptanceCriteriaField) wanted.add(config.hygiene.acceptanceCriteriaField);
   const jql = `statusCategory != Done OR updated >= ${jqlDateBefore(now - HYGIENE_RECENT_DAYS * DAY)} ORDER BY updated DESC`;
   const issues = await client.search(jql, { fields: [...wanted], limit });
 
