@@ -162,8 +162,12 @@ export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: r
   const priority = built[2] as Timeline<string | null>;
   const sprints = fields.sprint ? (built[3] as Timeline<readonly number[]>) : none<readonly number[]>([]);
   const estimate = fields.estimation ? (built[fields.sprint ? 4 : 3] as Timeline<number | null>) : none<number | null>(null);
-  const everSprints = new Set<number>(sprints.initial);
-  for (const v of sprints.values) for (const id of v) everSprints.add(id);
+  // The distinct ids gathered in a short array first (an issue visits a few sprints, each named
+  // in many values), so that the Set takes a few insertions rather than one per id per value.
+  const distinct: number[] = [];
+  for (const id of sprints.initial) if (!distinct.includes(id)) distinct.push(id);
+  for (const v of sprints.values) for (let i = 0; i < v.length; i++) if (!distinct.includes(v[i] as number)) distinct.push(v[i] as number);
+  const everSprints = new Set<number>(distinct);
   return {
     issue,
     id: issue.id,
