@@ -3,9 +3,11 @@
  * `config`. Until an administrator saves one, the defaults of the governance model apply.
  */
 import { ConfigError, defaultConfig, parseConfig, type GovernanceConfig } from '../domain/config';
+import { CONFIG_DOCUMENT } from '../services/config';
 import type { Store } from './store';
 
-export const CONFIG_KEY = 'config';
+/** Saving is `saveConfig` in `src/services/config.ts`, which owns the document. */
+export const CONFIG_KEY = CONFIG_DOCUMENT;
 
 export interface StoredConfig {
   config: GovernanceConfig;
@@ -20,13 +22,4 @@ export async function readConfig(store: Store): Promise<StoredConfig> {
   const parsed = parseConfig(doc.value);
   if (!parsed.ok) throw new ConfigError(parsed.errors);
   return { config: parsed.config, version: doc.version };
-}
-
-/** Saves a configuration only over the version the writer read (null: none saved yet). */
-export async function writeConfig(store: Store, input: unknown, expected: number | null): Promise<{ ok: true; version: number } | { ok: false; errors: string[] }> {
-  const parsed = parseConfig(input);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  const r = await store.compareAndSet(CONFIG_KEY, parsed.config, expected);
-  if (!r.ok) return { ok: false, errors: [`the configuration was changed by someone else (now version ${r.current?.version ?? 'none'}); reload it and try again`] };
-  return { ok: true, version: r.version };
 }

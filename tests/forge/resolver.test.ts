@@ -6,7 +6,8 @@ import { defaultConfig, parseConfigOrThrow } from '../../src/domain/config';
 import { parseInstant } from '../../src/domain/jira';
 import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
-import { CONFIG_KEY, readConfig, writeConfig } from '../../src/forge/config-store';
+import { CONFIG_KEY, readConfig } from '../../src/forge/config-store';
+import { saveConfig } from '../../src/services/config';
 import { buildResolver } from '../../src/forge/resolver';
 import { memoryStore } from '../../src/forge/store';
 import { createJiraClient } from '../../src/jira/client';
@@ -146,10 +147,10 @@ describe('issues/summaries', () => {
 describe('configuration storage', () => {
   it('refuses a write over a version the writer did not read', async () => {
     const store = memoryStore();
-    const first = await writeConfig(store, defaultConfig(), null);
-    expect(first).toEqual({ ok: true, version: 1 });
-    expect(await writeConfig(store, defaultConfig(), null)).toEqual({ ok: false, errors: [expect.stringMatching(/changed by someone else/)] });
-    expect((await writeConfig(store, { ...defaultConfig(), timeZone: 'Europe/Moscow' }, 1)).ok).toBe(true);
+    const first = await saveConfig(store, defaultConfig(), null);
+    expect(first).toMatchObject({ status: 'saved', version: 1 });
+    expect(await saveConfig(store, defaultConfig(), null)).toEqual({ status: 'conflict', version: 1 });
+    expect((await saveConfig(store, { ...defaultConfig(), timeZone: 'Europe/Moscow' }, 1)).status).toBe('saved');
     expect((await readConfig(store)).config.timeZone).toBe('Europe/Moscow');
   });
 
