@@ -224,4 +224,12 @@ describe('governance report --site demo', () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
   });
+
+  it('runs as `npx governance` in the repository after npm ci (the postinstall launcher)', () => {
+    const root = join(__dirname, '../..');
+    const r = spawnSync('npx', ['--no-install', 'governance', 'report', '--site', 'demo', '--board', '2', '--now', DEMO_NOW, '--format', 'csv'], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^section,boardId,sprintId/);
+  });
 });
