@@ -59,7 +59,8 @@ function dayExists(year: number, month: number, day: number): boolean {
  */
 function parseJiraInstantFast(s: string): number | undefined {
   const n = s.length;
-  if (n < 24 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.') return undefined;
+  // Character codes, not `s[i]`: no one-character string per test ('-' 45, 'T' 84, ':' 58, '.' 46).
+  if (n < 24 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46) return undefined;
   const year = two(s, 0) * 100 + two(s, 2);
   const month = two(s, 5);
   const day = two(s, 8);
@@ -68,9 +69,10 @@ function parseJiraInstantFast(s: string): number | undefined {
   const second = two(s, 17);
   const milli = digit(s, 20) * 100 + two(s, 21);
   let offset: number;
-  if (n === 24 && s[23] === 'Z') offset = 0;
-  else if (n === 28 || (n === 29 && s[26] === ':')) {
-    const sign = s[23] === '+' ? 1 : s[23] === '-' ? -1 : 0;
+  const c23 = s.charCodeAt(23);
+  if (n === 24 && c23 === 90 /* Z */) offset = 0;
+  else if (n === 28 || (n === 29 && s.charCodeAt(26) === 58 /* : */)) {
+    const sign = c23 === 43 /* + */ ? 1 : c23 === 45 /* - */ ? -1 : 0;
     if (sign === 0) return undefined;
     offset = sign * (two(s, 24) * 60 + two(s, n === 28 ? 26 : 27));
   } else return undefined;
