@@ -81,9 +81,12 @@ function computeSections(loaded: LoadedBoards, req: ReportRequest): ReportSectio
 
   const out: ReportSections = { now: new Date(now).toISOString(), boards: loaded.boards.map((b) => b.board.id) };
   if (sections.has('convergence')) out.convergence = boardsConvergence(loaded, req, visible);
-  if (sections.has('defects'))
+  if (sections.has('defects')) {
+    // One array of the visible issues, filled by a loop (not a copy of all of them, then a filter).
+    const issues: PreparedIssue[] = [];
+    for (const p of loaded.issues.values()) if (visible(p)) issues.push(p);
     out.defects = defectReport({
-      issues: [...loaded.issues.values()].filter(visible),
+      issues,
       boards: loaded.boards.map((b) => ({ boardId: b.board.id, issueIds: b.issueIds })),
       catalog: loaded.catalog,
       statusNames: loaded.statusNames,
@@ -92,6 +95,7 @@ function computeSections(loaded: LoadedBoards, req: ReportRequest): ReportSectio
       from: req.from,
       to: req.to,
     });
+  }
   if (sections.has('hygiene')) out.hygiene = boardsHygiene(loaded, req, visible);
   return out;
 }
