@@ -41,7 +41,10 @@ function fromFieldValue(value: unknown): Map<number, SprintFacts> {
  * several rules ask about every sprint of every issue). The objects are shared, and never changed.
  */
 const knownFactsBy = new WeakMap<ReadonlyMap<number, JiraSprint>, Map<number, SprintFacts>>();
+let lastKnown: { sprintsById: ReadonlyMap<number, JiraSprint>; facts: Map<number, SprintFacts> } | null = null;
 function knownFacts(sprintsById: ReadonlyMap<number, JiraSprint>): Map<number, SprintFacts> {
+  // Every issue of a report asks with the same map: the last one answers without a WeakMap look-up.
+  if (lastKnown !== null && lastKnown.sprintsById === sprintsById) return lastKnown.facts;
   let facts = knownFactsBy.get(sprintsById);
   if (!facts) {
     facts = new Map();
@@ -51,6 +54,7 @@ function knownFacts(sprintsById: ReadonlyMap<number, JiraSprint>): Map<number, S
     }
     knownFactsBy.set(sprintsById, facts);
   }
+  lastKnown = { sprintsById, facts };
   return facts;
 }
 
