@@ -246,24 +246,34 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
     if (include && !include(issue)) continue;
 
     walkMembership(issue.sprints, sid, start, end, m);
-    const isCommitted = m.atStart && !isDoneAt(issue.status, start, done);
+    // Each instant's status and estimate is looked up once (a binary search each), not once per set.
+    const doneAtStart = m.atStart && isDoneAt(issue.status, start, done);
+    const isCommitted = m.atStart && !doneAtStart;
     const isAdded = !m.atStart && m.joinedInside;
-    if (isCommitted) put(committed, issue.key, estimateAt(issue.estimate, start));
-    if (isAdded) put(added, issue.key, estimateAt(issue.estimate, end));
+    const pointsAtStart = isCommitted ? estimateAt(issue.estimate, start) : 0;
+    let pointsAtEnd = 0;
+    let pointsAtEndKnown = false;
+    if (isAdded || m.atEnd) {
+      pointsAtEnd = estimateAt(issue.estimate, end);
+      pointsAtEndKnown = true;
+    }
+    if (isCommitted) put(committed, issue.key, pointsAtStart);
+    if (isAdded) put(added, issue.key, pointsAtEnd);
     if ((m.atStart || isAdded) && !m.atEnd) {
       const leftAt = Number.isNaN(m.lastLeave) ? end : m.lastLeave;
-      put(removed, issue.key, estimateAt(issue.estimate, leftAt));
+      put(removed, issue.key, leftAt === end && pointsAtEndKnown ? pointsAtEnd : estimateAt(issue.estimate, leftAt));
     }
     if (!m.atEnd) continue;
     if (!isDoneAt(issue.status, end, done)) {
-      put(notCompleted, issue.key, estimateAt(issue.estimate, end));
+      put(notCompleted, issue.key, pointsAtEnd);
       continue;
     }
     // Done at the later of start and its last joining means it was completed outside the sprint.
+    // (Without a join inside, a member at the end was a member at the start: doneAtStart is known.)
     const judgedAt = Number.isNaN(m.lastJoin) ? start : m.lastJoin;
-    if (isDoneAt(issue.status, judgedAt, done)) continue;
-    put(completed, issue.key, estimateAt(issue.estimate, end));
-    if (isCommitted) put(completedCommitted, issue.key, estimateAt(issue.estimate, start));
+    if (judgedAt === start && m.atStart ? doneAtStart : isDoneAt(issue.status, judgedAt, done)) continue;
+    put(completed, issue.key, pointsAtEnd);
+    if (isCommitted) put(completedCommitted, issue.key, pointsAtStart);
   }
 
   const convergence = {
