@@ -144,6 +144,7 @@ export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldRep
   });
   const reads = fields.map((f) => f.read ?? 'value');
   const k = fields.length;
+  const seenScratch = new Uint8Array(k);
   // Field ids by index, for a scan from the end: with a handful of fields, comparing strings is
   // quicker than hashing each item's (freshly parsed) fieldId for a map; the last field with an
   // id wins, as a map filled in field order would have it.
@@ -173,7 +174,9 @@ export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldRep
         order.sort((a, b) => (at[a] as number) - (at[b] as number) || (ids[a] as number) - (ids[b] as number));
       }
       const initial = currents.slice();
-      const seen: boolean[] = new Array<boolean>(k).fill(false);
+      // Reused across issues like `scratch` (the replay is synchronous): which fields were seen yet.
+      const seen = seenScratch;
+      seen.fill(0);
       const changeAt: number[][] = [];
       const values: unknown[][] = [];
       for (let f = 0; f < k; f++) {
@@ -191,9 +194,9 @@ export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldRep
           if (f === undefined) continue;
           const field = fields[f] as ReplayField<unknown>;
           const read = reads[f] as ReadSide;
-          if (!seen[f]) {
+          if (seen[f] === 0) {
             initial[f] = field.convert(rawFrom(item, read));
-            seen[f] = true;
+            seen[f] = 1;
           }
           const value = field.convert(rawTo(item, read));
           const times = changeAt[f] as number[];

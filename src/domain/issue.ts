@@ -127,7 +127,10 @@ export function sortKeys(keys: Iterable<string>): string[] {
 
 /** The replay of a site's fields, compiled once per `SiteFields` object. */
 const replays = new WeakMap<SiteFields, FieldReplay>();
+/** The last fields and their replay: a board's issues all come with the same `SiteFields`, so most issues skip the WeakMap. */
+let lastReplay: { fields: SiteFields; replay: FieldReplay } | null = null;
 function replayOf(fields: SiteFields): FieldReplay {
+  if (lastReplay !== null && lastReplay.fields === fields) return lastReplay.replay;
   let r = replays.get(fields);
   if (!r) {
     const replayed: ReplayField<unknown>[] = [
@@ -140,7 +143,13 @@ function replayOf(fields: SiteFields): FieldReplay {
     r = compileReplay(replayed);
     replays.set(fields, r);
   }
+  lastReplay = { fields, replay: r };
   return r;
+}
+
+/** The timeline of a field the site does not have: its value never changes. */
+function noChanges<T>(created: number, initial: T): Timeline<T> {
+  return { created, initial, changeAt: [], values: [] };
 }
 
 const nullableString = (raw: string | null): string | null => (raw === '' ? null : raw);
@@ -156,12 +165,11 @@ export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: r
   if (fields.sprint) currents.push(currentSprintIds(issue, fields.sprint));
   if (fields.estimation) currents.push(currentNumber(issue, fields.estimation));
   const built = replayOf(fields).build(histories ?? issue.changelog?.histories ?? [], created, currents);
-  const none = <T>(initial: T): Timeline<T> => ({ created, initial, changeAt: [], values: [] });
   const status = built[0] as Timeline<string | null>;
   const assignee = built[1] as Timeline<string | null>;
   const priority = built[2] as Timeline<string | null>;
-  const sprints = fields.sprint ? (built[3] as Timeline<readonly number[]>) : none<readonly number[]>([]);
-  const estimate = fields.estimation ? (built[fields.sprint ? 4 : 3] as Timeline<number | null>) : none<number | null>(null);
+  const sprints = fields.sprint ? (built[3] as Timeline<readonly number[]>) : noChanges<readonly number[]>(created, []);
+  const estimate = fields.estimation ? (built[fields.sprint ? 4 : 3] as Timeline<number | null>) : noChanges<number | null>(created, null);
   // The distinct ids gathered in a short array first (an issue visits a few sprints, each named
   // in many values), so that the Set takes a few insertions rather than one per id per value.
   const distinct: number[] = [];
