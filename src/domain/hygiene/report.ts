@@ -4,7 +4,7 @@
  */
 import type { HygieneRuleId, LocalizedText, Severity } from '../config';
 import type { PreparedIssue } from '../issue';
-import { compareKeys } from '../issue';
+import { issueNumber } from '../issue';
 import { ownershipMapper } from '../ownership';
 import type { HygieneReport, HygieneRuleResult } from '../report';
 import { type ActiveRule, activeRules } from './registry';
@@ -50,6 +50,17 @@ function judge(issues: readonly PreparedIssue[], active: readonly ActiveRule[], 
   return out;
 }
 
+/**
+ * Keys in `compareKeys` order, each key's project and number taken once rather than at every
+ * comparison (the sort is stable, as `sort(compareKeys)` is, so ties keep their order).
+ */
+function sortKeysOnce(keys: readonly string[]): string[] {
+  if (keys.length < 2) return [...keys];
+  const decorated = keys.map((key) => ({ key, project: key.slice(0, key.lastIndexOf('-')), number: issueNumber(key) }));
+  decorated.sort((a, b) => (a.project !== b.project ? (a.project < b.project ? -1 : 1) : a.number - b.number));
+  return decorated.map((d) => d.key);
+}
+
 /** The report over a set of judged issues; every enabled rule is listed, with a count of 0 if need be. */
 function summarise(judged: readonly Judged[], active: readonly ActiveRule[]): HygieneReport {
   // One pass over the issues (not one per rule): each issue's keys go to the rules it breaks.
@@ -61,7 +72,7 @@ function summarise(judged: readonly Judged[], active: readonly ActiveRule[]): Hy
     for (const id of j.violated) keysByRule.get(id)?.push(j.issue.key);
   }
   const rules: HygieneRuleResult[] = active.map(({ rule, severity }) => {
-    const issues = (keysByRule.get(rule.id) ?? []).sort(compareKeys);
+    const issues = sortKeysOnce(keysByRule.get(rule.id) ?? []);
     return { id: rule.id, severity, count: issues.length, issues };
   });
   return { scanned: judged.length, violating, score: judged.length === 0 ? null : 1 - violating / judged.length, rules };
