@@ -86,15 +86,14 @@ function compareIssueKeys(a: PreparedIssue, b: PreparedIssue): number {
   return a.number - b.number;
 }
 
-/** Issues in key order; the project part of each key is cut once, not once per comparison. */
+/**
+ * Issues in key order; the project part of each key is cut once, not once per comparison, and kept
+ * next to its issue (not in a map looked up twice per comparison). The sort is stable.
+ */
 function sortByKey(issues: readonly PreparedIssue[]): PreparedIssue[] {
-  const project = new Map<PreparedIssue, string>();
-  for (const i of issues) project.set(i, i.key.slice(0, i.key.lastIndexOf('-')));
-  return [...issues].sort((a, b) => {
-    const pa = project.get(a) as string;
-    const pb = project.get(b) as string;
-    return pa === pb ? a.number - b.number : pa < pb ? -1 : 1;
-  });
+  const decorated = issues.map((issue) => ({ issue, project: issue.key.slice(0, issue.key.lastIndexOf('-')) }));
+  decorated.sort((a, b) => (a.project === b.project ? a.issue.number - b.issue.number : a.project < b.project ? -1 : 1));
+  return decorated.map((d) => d.issue);
 }
 
 function isSortedByKey(issues: readonly PreparedIssue[]): boolean {
