@@ -160,7 +160,12 @@ function step(m: Membership, at: number, member: boolean): void {
  * so visiting those in (start, end] sees every instant the membership can flip.
  */
 function walkMembership(tl: Timeline<readonly number[]>, sprintId: number, start: number, end: number, m: Membership): void {
-  m.atStart = holds(valueAt(tl, start), sprintId);
+  const changeAt = tl.changeAt;
+  const values = tl.values;
+  // The last change at or before `start`, searched once: it gives the value at `start` (as
+  // `valueAt` would) and where the walk over later changes begins.
+  const atStartIndex = lastChangeIndex(changeAt, start);
+  m.atStart = start >= tl.created && holds(atStartIndex < 0 ? tl.initial : values[atStartIndex], sprintId);
   m.joinedInside = false;
   m.lastJoin = Number.NaN;
   m.lastLeave = Number.NaN;
@@ -170,14 +175,13 @@ function walkMembership(tl: Timeline<readonly number[]>, sprintId: number, start
     return;
   }
   m.atEnd = m.atStart;
-  let from = start;
+  let first = atStartIndex + 1;
   if (tl.created > start) {
     if (tl.created <= end) step(m, tl.created, holds(valueAt(tl, tl.created), sprintId));
-    from = tl.created; // changes stamped at or before `created` are part of the value at `created`
+    // Changes stamped at or before `created` are part of the value at `created`.
+    first = lastChangeIndex(changeAt, tl.created) + 1;
   }
-  const changeAt = tl.changeAt;
-  const values = tl.values;
-  for (let i = lastChangeIndex(changeAt, from) + 1; i < changeAt.length; i++) {
+  for (let i = first; i < changeAt.length; i++) {
     const at = changeAt[i] as number;
     if (at > end) break;
     step(m, at, holds(values[i], sprintId));
