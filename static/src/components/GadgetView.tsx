@@ -1,5 +1,5 @@
 /** The gadget in view mode: figures, chart, table and drill-down, or a state that says what to do. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { ConvergenceView, ResolverError } from '../../../src/shared/protocol';
@@ -8,10 +8,7 @@ import { onGadgetRefresh } from '../bridge';
 import { dateTime } from '../format';
 import { localized } from '../i18n';
 import { useShell } from '../shell';
-import { ConvergenceChart } from './ConvergenceChart';
-import { DrillDown, type DrillTarget } from './DrillDown';
-import { Figures } from './Figures';
-import { SprintTable } from './SprintTable';
+import { ConvergenceBody } from './ConvergenceBody';
 import { Loading, Notice } from './states';
 
 type State = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; view: ConvergenceView };
@@ -19,7 +16,6 @@ type State = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { k
 export function GadgetView() {
   const { t, lang, context } = useShell();
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const [drill, setDrill] = useState<DrillTarget | null>(null);
 
   const load = useCallback((refresh: boolean) => {
     setState({ kind: 'loading' });
@@ -27,9 +23,6 @@ export function GadgetView() {
   }, []);
   useEffect(() => load(false), [load]);
   useEffect(() => onGadgetRefresh(() => load(true)), [load]);
-
-  const view = state.kind === 'ready' ? state.view : null;
-  const boardNames = useMemo(() => (view && view.boards.length > 1 ? new Map(view.boards.map((b) => [b.id, b.name])) : null), [view]);
 
   if (state.kind === 'loading') return <Loading label={t.loading} />;
   if (state.kind === 'error') {
@@ -58,16 +51,7 @@ export function GadgetView() {
           {t.refresh}
         </Button>
       </div>
-      {v.report.sprints.length === 0 ? (
-        <Notice title={t.emptyTitle} body={t.emptyBody} />
-      ) : (
-        <>
-          <Figures view={v} />
-          <ConvergenceChart sprints={v.report.sprints} basis={v.settings.basis} target={v.settings.target} />
-          <SprintTable sprints={v.report.sprints} basis={v.settings.basis} boardNames={boardNames} onOpen={setDrill} />
-        </>
-      )}
-      <DrillDown target={drill} onClose={() => setDrill(null)} />
+      <ConvergenceBody view={v} />
     </div>
   );
 }

@@ -1,28 +1,22 @@
 /** The team's sprint history: the convergence gadget's figures, chart, table and drill-down over the project's boards. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { ConvergenceView, ResolverError } from '../../../../src/shared/protocol';
 import { api } from '../../api';
 import { dateTime } from '../../format';
-import { ConvergenceChart } from '../ConvergenceChart';
-import { DrillDown, type DrillTarget } from '../DrillDown';
-import { Figures } from '../Figures';
-import { SprintTable } from '../SprintTable';
+import { ConvergenceBody } from '../ConvergenceBody';
 import { Loading, Notice } from '../states';
 import { subtle, useGov } from './common';
 
 export function ConvergenceTab() {
   const { t, g, lang, context } = useGov();
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; view: ConvergenceView }>({ kind: 'loading' });
-  const [drill, setDrill] = useState<DrillTarget | null>(null);
   const load = useCallback((refresh: boolean) => {
     setState({ kind: 'loading' });
     void api.projectConvergence(refresh).then((r) => setState(r.ok ? { kind: 'ready', view: r.data } : { kind: 'error', error: r.error }));
   }, []);
   useEffect(() => load(false), [load]);
-  const view = state.kind === 'ready' ? state.view : null;
-  const boardNames = useMemo(() => (view && view.boards.length > 1 ? new Map(view.boards.map((b) => [b.id, b.name])) : null), [view]);
   if (state.kind === 'loading') return <Loading label={t.loading} />;
   if (state.kind === 'error') return <Notice appearance="error" title={t.errorTitle} body={state.error.message} action={{ label: t.tryAgain, onClick: () => load(true) }} />;
   const v = state.view;
@@ -37,16 +31,7 @@ export function ConvergenceTab() {
           {g.refresh}
         </Button>
       </div>
-      {v.report.sprints.length === 0 ? (
-        <Notice title={t.emptyTitle} body={t.emptyBody} />
-      ) : (
-        <>
-          <Figures view={v} />
-          <ConvergenceChart sprints={v.report.sprints} basis={v.settings.basis} target={v.settings.target} />
-          <SprintTable sprints={v.report.sprints} basis={v.settings.basis} boardNames={boardNames} onOpen={setDrill} />
-        </>
-      )}
-      <DrillDown target={drill} onClose={() => setDrill(null)} />
+      <ConvergenceBody view={v} />
     </div>
   );
 }
