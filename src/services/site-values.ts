@@ -9,6 +9,7 @@ import { fieldValues, matchCounts, type MatchCounts } from '../domain/ownership'
 import type { JiraClient } from '../jira/types';
 import { mappingFields } from './ownership';
 import { jqlDateBefore } from './jql';
+import type { SampleInfo as Sample, SiteValues } from '../shared/ownership-protocol';
 
 const DAY = 86_400_000;
 /** Mapping previews and value pickers read issues updated in this many days before now… */
@@ -20,22 +21,8 @@ export const FIELD_SAMPLE_LIMIT = 1000;
 /** Components are read per project for at most this many projects (the rest come from the sample). */
 export const COMPONENT_PROJECTS_LIMIT = 50;
 
-export interface Sample {
-  size: number;
-  limit: number;
-  truncated: boolean;
-}
-
-export interface SiteValues {
-  projects: { key: string; name: string }[];
-  components: { name: string; projects: string[] }[];
-  labels: string[];
-  customFields: { id: string; name: string; type: string | null }[];
-  priorities: string[];
-  statuses: { id: string; name: string; category: string }[];
-  issueTypes: { name: string; subtask: boolean }[];
-  sample: Sample;
-}
+/** The shapes the settings page receives (`settings/site-values`), shared with the UI. */
+export type { SampleInfo as Sample, SiteValues } from '../shared/ownership-protocol';
 
 const recentJql = (now: number) => `updated >= ${jqlDateBefore(now - SAMPLE_DAYS * DAY)} ORDER BY updated DESC`;
 
