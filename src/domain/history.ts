@@ -136,6 +136,9 @@ export function historyIdNumber(id: string): number {
   return v;
 }
 
+const NO_CHANGES: readonly number[] = Object.freeze([]);
+const NO_VALUES: readonly unknown[] = Object.freeze([]);
+
 export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldReplay {
   const byName = new Map<string, number>();
   fields.forEach(({ ref }, i) => {
@@ -177,12 +180,10 @@ export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldRep
       // Reused across issues like `scratch` (the replay is synchronous): which fields were seen yet.
       const seen = seenScratch;
       seen.fill(0);
-      const changeAt: number[][] = [];
-      const values: unknown[][] = [];
-      for (let f = 0; f < k; f++) {
-        changeAt.push([]);
-        values.push([]);
-      }
+      // Arrays only for fields that changed: most issues never change most fields, and a shared
+      // empty timeline costs nothing (timelines are read-only).
+      const changeAt: (number[] | undefined)[] = new Array<number[] | undefined>(k);
+      const values: (unknown[] | undefined)[] = new Array<unknown[] | undefined>(k);
       for (let j = 0; j < n; j++) {
         const idx = order === null ? j : (order[j] as number);
         const h = histories[idx] as ChangelogHistory;
@@ -199,8 +200,12 @@ export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldRep
             seen[f] = 1;
           }
           const value = field.convert(rawTo(item, read));
-          const times = changeAt[f] as number[];
-          const vs = values[f] as unknown[];
+          let times = changeAt[f];
+          let vs = values[f];
+          if (times === undefined || vs === undefined) {
+            times = changeAt[f] = [];
+            vs = values[f] = [];
+          }
           const last = times.length - 1;
           if (last >= 0 && times[last] === t) vs[last] = value;
           else {
@@ -210,7 +215,7 @@ export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldRep
         }
       }
       const out: Timeline<unknown>[] = [];
-      for (let f = 0; f < k; f++) out.push({ created, initial: initial[f], changeAt: changeAt[f] as number[], values: values[f] as unknown[] });
+      for (let f = 0; f < k; f++) out.push({ created, initial: initial[f], changeAt: changeAt[f] ?? NO_CHANGES, values: values[f] ?? NO_VALUES });
       return out;
     },
   };
