@@ -205,14 +205,17 @@ export const GovernanceConfig = GovernanceConfigBase.superRefine((c, ctx) => {
 export type GovernanceConfig = z.infer<typeof GovernanceConfig>;
 export type GovernanceConfigInput = z.input<typeof GovernanceConfig>;
 
-/** A zod issue path as people read it: `defects.targetHours.High` or `products[2].match.labels[0]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+/**
+ * A zod issue path as people read it: `defects.targetHours.High` or `products[2].match.labels[0]`.
+ * `whole` names the empty path (the document itself).
+ */
+export function formatPath(path: readonly PropertyKey[], whole = '(root)'): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
     else out += out === '' ? String(p) : `.${String(p)}`;
   }
-  return out === '' ? '(root)' : out;
+  return out === '' ? whole : out;
 }
 
 export function formatZodError(error: z.ZodError): string[] {

@@ -1,16 +1,7 @@
 /** Parse a response body with zod and turn a failure into a JiraError naming the bad value. */
 import type { z } from 'zod';
+import { formatPath } from '../domain/config';
 import { JiraError } from './types';
-
-/** `issues[3].fields.status.id` */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? '(response)' : out;
-}
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v = data;
@@ -40,7 +31,7 @@ export function parseResponse<T>(endpoint: string, status: number, text: string,
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue ? issue.path : [];
-  const where = formatPath(path);
+  const where = formatPath(path, '(response)');
   let what = issue?.message ?? 'invalid';
   if (issue?.code === 'invalid_type') what = `expected ${issue.expected}, got ${describe(valueAt(data, path))}`;
   throw new JiraError(endpoint, status, `${endpoint}: unexpected response at ${where}: ${what}`, where);
