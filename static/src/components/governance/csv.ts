@@ -1,4 +1,6 @@
 /** CSV as spreadsheets read it (RFC 4180, a BOM for Excel), and a download from a Custom UI iframe. */
+import { downloadFile } from '../../download';
+
 export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
   const cell = (v: string | number | null) => {
     const s = v === null ? '' : String(v);
@@ -10,12 +12,5 @@ export function toCsv(rows: readonly (readonly (string | number | null)[])[]): s
 }
 
 export function downloadCsv(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  downloadFile(filename, csv, 'text/csv;charset=utf-8');
 }

@@ -14,6 +14,7 @@ import { api } from '../../api';
 import { Loading } from '../states';
 import { describeProblem } from '../../i18n-ownership';
 import { useSettings } from './context';
+import { downloadFile } from '../../download';
 
 export type ImportOutcome =
   | { kind: 'saved'; version: number }
@@ -22,17 +23,6 @@ export type ImportOutcome =
   /** The page shows the conflict itself, with the choice to reload. */
   | { kind: 'conflict' }
   | { kind: 'failed'; message: string };
-
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 async function copy(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
   try {
@@ -69,7 +59,7 @@ function Export({ version, dirty }: { version: number | null; dirty: boolean }) 
         <>
           <TextArea ref={area} value={data.json} isReadOnly isMonospaced resize="vertical" minimumRows={8} maxHeight="280px" aria-label={m.exportTitle} testId="export-json" />
           <div style={{ display: 'flex', gap: token('space.100', '8px'), marginTop: token('space.100', '8px') }}>
-            <Button appearance="primary" onClick={() => download(data.fileName, data.json)}>
+            <Button appearance="primary" onClick={() => downloadFile(data.fileName, data.json, 'application/json')}>
               {m.download}
             </Button>
             <Button onClick={() => void copy(data.json, area.current).then(setCopied)}>{copied ? m.copied : m.copy}</Button>
