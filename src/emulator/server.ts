@@ -32,6 +32,9 @@ import type { Ctx, EmulatorConfig, Reply, Route } from './route';
 import type { SiteData, SiteUser } from './site';
 import { SiteIndex } from './site-index';
 
+/** The header the local preview and tests act as a site user with (basic auth is the other way in). */
+export const EMULATOR_USER_HEADER = 'x-emulator-user';
+
 export { FaultController } from './faults';
 export type { FaultPlan, FaultSpec, MalformedRule } from './faults';
 
@@ -118,7 +121,7 @@ function match(method: string, pathname: string): { route: Route; params: Record
 }
 
 function authenticate(req: http.IncomingMessage, index: SiteIndex): SiteUser | null {
-  const asUser = req.headers['x-emulator-user'];
+  const asUser = req.headers[EMULATOR_USER_HEADER];
   if (typeof asUser === 'string') return index.site.users.find((u) => u.accountId === asUser) ?? null;
   const auth = req.headers.authorization;
   if (!auth?.startsWith('Basic ')) return null;

@@ -14,6 +14,7 @@ import { createJiraClient } from '../jira/client';
 import { fetchTransport } from '../jira/fetch-transport';
 import type { JiraClient, Transport } from '../jira/types';
 import { readJson, writeJsonAtomic } from './files';
+import { emulatorTransport } from '../emulator/acting-as';
 
 export interface PreviewUser {
   accountId: string;
@@ -57,10 +58,7 @@ async function demoBackend(stateDir: string): Promise<PreviewBackend> {
       writeJsonAtomic(propsFile, saved);
     },
   });
-  const asUser = (accountId: string): Transport => {
-    const base = fetchTransport({ baseUrl: emulator.url });
-    return (req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': accountId } });
-  };
+  const asUser = (accountId: string): Transport => emulatorTransport(emulator.url, accountId);
   const byRole = Object.entries(DEMO_USERS);
   const roleOf = new Map(byRole.map(([role, id]) => [id, role]));
   const users = site.users

@@ -13,9 +13,9 @@ import type { ConvergenceReport } from '../../src/domain/report';
 import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
 import { startEmulator } from '../../src/emulator/server';
 import { createJiraClient } from '../../src/jira/client';
-import { fetchTransport } from '../../src/jira/fetch-transport';
 import { governanceReport } from '../../src/services/report';
 import { buildAll, openBrowser, SCREENSHOTS, startPreviewProcess, type RunningPreview } from './preview';
+import { emulatorTransport } from '../../src/emulator/acting-as';
 
 jest.setTimeout(240_000);
 
@@ -26,8 +26,7 @@ const pct = (r: number | null, locale = 'en-GB') => (r === null ? '—' : new In
 async function expectedReport(): Promise<ConvergenceReport> {
   const emulator = await startEmulator(buildDemoSite());
   try {
-    const base = fetchTransport({ baseUrl: emulator.url });
-    const client = createJiraClient((req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': DEMO_USERS.admin } }));
+    const client = createJiraClient(emulatorTransport(emulator.url, DEMO_USERS.admin));
     const now = parseInstant(DEMO_NOW);
     const report = await governanceReport(client, { boardIds: BOARDS, sprints: 6, now, from: now - 30 * DAY, to: now, config: parseConfigOrThrow(demoConfig()), rollup: null });
     return report.convergence;

@@ -16,9 +16,9 @@ import { parseInstant } from '../../src/domain/jira';
 import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
 import { startEmulator } from '../../src/emulator/server';
 import { createJiraClient } from '../../src/jira/client';
-import { fetchTransport } from '../../src/jira/fetch-transport';
 import { governanceRows } from '../../src/services/governance-rows';
 import { openBrowser, ROOT, SCREENSHOTS, startPreviewProcess, type RunningPreview } from './preview';
+import { emulatorTransport } from '../../src/emulator/acting-as';
 
 jest.setTimeout(180_000);
 
@@ -28,8 +28,7 @@ const pct = (r: number | null, locale = 'en-GB') => (r === null ? '—' : new In
 async function expectedRows(): Promise<GovernanceRows> {
   const emulator = await startEmulator(buildDemoSite());
   try {
-    const base = fetchTransport({ baseUrl: emulator.url });
-    const client = createJiraClient((req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': DEMO_USERS.admin } }));
+    const client = createJiraClient(emulatorTransport(emulator.url, DEMO_USERS.admin));
     return await governanceRows(client, { boardIds: [1], now: parseInstant(DEMO_NOW), periodDays: 30, config: parseConfigOrThrow(demoConfig()), rollup: null });
   } finally {
     await emulator.close();

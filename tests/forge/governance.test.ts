@@ -14,15 +14,14 @@ import { reportConsumer } from '../../src/forge/report-queue';
 import { buildResolver } from '../../src/forge/resolver';
 import { memoryStore } from '../../src/forge/store';
 import { createJiraClient } from '../../src/jira/client';
-import { fetchTransport } from '../../src/jira/fetch-transport';
 import { configAtVersion, inProcessQueue, runJob } from '../../src/services/report-jobs';
 import type { Envelope, GovernanceReportData, IssueHygieneData, JobView, ReadinessData } from '../../src/shared/protocol';
+import { emulatorTransport } from '../../src/emulator/acting-as';
 
 const NOW = parseInstant(DEMO_NOW);
 let emulator: Emulator;
 const clientFor = (accountId: string) => {
-  const base = fetchTransport({ baseUrl: emulator.url });
-  return createJiraClient((req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': accountId } }));
+  return createJiraClient(emulatorTransport(emulator.url, accountId));
 };
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@
  * or import changes nothing.
  */
 import { defaultConfig, parseConfigOrThrow, type GovernanceConfig } from '../../src/domain/config';
+import { emulatorTransport } from '../../src/emulator/acting-as';
 import { parseInstant } from '../../src/domain/jira';
 import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
@@ -12,7 +13,6 @@ import { CONFIG_KEY } from '../../src/forge/config-store';
 import { buildResolver } from '../../src/forge/resolver';
 import { memoryStore } from '../../src/forge/store';
 import { createJiraClient } from '../../src/jira/client';
-import { fetchTransport } from '../../src/jira/fetch-transport';
 import type {
   Envelope,
   ExportData,
@@ -30,8 +30,7 @@ const NOW = parseInstant(DEMO_NOW);
 
 let emulator: Emulator;
 const clientFor = (accountId: string) => {
-  const base = fetchTransport({ baseUrl: emulator.url });
-  return createJiraClient((req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': accountId } }));
+  return createJiraClient(emulatorTransport(emulator.url, accountId));
 };
 
 function setup() {

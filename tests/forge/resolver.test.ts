@@ -11,9 +11,9 @@ import { saveConfig } from '../../src/services/config';
 import { buildResolver } from '../../src/forge/resolver';
 import { memoryStore } from '../../src/forge/store';
 import { createJiraClient } from '../../src/jira/client';
-import { fetchTransport } from '../../src/jira/fetch-transport';
 import { governanceReport } from '../../src/services/report';
 import type { Envelope } from '../../src/shared/protocol';
+import { emulatorTransport } from '../../src/emulator/acting-as';
 
 const NOW = parseInstant(DEMO_NOW);
 const DAY = 86_400_000;
@@ -21,8 +21,7 @@ const SETTINGS = { boardIds: [1], rollup: null, sprints: 3, basis: 'issues', tar
 
 let emulator: Emulator;
 const clientFor = (accountId: string) => {
-  const base = fetchTransport({ baseUrl: emulator.url });
-  return createJiraClient((req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': accountId } }));
+  return createJiraClient(emulatorTransport(emulator.url, accountId));
 };
 
 function setup() {

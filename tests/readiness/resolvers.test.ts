@@ -14,8 +14,8 @@ import { CONFIG_KEY } from '../../src/forge/config-store';
 import { buildResolver } from '../../src/forge/resolver';
 import { memoryStore } from '../../src/forge/store';
 import { createJiraClient } from '../../src/jira/client';
-import { fetchTransport } from '../../src/jira/fetch-transport';
 import type { Envelope, ReadinessView } from '../../src/shared/protocol';
+import { emulatorTransport } from '../../src/emulator/acting-as';
 
 const NOW = parseInstant(DEMO_NOW);
 const CLOCK = Date.parse('2026-11-28T09:30:00Z');
@@ -30,8 +30,7 @@ let story: { id: string; key: string };
 let other: { id: string; key: string };
 
 const clientFor = (accountId: string) => {
-  const base = fetchTransport({ baseUrl: emulator.url });
-  return createJiraClient((req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': accountId } }), { maxRetries: 0 });
+  return createJiraClient(emulatorTransport(emulator.url, accountId), { maxRetries: 0 });
 };
 
 function setup(config: GovernanceConfig = parseConfigOrThrow(demoConfig())) {
@@ -53,8 +52,7 @@ async function stored(issueKey = story.key): Promise<ReadinessDocument | null> {
 }
 
 async function clear(issueKey = story.key) {
-  const base = fetchTransport({ baseUrl: emulator.url });
-  const r = await base({ method: 'DELETE', path: `/rest/api/3/issue/${issueKey}/properties/${READINESS_PROPERTY_KEY}`, headers: { 'x-emulator-user': DEMO_USERS.admin } });
+  const r = await emulatorTransport(emulator.url, DEMO_USERS.admin)({ method: 'DELETE', path: `/rest/api/3/issue/${issueKey}/properties/${READINESS_PROPERTY_KEY}` });
   expect([204, 404]).toContain(r.status);
 }
 

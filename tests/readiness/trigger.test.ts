@@ -13,7 +13,7 @@ import { CONFIG_KEY } from '../../src/forge/config-store';
 import { issuesToRefresh, IssueEvent, readinessRefresher } from '../../src/forge/readiness-trigger';
 import { memoryStore } from '../../src/forge/store';
 import { createJiraClient } from '../../src/jira/client';
-import { fetchTransport } from '../../src/jira/fetch-transport';
+import { emulatorTransport } from '../../src/emulator/acting-as';
 
 const NOW = parseInstant(DEMO_NOW);
 let emulator: Emulator;
@@ -22,8 +22,7 @@ let parent: SiteIssue;
 let subtask: SiteIssue;
 
 const asApp = () => {
-  const base = fetchTransport({ baseUrl: emulator.url });
-  return createJiraClient((req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': DEMO_USERS.admin } }), { maxRetries: 0 });
+  return createJiraClient(emulatorTransport(emulator.url, DEMO_USERS.admin), { maxRetries: 0 });
 };
 const stored = async (key: string) => {
   const v = await asApp().issueProperty(key, READINESS_PROPERTY_KEY);

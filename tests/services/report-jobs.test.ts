@@ -6,13 +6,13 @@
  * restricted demo users never see another project's issues.
  */
 import { parseConfigOrThrow } from '../../src/domain/config';
+import { emulatorTransport } from '../../src/emulator/acting-as';
 import { defectSummary, hygieneSummary, rowProjects, type GovernanceRows } from '../../src/domain/governance-rows';
 import { parseInstant } from '../../src/domain/jira';
 import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { memoryStore } from '../../src/forge/store';
 import { createJiraClient } from '../../src/jira/client';
-import { fetchTransport } from '../../src/jira/fetch-transport';
 import { governanceRows } from '../../src/services/governance-rows';
 import { governanceReport } from '../../src/services/report';
 import {
@@ -35,8 +35,7 @@ const MIXED_BOARD = 99;
 
 let emulator: Emulator;
 const clientFor = (accountId: string) => {
-  const base = fetchTransport({ baseUrl: emulator.url });
-  return createJiraClient((req) => base({ ...req, headers: { ...req.headers, 'x-emulator-user': accountId } }));
+  return createJiraClient(emulatorTransport(emulator.url, accountId));
 };
 
 beforeAll(async () => {
