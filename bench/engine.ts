@@ -32,7 +32,7 @@ export function validatePages(searchPages: readonly unknown[], changelogPages: r
 }
 
 /** All three metrics of one board, from validated pages. */
-export function computeBoard(site: SyntheticSite, board: SyntheticBoard, data: ValidatedBoard, config: GovernanceConfig = defaultConfig()): GovernanceReport {
+export function computeBoard(site: SyntheticSite, board: SyntheticBoard, data: ValidatedBoard, config: GovernanceConfig): GovernanceReport {
   const fields = discoverFields(site.fields, board.configuration.estimation?.field?.fieldId ?? null);
   const prepared: PreparedIssue[] = data.issues.map((i) => prepareIssue(i, fields, data.changelogs.get(i.id) ?? []));
   return metricsOfBoard(site, board, prepared, config);

@@ -1,8 +1,12 @@
 /**
- * A synthetic Jira site for benchmarks, serialised exactly as Jira's REST API pages it:
+ * A synthetic Jira site for benchmarks, serialised exactly as Jira Cloud's REST API pages it:
  * `POST /rest/api/3/search/jql` pages of 100 issues with the fields the metrics read, and
- * `POST /rest/api/3/changelog/bulkfetch` pages. Deterministic (seeded), built as strings so that
- * generating it costs little next to what is measured.
+ * `POST /rest/api/3/changelog/bulkfetch` pages. Every object has the shape Jira gives it, not just
+ * the properties the metrics read: issues carry `expand` and `self`; users (assignee, history
+ * author) their `self`, avatar URLs, time zone and account type; status, type, priority and
+ * resolution their `self`, description and icon; the project its avatars; Sprint field values
+ * their goal and dates. What JSON.parse is timed on is what a real site sends.
+ * Deterministic (seeded), built as strings so that generating it costs little next to what is measured.
  */
 import type { BoardConfiguration, JiraField, JiraSprint, JiraStatus } from '../src/domain/jira';
 import { ALL_STATUSES, FIELDS, generateBoardConfiguration, jiraTime, rng, SPRINT_FIELD_ID, STATUSES, STORY_POINTS_FIELD_ID } from '../src/domain/testing/generate';
@@ -43,10 +47,56 @@ export interface SyntheticSite {
 }
 
 const json = JSON.stringify;
+const EXPAND = 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations';
 
+const SITE = 'https://bank.atlassian.net';
+const API = `${SITE}/rest/api/3`;
+const CATEGORY_COLOURS: Record<string, string> = { new: 'blue-gray', indeterminate: 'yellow', done: 'green' };
+
+/** A status as an issue's `fields.status` carries it. */
 function statusJson(s: JiraStatus): string {
-  return json(s);
+  const c = s.statusCategory;
+  return (
+    `{"self":"${API}/status/${s.id}","description":"","iconUrl":"${SITE}/","name":${json(s.name)},"id":"${s.id}",` +
+    `"statusCategory":{"self":"${API}/statuscategory/${c.id ?? 1}","id":${c.id ?? 1},"key":"${c.key}","colorName":"${CATEGORY_COLOURS[c.key] ?? 'medium-gray'}","name":${json(c.name ?? c.key)}}}`
+  );
 }
+
+/** A user as Jira returns it in issues and changelogs (`UserDetails`): links, avatars, zone, account type. */
+function userJson(n: number): string {
+  const accountId = `712020:0c3e5a1f-4b7d-4e8a-9f1c-${String(n).padStart(12, '0')}`;
+  const avatar = (size: number) =>
+    `https://secure.gravatar.com/avatar/${String(n).padStart(32, '0')}?d=https%3A%2F%2Favatar-management--avatars.us-west-2.prod.public.atl-paas.net%2Finitials%2FU${n % 10}-${size}.png`;
+  return (
+    `{"self":"${API}/user?accountId=${accountId}","accountId":"${accountId}",` +
+    `"avatarUrls":{"48x48":"${avatar(48)}","24x24":"${avatar(24)}","16x16":"${avatar(16)}","32x32":"${avatar(32)}"},` +
+    `"displayName":"User ${n}","active":true,"timeZone":"Europe/Moscow","accountType":"atlassian"}`
+  );
+}
+
+function issueTypeJson(t: (typeof TYPES)[number]): string {
+  const avatarId = 10300 + Number(t.id.slice(-1));
+  return (
+    `{"self":"${API}/issuetype/${t.id}","id":"${t.id}","description":"${t.name === 'Bug' ? 'A problem or error.' : 'Functionality or a feature expressed as a user goal.'}",` +
+    `"iconUrl":"${SITE}/rest/api/2/universal_avatar/view/type/issuetype/avatar/${avatarId}?size=medium","name":"${t.name}","subtask":${t.subtask},"avatarId":${avatarId},"hierarchyLevel":0}`
+  );
+}
+
+function projectJson(boardId: number, key: string): string {
+  const id = 10000 + boardId;
+  const avatar = (size: string) => `${API}/universal_avatar/view/type/project/avatar/10400${size}`;
+  return (
+    `{"self":"${API}/project/${id}","id":"${id}","key":"${key}","name":"Project ${key}","projectTypeKey":"software","simplified":false,` +
+    `"avatarUrls":{"48x48":"${avatar('')}","24x24":"${avatar('?size=small')}","16x16":"${avatar('?size=xsmall')}","32x32":"${avatar('?size=medium')}"}}`
+  );
+}
+
+function priorityJson(name: string): string {
+  const id = String(PRIORITIES.indexOf(name) + 1);
+  return `{"self":"${API}/priority/${id}","iconUrl":"${SITE}/images/icons/priorities/${name.toLowerCase()}.svg","name":"${name}","id":"${id}"}`;
+}
+
+const RESOLUTION_JSON = `{"self":"${API}/resolution/10000","id":"10000","description":"Work has been completed on this issue.","name":"Done"}`;
 
 /**
  * One board: `issues` issues over `sprintCount` two-week sprints (all closed but the last, which is
@@ -70,6 +120,11 @@ export function syntheticBoard(args: { boardId: number; issues: number; sprintCo
     });
   }
   const project = `B${boardId}`;
+  // The objects every issue repeats, serialised once per board (Jira sends them in full every time).
+  const projectText = projectJson(boardId, project);
+  const authors = Array.from({ length: 40 }, (_, i) => userJson(i));
+  const typeJson = TYPES.map(issueTypeJson);
+  const statusJsonOf = new Map(WORKFLOW.map((st) => [st.id, statusJson(st)] as const));
   /** Issue n (1-based) as its search-result JSON and its bulk-changelog JSON; seeded per issue. */
   const record = (n: number): { issue: string; changelog: string } => {
     const random = rng(args.seed * 1_000_003 + n);
@@ -113,20 +168,20 @@ export function syntheticBoard(args: { boardId: number; issues: number; sprintCo
         item = `{"field":"Story point estimate","fieldtype":"custom",${omit}"from":null,"fromString":${json(before === null ? null : String(before))},"to":null,"toString":"${estimate}"}`;
       }
       histories.push(
-        `{"id":"${historyId++}","author":{"accountId":"u${n % 40}","displayName":"User ${n % 40}","active":true},"created":"${jiraTime(Math.floor(t), MSK)}","items":[${item}]}`,
+        `{"id":"${historyId++}","author":${authors[(n + h) % authors.length] as string},"created":"${jiraTime(Math.floor(t), MSK)}","items":[${item}]}`,
       );
     }
     const st = WORKFLOW[status] as JiraStatus;
     const done = st.statusCategory.key === 'done';
     const sprintField = sprintIds.map((sid) => {
       const s = sprints[sid - args.firstSprintId] as JiraSprint;
-      return `{"id":${sid},"name":"${s.name}","state":"${s.state}","boardId":${boardId}}`;
+      return `{"id":${sid},"name":"${s.name}","state":"${s.state}","boardId":${boardId},"goal":"","startDate":"${s.startDate}","endDate":"${s.endDate}"${s.completeDate ? `,"completeDate":"${s.completeDate}"` : ''}}`;
     });
     const issue =
-      `{"id":"${id}","key":"${key}","fields":{"summary":"Synthetic issue ${key}","issuetype":${json(type)},"status":${statusJson(st)},` +
-        `"project":{"id":"${boardId}","key":"${project}","name":"Project ${project}"},"created":"${jiraTime(Math.floor(created), MSK)}","updated":"${jiraTime(Math.floor(t), MSK)}",` +
-        `"priority":{"id":"3","name":"${pick(PRIORITIES)}"},"assignee":${random() < 0.1 ? 'null' : `{"accountId":"u${n % 40}","displayName":"User ${n % 40}"}`},` +
-        `"resolution":${done ? '{"id":"1","name":"Done"}' : 'null'},"resolutiondate":${done ? `"${jiraTime(Math.floor(t), MSK)}"` : 'null'},"duedate":null,` +
+      `{"expand":"${EXPAND}","id":"${id}","self":"${API}/issue/${id}","key":"${key}","fields":{"summary":"Synthetic issue ${key}","issuetype":${typeJson[TYPES.indexOf(type)] as string},"status":${statusJsonOf.get(st.id) as string},` +
+        `"project":${projectText},"created":"${jiraTime(Math.floor(created), MSK)}","updated":"${jiraTime(Math.floor(t), MSK)}",` +
+        `"priority":${priorityJson(pick(PRIORITIES))},"assignee":${random() < 0.1 ? 'null' : (authors[n % authors.length] as string)},` +
+        `"resolution":${done ? RESOLUTION_JSON : 'null'},"resolutiondate":${done ? `"${jiraTime(Math.floor(t), MSK)}"` : 'null'},"duedate":null,` +
         `"description":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"Synthetic work item ${n}"}]}]},` +
         `"labels":["${pick(['payments', 'loans', 'savings'])}","${pick(['web', 'mobile', 'api'])}"],"components":[],"subtasks":[],` +
         `"${SPRINT_FIELD_ID}":[${sprintField.join(',')}],"${STORY_POINTS_FIELD_ID}":${estimate === null ? 'null' : estimate}}}`;

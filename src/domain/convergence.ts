@@ -245,7 +245,7 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
     if (issue.key === previousKey) continue; // the same issue fetched twice counts once
     previousKey = issue.key;
     // (An issue created after `now` is a member of nothing up to `end` <= now; skipping it is quicker.)
-    if (issue.subtask || issue.created > now || !issue.everSprints.has(sid)) continue;
+    if (issue.subtask || issue.created > now || !issue.everSprints.includes(sid)) continue;
     if (include && !include(issue)) continue;
 
     walkMembership(issue.sprints, sid, start, end, m);

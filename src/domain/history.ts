@@ -215,7 +215,13 @@ export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldRep
         }
       }
       const out: Timeline<unknown>[] = [];
-      for (let f = 0; f < k; f++) out.push({ created, initial: initial[f], changeAt: changeAt[f] ?? NO_CHANGES, values: values[f] ?? NO_VALUES });
+      for (let f = 0; f < k; f++) {
+        const times = changeAt[f];
+        const vs = values[f];
+        // Exact-size copies: arrays grown by `push` keep room for 17 entries, and a board's
+        // timelines are kept for the whole report (a copy of a few entries is a memcpy).
+        out.push(times === undefined || vs === undefined ? { created, initial: initial[f], changeAt: NO_CHANGES, values: NO_VALUES } : { created, initial: initial[f], changeAt: times.slice(), values: vs.slice() });
+      }
       return out;
     },
   };
@@ -288,9 +294,26 @@ export function finalValue<T>(tl: Timeline<T>): T {
   return tl.values.length ? (tl.values[tl.values.length - 1] as T) : tl.initial;
 }
 
+/**
+ * Sprint values already read, by their text. The same few values ("101, 102") recur across a
+ * board's issues: each is parsed once and its array shared (values are read, never changed), which
+ * keeps a board's Sprint timelines small. Emptied when it grows large, so it never holds much.
+ */
+const sprintValues = new Map<string, readonly number[]>();
+const SPRINT_VALUES_KEPT = 4_096;
+
 /** Parses the Sprint field's changelog value: sprint ids separated by commas ("12, 13"). */
 export function parseSprintIds(raw: string | null): readonly number[] {
   if (raw === null || raw === '') return EMPTY_IDS;
+  const known = sprintValues.get(raw);
+  if (known !== undefined) return known;
+  const ids = readSprintIds(raw);
+  if (sprintValues.size >= SPRINT_VALUES_KEPT) sprintValues.clear();
+  sprintValues.set(raw, ids);
+  return ids;
+}
+
+function readSprintIds(raw: string): number[] {
   const ids: number[] = [];
   let n = 0;
   let digits = 0;

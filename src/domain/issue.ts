@@ -81,8 +81,12 @@ export interface PreparedIssue {
   readonly assignee: Timeline<string | null>;
   /** Priority name over time (null: no priority). */
   readonly priority: Timeline<string | null>;
-  /** Every sprint id the issue was ever a member of. */
-  readonly everSprints: ReadonlySet<number>;
+  /**
+   * Every sprint id the issue was ever a member of, each once, in the order the history first names
+   * them. An array, not a Set: an issue visits a few sprints, and a scan of a few numbers is quicker
+   * than hashing them (and a Set per issue weighs more than the issue's timelines).
+   */
+  readonly everSprints: readonly number[];
 }
 
 /** The current value of the Sprint field on an issue: sprint ids. */
@@ -147,6 +151,15 @@ function replayOf(fields: SiteFields): FieldReplay {
   return r;
 }
 
+/** Every sprint id a Sprint timeline names, each once, in the order it first names them. */
+export function distinctSprintIds(sprints: Timeline<readonly number[]>): readonly number[] {
+  const distinct: number[] = [];
+  for (const id of sprints.initial) if (!distinct.includes(id)) distinct.push(id);
+  for (const v of sprints.values) for (let i = 0; i < v.length; i++) if (!distinct.includes(v[i] as number)) distinct.push(v[i] as number);
+  // Exact size: kept with the issue for the whole report (see `compileReplay`).
+  return distinct.slice();
+}
+
 /** The timeline of a field the site does not have: its value never changes. */
 function noChanges<T>(created: number, initial: T): Timeline<T> {
   return { created, initial, changeAt: [], values: [] };
@@ -170,12 +183,7 @@ export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: r
   const priority = built[2] as Timeline<string | null>;
   const sprints = fields.sprint ? (built[3] as Timeline<readonly number[]>) : noChanges<readonly number[]>(created, []);
   const estimate = fields.estimation ? (built[fields.sprint ? 4 : 3] as Timeline<number | null>) : noChanges<number | null>(created, null);
-  // The distinct ids gathered in a short array first (an issue visits a few sprints, each named
-  // in many values), so that the Set takes a few insertions rather than one per id per value.
-  const distinct: number[] = [];
-  for (const id of sprints.initial) if (!distinct.includes(id)) distinct.push(id);
-  for (const v of sprints.values) for (let i = 0; i < v.length; i++) if (!distinct.includes(v[i] as number)) distinct.push(v[i] as number);
-  const everSprints = new Set<number>(distinct);
+  const everSprints = distinctSprintIds(sprints);
   return {
     issue,
     id: issue.id,

@@ -3,8 +3,16 @@
  *
  * The schemas are lenient where Jira is inconsistent (nulls vs missing optional fields, custom
  * fields of any shape) and strict where the metrics depend on a value (ids, instants, names).
- * Unknown properties pass through untouched, so the REST client can hand a parsed response to
- * the domain without a translation layer.
+ * The REST client hands a parsed response to the domain without a translation layer: an issue's
+ * fields pass through untouched (custom fields of every shape), as do the pages around them.
+ *
+ * The objects Jira embeds in every issue and every changelog history (users, statuses, issue
+ * types, projects, priorities, resolutions, components) keep the properties the app reads and
+ * lose Jira's decorations: `self` links, avatar and icon URLs, descriptions, colour names. Jira
+ * repeats them in full for each issue and each history, and kept, they would outweigh the data:
+ * a 20,000-issue board as Jira Cloud returns it held 410 MB of heap with them, against Forge's
+ * 512 MB function limit (`npm run bench`, part 2). Stand-alone responses (`/user`, `/myself`, user
+ * search) keep everything, avatars included.
  */
 import { z } from 'zod';
 
@@ -93,6 +101,14 @@ export const JiraUser = z
   .passthrough();
 export type JiraUser = z.infer<typeof JiraUser>;
 
+/** A user embedded in an issue or a changelog history: who, not how to draw them. */
+export const UserRef = z.object({
+  accountId: z.string(),
+  displayName: z.string().nullish(),
+  active: z.boolean().nullish(),
+});
+export type UserRef = z.infer<typeof UserRef>;
+
 export const StatusCategoryKey = z.enum(['new', 'indeterminate', 'done', 'undefined']);
 export type StatusCategoryKey = z.infer<typeof StatusCategoryKey>;
 
@@ -101,23 +117,16 @@ export const JiraStatus = z
   .object({
     id: z.string(),
     name: z.string(),
-    statusCategory: z
-      .object({ id: z.number().nullish(), key: StatusCategoryKey, name: z.string().nullish() })
-      .passthrough(),
-  })
-  .passthrough();
+    statusCategory: z.object({ id: z.number().nullish(), key: StatusCategoryKey, name: z.string().nullish() }),
+  });
 export type JiraStatus = z.infer<typeof JiraStatus>;
 
-export const JiraIssueType = z
-  .object({ id: z.string(), name: z.string(), subtask: z.boolean().default(false) })
-  .passthrough();
+export const JiraIssueType = z.object({ id: z.string(), name: z.string(), subtask: z.boolean().default(false) });
 export type JiraIssueType = z.infer<typeof JiraIssueType>;
 
-export const JiraNamed = z.object({ id: z.string().nullish(), name: z.string() }).passthrough();
+export const JiraNamed = z.object({ id: z.string().nullish(), name: z.string() });
 
-export const JiraProject = z
-  .object({ id: z.string(), key: z.string(), name: z.string().nullish() })
-  .passthrough();
+export const JiraProject = z.object({ id: z.string(), key: z.string(), name: z.string().nullish() });
 
 /** One changed field inside a changelog history. */
 export const ChangelogItem = z
@@ -129,18 +138,16 @@ export const ChangelogItem = z
     fromString: z.string().nullish(),
     to: z.string().nullish(),
     toString: z.string().nullish(),
-  })
-  .passthrough();
+  });
 export type ChangelogItem = z.infer<typeof ChangelogItem>;
 
 export const ChangelogHistory = z
   .object({
     id: z.string(),
-    author: JiraUser.nullish(),
+    author: UserRef.nullish(),
     created: JiraInstant,
     items: z.array(ChangelogItem),
-  })
-  .passthrough();
+  });
 export type ChangelogHistory = z.infer<typeof ChangelogHistory>;
 
 /** `expand=changelog` on search: at most 20 histories, `total` tells whether it was truncated. */
@@ -172,8 +179,8 @@ export const JiraIssueFields = z
     created: JiraInstant,
     updated: JiraInstant.nullish(),
     priority: JiraNamed.nullish(),
-    assignee: JiraUser.nullish(),
-    reporter: JiraUser.nullish(),
+    assignee: UserRef.nullish(),
+    reporter: UserRef.nullish(),
     resolution: JiraNamed.nullish(),
     resolutiondate: JiraInstant.nullish(),
     duedate: z.string().nullish(),
@@ -183,13 +190,11 @@ export const JiraIssueFields = z
     parent: z.object({ id: z.string().nullish(), key: z.string() }).passthrough().nullish(),
     subtasks: z
       .array(
-        z
-          .object({
-            id: z.string().nullish(),
-            key: z.string(),
-            fields: z.object({ status: JiraStatus.nullish() }).passthrough().nullish(),
-          })
-          .passthrough(),
+        z.object({
+          id: z.string().nullish(),
+          key: z.string(),
+          fields: z.object({ status: JiraStatus.nullish() }).nullish(),
+        }),
       )
       .nullish(),
   })
@@ -203,8 +208,7 @@ export const JiraIssue = z
     fields: JiraIssueFields,
     changelog: IssueChangelog.nullish(),
     properties: z.record(z.string(), z.unknown()).nullish(),
-  })
-  .passthrough();
+  });
 export type JiraIssue = z.infer<typeof JiraIssue>;
 
 /** `POST /rest/api/3/search/jql` response page. */

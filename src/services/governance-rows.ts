@@ -103,7 +103,7 @@ export function computeRows(loaded: LoadedBoards, req: RowsRequest): GovernanceR
       const p = loaded.issues.get(id);
       if (!p || seen.has(id) || !visible(p)) continue;
       seen.add(id);
-      if (hygieneScope(p.issue, now)) {
+      if (hygieneScope(p.issue, now, p.created)) {
         const t = tally(p.projectKey);
         t.scanned++;
         const rules = issueViolations(p, ctxNow).map((v) => v.id);

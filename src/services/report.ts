@@ -156,7 +156,7 @@ function boardsHygiene(loaded: LoadedBoards, req: ReportRequest, visible: (p: Pr
     const issues: PreparedIssue[] = [];
     for (const id of b.issueIds) {
       const p = loaded.issues.get(id);
-      if (!p || seen.has(id) || !visible(p) || !hygieneScope(p.issue, req.now)) continue;
+      if (!p || seen.has(id) || !visible(p) || !hygieneScope(p.issue, req.now, p.created)) continue;
       seen.add(id);
       issues.push(p);
     }

@@ -174,7 +174,7 @@ describe('histories in no guaranteed order', () => {
       ],
     });
     expect(valueAt(issue.sprints, at('2026-03-02T00:00:00.000Z'))).toEqual([]);
-    expect(issue.everSprints.has(7)).toBe(false);
+    expect(issue.everSprints.includes(7)).toBe(false);
   });
 });
 

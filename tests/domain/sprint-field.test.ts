@@ -18,8 +18,8 @@ describe('the Sprint field is replayed from sprint ids only', () => {
     });
     const p = prepareIssue(issue, fields);
     expect(valueAt(p.sprints, at('2026-03-02T12:00:00Z'))).toEqual([]);
-    expect(p.everSprints.has(5)).toBe(false);
-    expect(p.everSprints.has(6)).toBe(false);
+    expect(p.everSprints.includes(5)).toBe(false);
+    expect(p.everSprints.includes(6)).toBe(false);
     expect(valueAt(p.sprints, at('2026-03-04T00:00:00Z'))).toEqual([7]);
   });
 });

@@ -12,7 +12,7 @@
  * `t`, and a resolution stands in when it was done at `t` but has been reopened since.
  */
 import { valueAt, type Timeline } from '../history';
-import type { PreparedIssue, StatusCatalog } from '../issue';
+import { distinctSprintIds, type PreparedIssue, type StatusCatalog } from '../issue';
 import type { JiraIssue, JiraSprint } from '../jira';
 import { parseInstant } from '../jira';
 
@@ -72,8 +72,7 @@ export function issueAsOf(p: PreparedIssue, t: number, catalog: StatusCatalog, f
   const sprints = timelineAt(p.sprints, t);
   // The field's sprint objects carry today's states: keep those the issue was in at `t`, as they stood then.
   if (fields.sprintFieldId) fieldsAt[fields.sprintFieldId] = sprintFieldAt(f[fields.sprintFieldId], valueAt(sprints, t) ?? [], t);
-  const everSprints = new Set<number>(sprints.initial);
-  for (const v of sprints.values) for (const id of v) everSprints.add(id);
+  const everSprints = distinctSprintIds(sprints);
   return {
     ...p,
     issue: { ...p.issue, fields: fieldsAt as JiraIssue['fields'] },
