@@ -148,6 +148,8 @@ export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldRep
   const reads = fields.map((f) => f.read ?? 'value');
   const k = fields.length;
   const seenScratch = new Uint8Array(k);
+  const countScratch = new Int32Array(k);
+  let changeScratch = { times: new Float64Array(k * 64), values: new Array<unknown>(k * 64) };
   // Field ids by index, for a scan from the end: with a handful of fields, comparing strings is
   // quicker than hashing each item's (freshly parsed) fieldId for a map; the last field with an
   // id wins, as a map filled in field order would have it.
@@ -177,13 +179,15 @@ export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldRep
         order.sort((a, b) => (at[a] as number) - (at[b] as number) || (ids[a] as number) - (ids[b] as number));
       }
       const initial = currents.slice();
-      // Reused across issues like `scratch` (the replay is synchronous): which fields were seen yet.
+      // Reused across issues like `scratch` (the replay is synchronous): which fields were seen yet,
+      // and each field's changes so far. A field changes at most once per history (items of one
+      // history share its instant and collapse), so n slots per field are enough.
       const seen = seenScratch;
       seen.fill(0);
-      // Arrays only for fields that changed: most issues never change most fields, and a shared
-      // empty timeline costs nothing (timelines are read-only).
-      const changeAt: (number[] | undefined)[] = new Array<number[] | undefined>(k);
-      const values: (unknown[] | undefined)[] = new Array<unknown[] | undefined>(k);
+      const counts = countScratch;
+      counts.fill(0);
+      if (k * n > changeScratch.times.length) changeScratch = { times: new Float64Array(k * n * 2), values: new Array<unknown>(k * n * 2) };
+      const { times, values } = changeScratch;
       for (let j = 0; j < n; j++) {
         const idx = order === null ? j : (order[j] as number);
         const h = histories[idx] as ChangelogHistory;
@@ -200,27 +204,35 @@ export function compileReplay(fields: readonly ReplayField<unknown>[]): FieldRep
             seen[f] = 1;
           }
           const value = field.convert(rawTo(item, read));
-          let times = changeAt[f];
-          let vs = values[f];
-          if (times === undefined || vs === undefined) {
-            times = changeAt[f] = [];
-            vs = values[f] = [];
-          }
-          const last = times.length - 1;
-          if (last >= 0 && times[last] === t) vs[last] = value;
+          const base = f * n;
+          const c = counts[f] as number;
+          if (c > 0 && times[base + c - 1] === t) values[base + c - 1] = value;
           else {
-            times.push(t);
-            vs.push(value);
+            times[base + c] = t;
+            values[base + c] = value;
+            counts[f] = c + 1;
           }
         }
       }
+      // Arrays only for fields that changed, and of their exact size: most issues never change
+      // most fields (they share one frozen empty timeline), and a board's timelines are kept for
+      // the whole report.
       const out: Timeline<unknown>[] = [];
       for (let f = 0; f < k; f++) {
-        const times = changeAt[f];
-        const vs = values[f];
-        // Exact-size copies: arrays grown by `push` keep room for 17 entries, and a board's
-        // timelines are kept for the whole report (a copy of a few entries is a memcpy).
-        out.push(times === undefined || vs === undefined ? { created, initial: initial[f], changeAt: NO_CHANGES, values: NO_VALUES } : { created, initial: initial[f], changeAt: times.slice(), values: vs.slice() });
+        const c = counts[f] as number;
+        if (c === 0) {
+          out.push({ created, initial: initial[f], changeAt: NO_CHANGES, values: NO_VALUES });
+          continue;
+        }
+        const base = f * n;
+        const ts: number[] = new Array<number>(c);
+        const vs: unknown[] = new Array<unknown>(c);
+        for (let i = 0; i < c; i++) {
+          ts[i] = times[base + i] as number;
+          vs[i] = values[base + i];
+          values[base + i] = undefined; // the scratch keeps no value alive
+        }
+        out.push({ created, initial: initial[f], changeAt: ts, values: vs });
       }
       return out;
     },
