@@ -2,9 +2,11 @@
  * `npm run bench`: prints ratios measured side by side in one run.
  *
  * 1. A synthetic site of 100,000 issues with 20 changelog entries each across 200 sprints (20 boards
- *    of 5,000 issues, 10 sprints each), serialised as Jira's REST pages: the time to JSON.parse all
- *    the pages, to validate them with the client's zod schemas, and to compute all three metrics
- *    from them (preparing the issues for replay included), and the ratios to the parse.
+ *    of 5,000 issues, 10 sprints each), serialised as Jira Cloud's REST pages: the time to
+ *    JSON.parse all the pages, to validate them with the client's zod schemas, and to compute all
+ *    three metrics from them (preparing the issues for replay included), and the ratios to the
+ *    parse; then, for a stricter ratio, the parse of the same pages cut to the properties the
+ *    metrics read.
  * 2. Peak memory of computing a single 20,000-issue board, in a process of its own that receives
  *    the pages as text over a pipe (as from the network), one at a time.
  * 3. REST requests and returned issues the command uses for a board of 1,000 and of 10,000 issues,
@@ -69,14 +71,33 @@ function enginePart(): void {
     metricsMs += performance.now() - t;
     sprints += report.convergence.sprints.length;
   }
+  // The same issues and histories with only the properties the metrics read: no page Jira sends is
+  // this small, so the ratio against it is stricter than the goal's. Parse time only: the metrics
+  // read the same values from either (the parsed issues keep only those properties).
+  const lean = syntheticSite({ boards: BOARDS, issuesPerBoard: ISSUES_PER_BOARD, sprintsPerBoard: SPRINTS_PER_BOARD, historiesPerIssue: HISTORIES, now: NOW, lean: true });
+  let leanParseMs = 0;
+  let leanBytes = 0;
+  for (const board of lean.boards) {
+    const text: string[] = [];
+    for (let p = 0; p < board.searchPageCount; p++) text.push(board.searchPage(p));
+    for (let p = 0; p < board.changelogPageCount; p++) text.push(board.changelogPage(p));
+    for (const t of text) leanBytes += t.length;
+    gc();
+    const t = performance.now();
+    const parsed = text.map((s) => JSON.parse(s) as unknown);
+    leanParseMs += performance.now() - t;
+    if (parsed.length !== text.length) throw new Error('lost a page');
+  }
   const issues = BOARDS * ISSUES_PER_BOARD;
   console.log(`1. Engine: ${issues.toLocaleString('en')} issues × ${HISTORIES} changelog entries, ${sprints} sprints on ${BOARDS} boards`);
-  console.log(`   ${pages.toLocaleString('en')} pages, ${mb(bytes)} of JSON (search pages of 100 issues, bulk-changelog pages of 1,000 histories)`);
+  console.log(`   ${pages.toLocaleString('en')} pages as Jira Cloud sends them, ${mb(bytes)} of JSON (search pages of 100 issues, bulk-changelog pages of 1,000 histories)`);
   console.log(`   JSON.parse of all pages           ${fmtMs(parseMs)}`);
   console.log(`   zod validation of all pages       ${fmtMs(validateMs)}   (${(validateMs / parseMs).toFixed(2)} × parse)`);
   console.log(`   all three metrics (replay incl.)  ${fmtMs(metricsMs)}   (${(metricsMs / parseMs).toFixed(2)} × parse; goal < 0.5)`);
   console.log(`   ratio metrics / parse = ${(metricsMs / parseMs).toFixed(3)}   ${metricsMs / parseMs < 0.5 ? 'PASS' : 'FAIL'}`);
   console.log(`   ratio (validation + metrics) / parse = ${((validateMs + metricsMs) / parseMs).toFixed(3)}`);
+  console.log(`   stricter: the same pages cut to the properties the metrics read (${mb(leanBytes)}, smaller than Jira ever sends)`);
+  console.log(`   JSON.parse of the cut pages       ${fmtMs(leanParseMs)}   ratio metrics / parse = ${(metricsMs / leanParseMs).toFixed(3)}`);
 }
 
 /** Runs bench/memory.js in a process of its own and feeds it the board's pages over a pipe, one per line. */

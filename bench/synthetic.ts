@@ -6,6 +6,8 @@
  * author) their `self`, avatar URLs, time zone and account type; status, type, priority and
  * resolution their `self`, description and icon; the project its avatars; Sprint field values
  * their goal and dates. What JSON.parse is timed on is what a real site sends.
+ * With `lean`, the same issues and histories come with only the properties the metrics read (no
+ * links, avatars, icons or descriptions): smaller than anything Jira sends, for a stricter ratio.
  * Deterministic (seeded), built as strings so that generating it costs little next to what is measured.
  */
 import type { BoardConfiguration, JiraField, JiraSprint, JiraStatus } from '../src/domain/jira';
@@ -54,8 +56,9 @@ const API = `${SITE}/rest/api/3`;
 const CATEGORY_COLOURS: Record<string, string> = { new: 'blue-gray', indeterminate: 'yellow', done: 'green' };
 
 /** A status as an issue's `fields.status` carries it. */
-function statusJson(s: JiraStatus): string {
+function statusJson(s: JiraStatus, lean: boolean): string {
   const c = s.statusCategory;
+  if (lean) return json(s);
   return (
     `{"self":"${API}/status/${s.id}","description":"","iconUrl":"${SITE}/","name":${json(s.name)},"id":"${s.id}",` +
     `"statusCategory":{"self":"${API}/statuscategory/${c.id ?? 1}","id":${c.id ?? 1},"key":"${c.key}","colorName":"${CATEGORY_COLOURS[c.key] ?? 'medium-gray'}","name":${json(c.name ?? c.key)}}}`
@@ -63,8 +66,9 @@ function statusJson(s: JiraStatus): string {
 }
 
 /** A user as Jira returns it in issues and changelogs (`UserDetails`): links, avatars, zone, account type. */
-function userJson(n: number): string {
+function userJson(n: number, lean: boolean): string {
   const accountId = `712020:0c3e5a1f-4b7d-4e8a-9f1c-${String(n).padStart(12, '0')}`;
+  if (lean) return `{"accountId":"${accountId}","displayName":"User ${n}","active":true}`;
   const avatar = (size: number) =>
     `https://secure.gravatar.com/avatar/${String(n).padStart(32, '0')}?d=https%3A%2F%2Favatar-management--avatars.us-west-2.prod.public.atl-paas.net%2Finitials%2FU${n % 10}-${size}.png`;
   return (
@@ -74,7 +78,8 @@ function userJson(n: number): string {
   );
 }
 
-function issueTypeJson(t: (typeof TYPES)[number]): string {
+function issueTypeJson(t: (typeof TYPES)[number], lean: boolean): string {
+  if (lean) return json(t);
   const avatarId = 10300 + Number(t.id.slice(-1));
   return (
     `{"self":"${API}/issuetype/${t.id}","id":"${t.id}","description":"${t.name === 'Bug' ? 'A problem or error.' : 'Functionality or a feature expressed as a user goal.'}",` +
@@ -82,8 +87,9 @@ function issueTypeJson(t: (typeof TYPES)[number]): string {
   );
 }
 
-function projectJson(boardId: number, key: string): string {
+function projectJson(boardId: number, key: string, lean: boolean): string {
   const id = 10000 + boardId;
+  if (lean) return `{"id":"${id}","key":"${key}","name":"Project ${key}"}`;
   const avatar = (size: string) => `${API}/universal_avatar/view/type/project/avatar/10400${size}`;
   return (
     `{"self":"${API}/project/${id}","id":"${id}","key":"${key}","name":"Project ${key}","projectTypeKey":"software","simplified":false,` +
@@ -91,18 +97,30 @@ function projectJson(boardId: number, key: string): string {
   );
 }
 
-function priorityJson(name: string): string {
+function priorityJson(name: string, lean: boolean): string {
   const id = String(PRIORITIES.indexOf(name) + 1);
+  if (lean) return `{"id":"${id}","name":"${name}"}`;
   return `{"self":"${API}/priority/${id}","iconUrl":"${SITE}/images/icons/priorities/${name.toLowerCase()}.svg","name":"${name}","id":"${id}"}`;
 }
 
-const RESOLUTION_JSON = `{"self":"${API}/resolution/10000","id":"10000","description":"Work has been completed on this issue.","name":"Done"}`;
+const resolutionJson = (lean: boolean): string =>
+  lean ? '{"id":"10000","name":"Done"}' : `{"self":"${API}/resolution/10000","id":"10000","description":"Work has been completed on this issue.","name":"Done"}`;
 
 /**
  * One board: `issues` issues over `sprintCount` two-week sprints (all closed but the last, which is
  * active at `now`), each issue with `historiesPerIssue` changelog entries that replay to its fields.
  */
-export function syntheticBoard(args: { boardId: number; issues: number; sprintCount: number; historiesPerIssue: number; firstSprintId: number; now: number; seed: number }): SyntheticBoard {
+export function syntheticBoard(args: {
+  boardId: number;
+  issues: number;
+  sprintCount: number;
+  historiesPerIssue: number;
+  firstSprintId: number;
+  now: number;
+  seed: number;
+  /** Only the properties the metrics read (see the module's comment). */
+  lean?: boolean;
+}): SyntheticBoard {
   const { boardId, issues, sprintCount, historiesPerIssue, now } = args;
   const firstStart = now - (sprintCount - 0.5) * SPRINT_DAYS * DAY;
   const sprints: JiraSprint[] = [];
@@ -121,10 +139,13 @@ export function syntheticBoard(args: { boardId: number; issues: number; sprintCo
   }
   const project = `B${boardId}`;
   // The objects every issue repeats, serialised once per board (Jira sends them in full every time).
-  const projectText = projectJson(boardId, project);
-  const authors = Array.from({ length: 40 }, (_, i) => userJson(i));
-  const typeJson = TYPES.map(issueTypeJson);
-  const statusJsonOf = new Map(WORKFLOW.map((st) => [st.id, statusJson(st)] as const));
+  const lean = args.lean === true;
+  const projectText = projectJson(boardId, project, lean);
+  const authors = Array.from({ length: 40 }, (_, i) => userJson(i, lean));
+  const typeJson = TYPES.map((t) => issueTypeJson(t, lean));
+  const statusJsonOf = new Map(WORKFLOW.map((st) => [st.id, statusJson(st, lean)] as const));
+  const resolutionText = resolutionJson(lean);
+  const issueHead = (id: string, key: string) => (lean ? `{"id":"${id}","key":"${key}"` : `{"expand":"${EXPAND}","id":"${id}","self":"${API}/issue/${id}","key":"${key}"`);
   /** Issue n (1-based) as its search-result JSON and its bulk-changelog JSON; seeded per issue. */
   const record = (n: number): { issue: string; changelog: string } => {
     const random = rng(args.seed * 1_000_003 + n);
@@ -175,13 +196,14 @@ export function syntheticBoard(args: { boardId: number; issues: number; sprintCo
     const done = st.statusCategory.key === 'done';
     const sprintField = sprintIds.map((sid) => {
       const s = sprints[sid - args.firstSprintId] as JiraSprint;
+      if (lean) return `{"id":${sid},"name":"${s.name}","state":"${s.state}","boardId":${boardId}}`;
       return `{"id":${sid},"name":"${s.name}","state":"${s.state}","boardId":${boardId},"goal":"","startDate":"${s.startDate}","endDate":"${s.endDate}"${s.completeDate ? `,"completeDate":"${s.completeDate}"` : ''}}`;
     });
     const issue =
-      `{"expand":"${EXPAND}","id":"${id}","self":"${API}/issue/${id}","key":"${key}","fields":{"summary":"Synthetic issue ${key}","issuetype":${typeJson[TYPES.indexOf(type)] as string},"status":${statusJsonOf.get(st.id) as string},` +
+      `${issueHead(id, key)},"fields":{"summary":"Synthetic issue ${key}","issuetype":${typeJson[TYPES.indexOf(type)] as string},"status":${statusJsonOf.get(st.id) as string},` +
         `"project":${projectText},"created":"${jiraTime(Math.floor(created), MSK)}","updated":"${jiraTime(Math.floor(t), MSK)}",` +
-        `"priority":${priorityJson(pick(PRIORITIES))},"assignee":${random() < 0.1 ? 'null' : (authors[n % authors.length] as string)},` +
-        `"resolution":${done ? RESOLUTION_JSON : 'null'},"resolutiondate":${done ? `"${jiraTime(Math.floor(t), MSK)}"` : 'null'},"duedate":null,` +
+        `"priority":${priorityJson(pick(PRIORITIES), lean)},"assignee":${random() < 0.1 ? 'null' : (authors[n % authors.length] as string)},` +
+        `"resolution":${done ? resolutionText : 'null'},"resolutiondate":${done ? `"${jiraTime(Math.floor(t), MSK)}"` : 'null'},"duedate":null,` +
         `"description":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"Synthetic work item ${n}"}]}]},` +
         `"labels":["${pick(['payments', 'loans', 'savings'])}","${pick(['web', 'mobile', 'api'])}"],"components":[],"subtasks":[],` +
         `"${SPRINT_FIELD_ID}":[${sprintField.join(',')}],"${STORY_POINTS_FIELD_ID}":${estimate === null ? 'null' : estimate}}}`;
@@ -214,7 +236,7 @@ export function syntheticBoard(args: { boardId: number; issues: number; sprintCo
   };
 }
 
-export function syntheticSite(args: { boards: number; issuesPerBoard: number; sprintsPerBoard: number; historiesPerIssue: number; now: number; seed?: number }): SyntheticSite {
+export function syntheticSite(args: { boards: number; issuesPerBoard: number; sprintsPerBoard: number; historiesPerIssue: number; now: number; seed?: number; lean?: boolean }): SyntheticSite {
   const boards: SyntheticBoard[] = [];
   for (let b = 1; b <= args.boards; b++)
     boards.push(
@@ -226,6 +248,7 @@ export function syntheticSite(args: { boards: number; issuesPerBoard: number; sp
         firstSprintId: b * 1000,
         now: args.now,
         seed: (args.seed ?? 42) + b,
+        ...(args.lean ? { lean: true } : {}),
       }),
     );
   return { fields: FIELDS, statuses: ALL_STATUSES, boards, now: args.now };
