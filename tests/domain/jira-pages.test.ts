@@ -79,6 +79,22 @@ describe('the benchmark’s synthetic board', () => {
   });
 });
 
+describe('Jira’s decorations change no figure', () => {
+  it('gives the same report from the pages as Jira sends them and from pages cut to what the metrics read', () => {
+    const lean = syntheticSite({ boards: 1, issuesPerBoard: 120, sprintsPerBoard: 10, historiesPerIssue: 20, now: NOW, lean: true });
+    const leanBoard = lean.boards[0]!;
+    const load = (b: typeof board) =>
+      validatePages(
+        Array.from({ length: b.searchPageCount }, (_, p) => JSON.parse(b.searchPage(p)) as unknown),
+        Array.from({ length: b.changelogPageCount }, (_, p) => JSON.parse(b.changelogPage(p)) as unknown),
+      );
+    expect(leanBoard.searchPage(0).length).toBeLessThan(board.searchPage(0).length / 2);
+    const full = computeBoard(site, board, load(board), defaultConfig());
+    const cut = computeBoard(lean, leanBoard, load(leanBoard), defaultConfig());
+    expect(cut).toEqual(full);
+  });
+});
+
 describe('Sprint values read once and shared', () => {
   it('gives the same ids for a value read again, and after many other values', () => {
     const first = parseSprintIds('101, 102');
