@@ -40,10 +40,12 @@ export interface LoadedBoards {
 export interface LoadRequest {
   boardIds: readonly number[];
   config: GovernanceConfig;
-  /** Oldest instant whose updates may matter (earliest sprint start, defect period start, now − 30 d). */
-  updatedSince: (sprints: readonly JiraSprint[]) => number;
-  /** Sprints whose members must be fetched even if untouched since `updatedSince`. */
-  reportedSprintIds: (sprints: readonly JiraSprint[]) => number[];
+  /**
+   * What to fetch of a board, given its sprints: the sprints whose members must be fetched even if
+   * untouched since `updatedSince`, and the oldest instant whose updates may matter (earliest
+   * sprint start, defect period start, now − 30 d).
+   */
+  scope: (sprints: readonly JiraSprint[]) => { sprintIds: readonly number[]; updatedSince: number };
   /** Fetch every issue not done now (defects and hygiene need them; convergence alone does not). */
   openNow: boolean;
   onProgress?: (message: string) => void;
@@ -111,7 +113,7 @@ export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<
     const fieldIds = metricFieldIds(req.config);
     if (fields.sprint) fieldIds.push(fields.sprint.id);
     if (fields.estimation) fieldIds.push(fields.estimation.id);
-    const jql = boardScopeJql(filter.jql, { sprintIds: req.reportedSprintIds(sprints), updatedSince: req.updatedSince(sprints), openNow: req.openNow });
+    const jql = boardScopeJql(filter.jql, { ...req.scope(sprints), openNow: req.openNow });
     progress(`board ${boardId} (${board.name}): searching issues`);
     req.onStep?.({ kind: 'board', boardId, index: boards.length, total: req.boardIds.length });
     const issues = await client.search(jql, {

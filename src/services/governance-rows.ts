@@ -36,9 +36,8 @@ export async function governanceRows(client: JiraClient, req: RowsRequest): Prom
   const loaded = await loadBoards(client, {
     boardIds: req.boardIds,
     config: req.config,
-    reportedSprintIds: () => [],
+    scope: () => ({ sprintIds: [], updatedSince: since }),
     openNow: true,
-    updatedSince: () => since,
     ...(req.onStep ? { onStep: req.onStep } : {}),
   });
   return computeRows(loaded, req);

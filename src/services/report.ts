@@ -50,22 +50,15 @@ export async function reportSections<S extends ReportSection>(
   req: ReportRequest & { sections: readonly S[] },
 ): Promise<Pick<GovernanceReport, 'now' | 'boards' | S>> {
   const sections = new Set<ReportSection>(req.sections);
-  // The loader asks twice per board (which sprints, and since when): select them once per board.
-  let last: { sprints: readonly JiraSprint[]; reported: JiraSprint[] } | null = null;
-  const reported = (sprints: readonly JiraSprint[]): JiraSprint[] => {
-    if (last?.sprints !== sprints) last = { sprints, reported: selectSprints(sprints, req.sprints, req.now) };
-    return last.reported;
-  };
   const loaded = await loadBoards(client, {
     boardIds: req.boardIds,
     config: req.config,
-    reportedSprintIds: (sprints) => (sections.has('convergence') ? reported(sprints).map((s) => s.id) : []),
-    updatedSince: (sprints) => {
-      const since = [req.now];
-      if (sections.has('convergence')) since.push(...reported(sprints).map((s) => Date.parse(s.startDate ?? '')));
+    scope: (sprints) => {
+      const reported = sections.has('convergence') ? selectSprints(sprints, req.sprints, req.now) : [];
+      const since = [req.now, ...reported.map((s) => Date.parse(s.startDate ?? ''))];
       if (sections.has('defects')) since.push(Math.min(req.from, req.now));
       if (sections.has('hygiene')) since.push(req.now - HYGIENE_RECENT_DAYS * DAY);
-      return Math.min(...since.filter((t) => !Number.isNaN(t)));
+      return { sprintIds: reported.map((s) => s.id), updatedSince: Math.min(...since.filter((t) => !Number.isNaN(t))) };
     },
     openNow: sections.has('defects') || sections.has('hygiene'),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
