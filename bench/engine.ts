@@ -2,7 +2,7 @@
  * The engine's side of the benchmark: parse Jira's pages, validate them with the same zod schemas
  * the client uses, prepare the issues for replay and compute the three metrics of a board.
  */
-import { defaultConfig, type GovernanceConfig } from '../src/domain/config';
+import type { GovernanceConfig } from '../src/domain/config';
 import { discoverFields, prepareIssue, type PreparedIssue, statusCatalog } from '../src/domain/issue';
 import { BulkChangelogPage, type ChangelogHistory, type JiraIssue, SearchJqlPage } from '../src/domain/jira';
 import type { GovernanceReport } from '../src/domain/report';

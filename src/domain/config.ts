@@ -51,21 +51,13 @@ const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a ti
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const TimeZone = z.string().refine(isTimeZone, { message: 'is not an IANA time zone (e.g. Europe/Moscow)' });
 
-/** Zones already checked: building an `Intl.DateTimeFormat` costs milliseconds, and every configuration parse asks. */
-const knownZones = new Map<string, boolean>();
-
 export function isTimeZone(tz: string): boolean {
-  const known = knownZones.get(tz);
-  if (known !== undefined) return known;
-  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    valid = true;
+    return true;
   } catch {
-    valid = false;
+    return false;
   }
-  if (knownZones.size < 1_000) knownZones.set(tz, valid);
-  return valid;
 }
 
 /** A business calendar: only time inside it counts towards a defect's SLA. */
