@@ -5,44 +5,22 @@
  * queued and polled; the consumer's event is parsed before it runs.
  */
 import { parseConfigOrThrow } from '../../src/domain/config';
-import { parseInstant } from '../../src/domain/jira';
-import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
-import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
 import { CONFIG_KEY } from '../../src/forge/config-store';
 import { readinessOf } from '../../src/forge/governance';
 import { reportConsumer } from '../../src/forge/report-queue';
-import { buildResolver } from '../../src/forge/resolver';
 import { memoryStore } from '../../src/forge/store';
-import { createJiraClient } from '../../src/jira/client';
 import { configAtVersion, inProcessQueue, runJob } from '../../src/services/report-jobs';
-import type { Envelope, GovernanceReportData, IssueHygieneData, JobView, ReadinessData } from '../../src/shared/protocol';
-import { emulatorTransport } from '../../src/emulator/acting-as';
+import type { GovernanceReportData, IssueHygieneData, JobView, ReadinessData } from '../../src/shared/protocol';
+import { demoSiteEmulator, NOW, resolverCall } from './harness';
 
-const NOW = parseInstant(DEMO_NOW);
-let emulator: Emulator;
-const clientFor = (accountId: string) => {
-  return createJiraClient(emulatorTransport(emulator.url, accountId));
-};
-
-beforeAll(async () => {
-  emulator = await startEmulator(buildDemoSite(), { now: () => NOW });
-});
-afterAll(() => emulator.close());
+const { clientFor } = demoSiteEmulator();
 
 async function setup(opts: { inlineLimit?: number } = {}) {
   const store = memoryStore(() => NOW);
   await store.set(CONFIG_KEY, parseConfigOrThrow(demoConfig()));
   const queue = inProcessQueue((jobId) => runJob({ store, client: clientFor(DEMO_USERS.admin), now: () => NOW, config: configAtVersion(async () => ({ config: parseConfigOrThrow(demoConfig()), version: 1 })) }, jobId));
-  const definitions = buildResolver({
-    jiraForUser: clientFor,
-    jiraAsApp: () => clientFor(DEMO_USERS.admin),
-    store,
-    now: () => NOW,
-    reportQueue: queue,
-    ...(opts.inlineLimit !== undefined ? { reportInlineLimit: opts.inlineLimit } : {}),
-  }).getDefinitions();
-  const call = async <T = unknown>(functionKey: string, payload: unknown, extension: Record<string, unknown>, user: string = DEMO_USERS.admin) =>
-    (await definitions({ call: { functionKey, payload }, context: { extension } }, { principal: { accountId: user } })) as Envelope<T>;
+  const call = resolverCall(clientFor, { store, reportQueue: queue, ...(opts.inlineLimit !== undefined ? { reportInlineLimit: opts.inlineLimit } : {}) });
   return { store, queue, call };
 }
 

@@ -5,14 +5,9 @@
  * or import changes nothing.
  */
 import { defaultConfig, parseConfigOrThrow, type GovernanceConfig } from '../../src/domain/config';
-import { emulatorTransport } from '../../src/emulator/acting-as';
-import { parseInstant } from '../../src/domain/jira';
-import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
-import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { DEMO_NOW, DEMO_USERS, demoConfig } from '../../src/demo/site';
 import { CONFIG_KEY } from '../../src/forge/config-store';
-import { buildResolver } from '../../src/forge/resolver';
 import { memoryStore } from '../../src/forge/store';
-import { createJiraClient } from '../../src/jira/client';
 import type {
   Envelope,
   ExportData,
@@ -25,23 +20,18 @@ import type {
   SiteValues,
   ValidateData,
 } from '../../src/shared/protocol';
+import { buildResolver } from '../../src/forge/resolver';
+import { demoSiteEmulator, NOW, resolverCall } from './harness';
 
-const NOW = parseInstant(DEMO_NOW);
+const { clientFor } = demoSiteEmulator();
 
-let emulator: Emulator;
-const clientFor = (accountId: string) => {
-  return createJiraClient(emulatorTransport(emulator.url, accountId));
-};
-
+/** The resolvers as a module calls them: the admin page unless another extension is given. */
 function setup() {
   const store = memoryStore(() => NOW);
-  const definitions = buildResolver({ jiraForUser: clientFor, jiraAsApp: () => clientFor(DEMO_USERS.admin), store, now: () => NOW }).getDefinitions();
-  const call = async <T>(functionKey: string, payload: unknown, opts: { user?: string; extension?: unknown } = {}) =>
-    (await definitions(
-      { call: { functionKey, payload }, context: { extension: opts.extension ?? { type: 'jira:adminPage' } } },
-      { principal: { accountId: opts.user ?? DEMO_USERS.admin } },
-    )) as Envelope<T>;
-  return { store, call };
+  const call = resolverCall(clientFor, { store });
+  const moduleCall = <T>(functionKey: string, payload: unknown, opts: { user?: string; extension?: unknown } = {}) =>
+    call<T>(functionKey, payload, opts.extension ?? { type: 'jira:adminPage' }, opts.user);
+  return { store, call: moduleCall };
 }
 
 const issuePanel = (key: string) => ({ type: 'jira:issuePanel', issue: { key, id: '1', type: 'Story' }, project: { key: key.split('-')[0], id: '1' } });
@@ -53,10 +43,6 @@ function data<T>(r: Envelope<T>): T {
 
 const demo = (): GovernanceConfig => parseConfigOrThrow(demoConfig());
 
-beforeAll(async () => {
-  emulator = await startEmulator(buildDemoSite(), { now: () => NOW });
-});
-afterAll(() => emulator.close());
 
 describe('settings resolvers: Jira administrators only', () => {
   const everyCall: [string, unknown][] = [

@@ -3,45 +3,26 @@
  * the Jira REST emulator serving the demo site and an in-memory store.
  */
 import { defaultConfig, parseConfigOrThrow } from '../../src/domain/config';
-import { parseInstant } from '../../src/domain/jira';
-import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
-import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { DEMO_USERS, demoConfig } from '../../src/demo/site';
 import { CONFIG_KEY, readConfig } from '../../src/forge/config-store';
 import { saveConfig } from '../../src/services/config';
-import { buildResolver } from '../../src/forge/resolver';
 import { memoryStore } from '../../src/forge/store';
-import { createJiraClient } from '../../src/jira/client';
 import { governanceReport } from '../../src/services/report';
-import type { Envelope } from '../../src/shared/protocol';
-import { emulatorTransport } from '../../src/emulator/acting-as';
+import { demoSiteEmulator, NOW, resolverCall } from './harness';
 
-const NOW = parseInstant(DEMO_NOW);
 const DAY = 86_400_000;
 const SETTINGS = { boardIds: [1], rollup: null, sprints: 3, basis: 'issues', target: 0.9 };
 
-let emulator: Emulator;
-const clientFor = (accountId: string) => {
-  return createJiraClient(emulatorTransport(emulator.url, accountId));
-};
+const { clientFor } = demoSiteEmulator();
 
+/** The resolvers as a dashboard gadget calls them, with its saved configuration in the context. */
 function setup() {
   const store = memoryStore(() => NOW);
-  const definitions = buildResolver({ jiraForUser: clientFor, jiraAsApp: () => clientFor(DEMO_USERS.admin), store, now: () => NOW }).getDefinitions();
-  const call = async <T = unknown>(functionKey: string, payload: unknown, opts: { user?: string; gadgetConfiguration?: unknown } = {}) =>
-    (await definitions(
-      {
-        call: { functionKey, payload },
-        context: { extension: { type: 'jira:dashboardGadget', gadgetConfiguration: opts.gadgetConfiguration ?? {} } },
-      },
-      { principal: { accountId: opts.user ?? DEMO_USERS.admin } },
-    )) as Envelope<T>;
-  return { store, call };
+  const call = resolverCall(clientFor, { store });
+  const gadgetCall = <T = unknown>(functionKey: string, payload: unknown, opts: { user?: string; gadgetConfiguration?: unknown } = {}) =>
+    call<T>(functionKey, payload, { type: 'jira:dashboardGadget', gadgetConfiguration: opts.gadgetConfiguration ?? {} }, opts.user);
+  return { store, call: gadgetCall };
 }
-
-beforeAll(async () => {
-  emulator = await startEmulator(buildDemoSite(), { now: () => NOW });
-});
-afterAll(() => emulator.close());
 
 describe('gadget/context', () => {
   it('offers the configuration defaults and roll-up choices to an unconfigured gadget', async () => {
