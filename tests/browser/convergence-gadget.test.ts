@@ -4,7 +4,6 @@
  * Russian and to the dark theme, and find the settings again after a restart.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { parseConfigOrThrow } from '../../src/domain/config';
@@ -14,7 +13,7 @@ import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/
 import { startEmulator } from '../../src/emulator/server';
 import { createJiraClient } from '../../src/jira/client';
 import { governanceReport } from '../../src/services/report';
-import { buildAll, openBrowser, SCREENSHOTS, startPreviewProcess, type RunningPreview } from './preview';
+import { buildAll, openBrowser, openPreviewSession, SCREENSHOTS, type PreviewSession, type RunningPreview } from './preview';
 import { emulatorTransport } from '../../src/emulator/acting-as';
 
 jest.setTimeout(240_000);
@@ -45,20 +44,15 @@ describe('backlog convergence gadget in the preview', () => {
   let page: Page;
   let expected: ConvergenceReport;
 
+  let session: PreviewSession | null = null;
+
   beforeAll(async () => {
     buildAll();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-preview-state-'));
-    [preview, expected] = await Promise.all([startPreviewProcess(stateDir), expectedReport()]);
-    browser = await openBrowser();
-    page = await browser.context.newPage();
+    [session, expected] = await Promise.all([openPreviewSession('gov-preview-state-'), expectedReport()]);
+    ({ stateDir, preview, browser, page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    fs.rmSync(stateDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('builds every resource folder the manifest names', () => {
     const manifest = fs.readFileSync(path.resolve(__dirname, '../../manifest.yml'), 'utf8');
@@ -157,8 +151,7 @@ describe('backlog convergence gadget in the preview', () => {
   });
 
   it('keeps the gadget settings after the preview restarts', async () => {
-    await preview!.stop();
-    preview = await startPreviewProcess(stateDir);
+    preview = await session!.restart();
     await page.goto(`${preview.url}/dashboard`);
     await gadget(page).getByTestId('sprint-table').waitFor({ timeout: 60_000 });
     await expect(gadget(page).getByTestId('sprint-row').count()).resolves.toBe(expected.sprints.length);

@@ -5,9 +5,7 @@
  * and CSV export, a report large enough to be computed by a background job, and the gadget's edit
  * view saving its settings.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { parseConfigOrThrow } from '../../src/domain/config';
@@ -17,7 +15,7 @@ import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/
 import { startEmulator } from '../../src/emulator/server';
 import { createJiraClient } from '../../src/jira/client';
 import { governanceRows } from '../../src/services/governance-rows';
-import { openBrowser, ROOT, SCREENSHOTS, startPreviewProcess, type RunningPreview } from './preview';
+import { buildAll, openBrowser, openPreviewSession, SCREENSHOTS, type PreviewSession, type RunningPreview } from './preview';
 import { emulatorTransport } from '../../src/emulator/acting-as';
 
 jest.setTimeout(180_000);
@@ -35,13 +33,6 @@ async function expectedRows(): Promise<GovernanceRows> {
   }
 }
 
-/** Only this suite's pages and the preview server: the other pages' builds are not needed here. */
-function buildOwn(): void {
-  for (const args of [['build-ui.mjs', 'project-governance', 'gov-gadget-view', 'gov-gadget-edit', 'hygiene-panel'], ['build-preview.mjs']]) {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', args[0] as string), ...args.slice(1)], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
-    if (r.status !== 0) throw new Error(`${args[0]} failed:\n${r.stdout}\n${r.stderr}`);
-  }
-}
 
 const frame = (page: Page, prefix: string): FrameLocator => page.frameLocator(`iframe[data-frame^="${prefix}"]`);
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `gov-${name}.png`), fullPage: true });
@@ -61,24 +52,22 @@ describe('hygiene and defect SLA in the preview', () => {
     );
   };
 
+  let session: PreviewSession | null = null;
+
   beforeAll(async () => {
-    buildOwn();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-preview-state-'));
-    // The hygiene gadget covers every board: more issues than the preview computes inline, so a job runs.
-    fs.writeFileSync(path.join(stateDir, 'gadgets.json'), JSON.stringify({ hygiene: { boardIds: ALL_BOARDS, rollup: null, periodDays: 30 }, sla: { boardIds: [1, 2, 3], rollup: null, periodDays: 30 } }));
+    // Only this suite's pages and the preview server: the other pages' builds are not needed here.
+    buildAll(['project-governance', 'gov-gadget-view', 'gov-gadget-edit', 'hygiene-panel']);
     process.env.PREVIEW_INLINE_LIMIT = '600';
-    [preview, expected] = await Promise.all([startPreviewProcess(stateDir), expectedRows()]);
-    origin = preview.url;
-    browser = await openBrowser();
-    page = await browser.context.newPage();
+    // The hygiene gadget covers every board: more issues than the preview computes inline, so a job runs.
+    const gadgets = { hygiene: { boardIds: ALL_BOARDS, rollup: null, periodDays: 30 }, sla: { boardIds: [1, 2, 3], rollup: null, periodDays: 30 } };
+    [session, expected] = await Promise.all([openPreviewSession('gov-preview-state-', (dir) => fs.writeFileSync(path.join(dir, 'gadgets.json'), JSON.stringify(gadgets))), expectedRows()]);
+    ({ stateDir, preview, browser, page } = session);
+    origin = session.preview.url;
   });
 
   afterAll(async () => {
     delete process.env.PREVIEW_INLINE_LIMIT;
-    await browser?.close();
-    await preview?.stop();
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('shows the project page hygiene: the score against last week, rules by count, offending issues', async () => {

@@ -7,11 +7,10 @@
  * Russian and dark.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../src/demo/site';
-import { buildAll, openBrowser, SCREENSHOTS, startPreviewProcess, type RunningPreview } from './preview';
+import { buildAll, openBrowser, openPreviewSession, SCREENSHOTS, type PreviewSession, type RunningPreview } from './preview';
 
 jest.setTimeout(150_000);
 
@@ -50,21 +49,16 @@ describe('Ownership panel and governance settings in the preview', () => {
     return s;
   }
 
+  let session: PreviewSession | null = null;
+
   beforeAll(async () => {
     buildAll(['ownership-panel', 'admin-settings']);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-ownership-state-'));
-    preview = await startPreviewProcess(stateDir);
-    url = preview.url;
-    browser = await openBrowser();
-    page = await browser.context.newPage();
+    session = await openPreviewSession('gov-ownership-state-');
+    ({ stateDir, preview, browser, page } = session);
+    url = session.preview.url;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    fs.rmSync(stateDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('shows the issue’s product with its Business and Digital PO and whom to ask about what', async () => {
     await prefs({ user: DEMO_USERS.scrumMaster, locale: 'en-US', theme: 'light' }, '/browse/PAY-1');

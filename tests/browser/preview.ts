@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test-output/screenshots');
@@ -81,4 +81,56 @@ export async function openBrowser(): Promise<{ context: BrowserContext; close():
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** What a browser suite runs against: the preview on a state folder of its own, and a Chromium page. */
+export interface PreviewSession {
+  readonly stateDir: string;
+  /** The running preview (a new one after `restart`). */
+  preview: RunningPreview;
+  readonly browser: Awaited<ReturnType<typeof openBrowser>>;
+  readonly page: Page;
+  /** Stops the preview and starts it again on the same state folder. */
+  restart(): Promise<RunningPreview>;
+  /** Closes the browser, stops the preview and removes the state folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * What every browser suite starts with: the screenshots folder, a fresh state folder named after
+ * `prefix` (`prepare` may write into it before the preview reads it), the preview server on it,
+ * Chromium and one page. Whatever started is stopped again if a later step fails.
+ */
+export async function openPreviewSession(prefix: string, prepare: (stateDir: string) => void = () => undefined): Promise<PreviewSession> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  let preview: RunningPreview | null = null;
+  let browser: Awaited<ReturnType<typeof openBrowser>> | null = null;
+  const stopAll = async () => {
+    await browser?.close();
+    await preview?.stop();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  };
+  try {
+    prepare(stateDir);
+    preview = await startPreviewProcess(stateDir);
+    browser = await openBrowser();
+    const page = await browser.context.newPage();
+    const session: PreviewSession = {
+      stateDir,
+      preview,
+      browser,
+      page,
+      async restart() {
+        await session.preview.stop();
+        preview = session.preview = await startPreviewProcess(stateDir);
+        return session.preview;
+      },
+      close: stopAll,
+    };
+    return session;
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
 }

@@ -4,10 +4,9 @@
  * pages saving at once (no tick lost), Russian, dark, a narrow column, and the state after a restart.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { buildAll, openBrowser, SCREENSHOTS, startPreviewProcess, type RunningPreview } from './preview';
+import { buildAll, openBrowser, openPreviewSession, SCREENSHOTS, type PreviewSession, type RunningPreview } from './preview';
 
 jest.setTimeout(120_000);
 
@@ -47,27 +46,21 @@ async function tick(p: FrameLocator, id: string) {
 }
 
 describe('Readiness panel in the preview', () => {
-  let stateDir: string;
   let preview: RunningPreview | null = null;
   let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
   let key: string;
   let items: string[];
 
+  let session: PreviewSession | null = null;
+
   beforeAll(async () => {
     buildAll(['readiness-panel']);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-readiness-state-'));
-    preview = await startPreviewProcess(stateDir);
-    browser = await openBrowser();
-    page = await browser.context.newPage();
+    session = await openPreviewSession('gov-readiness-state-');
+    ({ preview, browser, page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    fs.rmSync(stateDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('finds the issues of the coming sprints whose DoR is not ready, with JQL over the indexed values', async () => {
     await page.goto(`${preview!.url}/issues`);
@@ -194,8 +187,7 @@ describe('Readiness panel in the preview', () => {
   });
 
   it('keeps every tick and reason after the preview restarts', async () => {
-    await preview!.stop();
-    preview = await startPreviewProcess(stateDir);
+    preview = await session!.restart();
     const p = await openIssue(page, preview.url, key);
     await expect(stateOf(p, items[2] as string)).resolves.toBe('done');
     await expect(stateOf(p, items[1] as string)).resolves.toBe('notApplicable');
