@@ -283,15 +283,20 @@ export const JiraSprint = z
   .passthrough();
 export type JiraSprint = z.infer<typeof JiraSprint>;
 
-export const SprintPage = z
-  .object({
-    maxResults: z.number().nullish(),
-    startAt: z.number().nullish(),
-    total: z.number().nullish(),
-    isLast: z.boolean().nullish(),
-    values: z.array(JiraSprint),
-  })
-  .passthrough();
+/** A page of Jira's offset paging (`startAt`, `maxResults`, `total`, `isLast`) of `values`. */
+export function offsetPage<T extends z.ZodType>(item: T) {
+  return z
+    .object({
+      startAt: z.number().nullish(),
+      maxResults: z.number().nullish(),
+      total: z.number().nullish(),
+      isLast: z.boolean().nullish(),
+      values: z.array(item),
+    })
+    .passthrough();
+}
+
+export const SprintPage = offsetPage(JiraSprint);
 
 /** `GET /rest/agile/1.0/board/{id}`. */
 export const JiraBoard = z

@@ -3,22 +3,14 @@
  * priorities, issue types and users. Element and page shapes, parsed by zod like every answer.
  */
 import { z } from 'zod';
-import { JiraUser } from '../domain/jira';
+import { JiraUser, offsetPage } from '../domain/jira';
 
 /** `GET /rest/api/3/project/search` element. */
 export const JiraProject = z.object({ id: z.string(), key: z.string(), name: z.string() }).passthrough();
 export type JiraProject = z.infer<typeof JiraProject>;
 
 /** `GET /rest/api/3/project/search` page (offset paging). */
-export const ProjectPage = z
-  .object({
-    startAt: z.number().nullish(),
-    maxResults: z.number().nullish(),
-    total: z.number().nullish(),
-    isLast: z.boolean().nullish(),
-    values: z.array(JiraProject),
-  })
-  .passthrough();
+export const ProjectPage = offsetPage(JiraProject);
 
 /** `GET /rest/api/3/project/{key}/components` element. */
 export const JiraComponent = z.object({ id: z.string(), name: z.string() }).passthrough();

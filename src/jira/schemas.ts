@@ -3,7 +3,7 @@
  * shapes come from there, so a value means the same thing wherever it is parsed).
  */
 import { z } from 'zod';
-import { JiraBoard, JiraField, JiraStatus } from '../domain/jira';
+import { JiraBoard, JiraField, JiraStatus, offsetPage } from '../domain/jira';
 
 /** `GET /rest/api/3/field` */
 export const FieldList = z.array(JiraField);
@@ -12,15 +12,7 @@ export const FieldList = z.array(JiraField);
 export const StatusList = z.array(JiraStatus);
 
 /** `GET /rest/agile/1.0/board` page. */
-export const BoardPage = z
-  .object({
-    startAt: z.number().nullish(),
-    maxResults: z.number().nullish(),
-    total: z.number().nullish(),
-    isLast: z.boolean().nullish(),
-    values: z.array(JiraBoard),
-  })
-  .passthrough();
+export const BoardPage = offsetPage(JiraBoard);
 
 /** `GET /rest/api/3/issue/{key}/properties/{propertyKey}` */
 export const IssuePropertyResponse = z.object({ key: z.string(), value: z.unknown() }).passthrough();
