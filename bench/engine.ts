@@ -53,7 +53,7 @@ export function metricsOfBoard(site: SyntheticSite, board: SyntheticBoard, prepa
     ],
     issues: new Map(prepared.map((p) => [p.id, p])),
     catalog: statusCatalog(site.statuses),
-    statusNames: new Map(site.statuses.map((s) => [s.id, s.name])),
+    siteStatusIds: new Set(site.statuses.map((s) => s.id)),
     siteFields: site.fields,
   };
   return computeReport(loaded, { boardIds: [board.boardId], sprints: board.sprints.length, now, from: now - 30 * DAY, to: now, config });

@@ -14,7 +14,7 @@ import { syntheticSite } from './synthetic';
 
 const SEARCH_PAGE_MAX = 100; // Jira's page with fields
 const BULK_PAGE_MAX = 1000; // histories per bulk-fetch page
-const FIXED_CALLS = 6; // field, status, board, board configuration, filter, sprints
+const FIXED_CALLS = 7; // field, status, issue types, board, board configuration, filter, sprints
 
 export interface RestCost {
   issues: number;

@@ -1,10 +1,12 @@
 /**
- * The governance configuration that matches the demo bank: the default model (DOMAIN.md) with the
- * bank's people as product owners and channel leaders, its "Segment" select field and
- * "Acceptance criteria" field, Moscow time, and the SLA clock paused while waiting for a customer.
+ * The governance configuration of the demo bank: the governance model's bank example
+ * (`bankExampleConfig`: products, channels, segments by components and labels) with the bank's
+ * people as product owners and channel leaders, its "Segment" select field and "Acceptance
+ * criteria" field, Moscow time, and the SLA clock paused while waiting for a customer (by status id).
  */
-import { defaultConfig, type GovernanceConfigInput } from '../domain/config';
-import { ACCEPTANCE_CRITERIA_FIELD_ID, SEGMENT_FIELD_ID, SEGMENT_OPTIONS, type SegmentKey } from './catalog';
+import { bankExampleConfig } from '../domain/bank-example';
+import type { GovernanceConfigInput } from '../domain/config';
+import { ACCEPTANCE_CRITERIA_FIELD_ID, DEMO_STATUSES, SEGMENT_FIELD_ID, SEGMENT_OPTIONS, type SegmentKey } from './catalog';
 import { accountIdOf } from './people';
 
 const OWNERS: Record<string, { business: string; digital: string }> = {
@@ -16,7 +18,7 @@ const OWNERS: Record<string, { business: string; digital: string }> = {
 const LEADERS: Record<string, string> = { web: 'm.orlov', mobile: 'a.fedorova', api: 'n.egorov' };
 
 export function demoConfig(): GovernanceConfigInput {
-  const base = defaultConfig();
+  const base = bankExampleConfig();
   return {
     ...base,
     timeZone: 'Europe/Moscow',
@@ -32,7 +34,7 @@ export function demoConfig(): GovernanceConfigInput {
       const option = SEGMENT_OPTIONS[s.key as SegmentKey] as { value: string } | undefined;
       return option ? { ...s, match: { ...s.match, field: { id: SEGMENT_FIELD_ID, values: [option.value] } } } : s;
     }),
-    defects: { ...base.defects, pauseStatuses: ['Waiting for customer'] },
+    defects: { ...base.defects, pauseStatuses: [{ id: DEMO_STATUSES.waiting.id, name: DEMO_STATUSES.waiting.name }] },
     hygiene: { ...base.hygiene, acceptanceCriteriaField: ACCEPTANCE_CRITERIA_FIELD_ID },
   };
 }

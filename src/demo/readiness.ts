@@ -89,7 +89,7 @@ export function demoReadiness(issue: SiteIssue, config: GovernanceConfig, now: n
   const step = plan.spread / 24;
   const base: Omit<EvaluationInput, 'stored' | 'now'> = {
     templates: config.checklists.templates,
-    issue: { projectKey: f.project.key, issueType: f.issuetype.name, subtask: false },
+    issue: { projectKey: f.project.key, issueType: { id: f.issuetype.id, name: f.issuetype.name, untranslatedName: f.issuetype.untranslatedName }, subtask: false },
     auto,
   };
   let evaluation = evaluate({ ...base, stored: null, now: at });

@@ -3,6 +3,7 @@
  * governance model (DOMAIN.md) and every one of them is editable.
  */
 import { z } from 'zod';
+import { type ConfigMigration, isV1Config, migrateV1Config } from './config-migration';
 
 export const LocalizedText = z.object({ en: z.string().min(1), ru: z.string().min(1) }).strict();
 export type LocalizedText = z.infer<typeof LocalizedText>;
@@ -77,6 +78,68 @@ export const BusinessCalendar = z
   });
 export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
 
+/**
+ * Jira objects the configuration names (issue types, priorities, statuses) are referred to by id,
+ * with the name kept only for display (METRICS.md §5 in docs/metrics.md): Jira localizes these
+ * names per user and admins rename them, so a name would make figures depend on who looks.
+ */
+const JiraId = z.string().regex(/^\d{1,18}$/, 'must be a Jira id (digits only), such as 10004');
+const DisplayName = z.string().min(1).max(255);
+
+/**
+ * An issue type: by its id (what the settings page saves), or by its `untranslatedName`, the
+ * English name Jira keeps whatever the viewer's language (what the built-in defaults use, so they
+ * fit any site: `Bug`, `Story`).
+ */
+export const IssueTypeRef = z
+  .object({ id: JiraId.optional(), untranslatedName: DisplayName.optional(), name: DisplayName.optional() })
+  .strict()
+  .superRefine((r, ctx) => {
+    if ((r.id === undefined) === (r.untranslatedName === undefined))
+      ctx.addIssue({ code: 'custom', message: 'name an issue type by its id or by its untranslatedName (exactly one of them)' });
+    if (r.untranslatedName !== undefined && r.name !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'a type named by untranslatedName needs no display name' });
+  });
+export type IssueTypeRef = z.infer<typeof IssueTypeRef>;
+
+/** A priority or a status: by id; `name` is what the settings page showed when it was chosen. */
+export const ObjectRef = z.object({ id: JiraId, name: DisplayName.optional() }).strict();
+export type ObjectRef = z.infer<typeof ObjectRef>;
+
+/** An SLA target: hours for the defects of one priority. */
+export const DefectTarget = z.object({ priority: ObjectRef, hours: z.number().positive() }).strict();
+export type DefectTarget = z.infer<typeof DefectTarget>;
+
+/** What an issue says about its type: the id, the (possibly localized) name, and the untranslated name where known. */
+export interface IssueTypeFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly untranslatedName?: string | null | undefined;
+}
+
+/**
+ * Whether an issue's type is one of `refs`. By id; or by untranslated name, compared
+ * case-insensitively. Where Jira gave no untranslated name for the type (a site or endpoint that
+ * does not send one), its name stands in: that is the untranslated name for a user whose language
+ * is English, the only case in which a name is all there is.
+ */
+export function matchesIssueType(refs: readonly IssueTypeRef[], type: IssueTypeFacts): boolean {
+  for (const r of refs) {
+    if (r.id !== undefined) {
+      if (r.id === type.id) return true;
+    } else if (r.untranslatedName !== undefined) {
+      const canonical = type.untranslatedName ?? type.name;
+      if (canonical.toLowerCase() === r.untranslatedName.toLowerCase()) return true;
+    }
+  }
+  return false;
+}
+
+/** How a reference reads for people: its display name, else its untranslated name, else `#id`. */
+export function refLabel(r: { id?: string | undefined; name?: string | undefined; untranslatedName?: string | undefined }): string {
+  return r.name ?? r.untranslatedName ?? `#${r.id ?? '?'}`;
+}
+
 export const Severity = z.enum(['high', 'medium', 'low']);
 export type Severity = z.infer<typeof Severity>;
 
@@ -125,14 +188,14 @@ export const ChecklistTemplate = z
     name: LocalizedText,
     /** Project keys it applies to; empty: every project. */
     projects: z.array(z.string().min(1)).default([]),
-    /** Issue type names it applies to; empty: every type that is not a sub-task. */
-    issueTypes: z.array(z.string().min(1)).default([]),
+    /** Issue types it applies to; empty: every type that is not a sub-task. */
+    issueTypes: z.array(IssueTypeRef).default([]),
     items: z.array(ChecklistItemTemplate).min(1),
   })
   .strict();
 export type ChecklistTemplate = z.infer<typeof ChecklistTemplate>;
 
-export const CONFIG_SCHEMA_VERSION = 1;
+export const CONFIG_SCHEMA_VERSION = 2;
 
 const GovernanceConfigBase = z
   .object({
@@ -157,13 +220,13 @@ const GovernanceConfigBase = z
       .strict(),
     defects: z
       .object({
-        issueTypes: z.array(z.string().min(1)).min(1).default(['Bug']),
-        /** Target hours by priority name, in the order reports list them. */
-        targetHours: z.record(z.string().min(1), z.number().positive()),
+        issueTypes: z.array(IssueTypeRef).min(1).default([{ untranslatedName: 'Bug' }]),
+        /** SLA targets by priority id, in the order reports list them. */
+        targets: z.array(DefectTarget).max(50),
         defaultTargetHours: z.number().positive().nullable().default(null),
         atRiskShare: z.number().gt(0).max(1).default(0.8),
-        /** Status names (or ids) during which the SLA clock is paused. */
-        pauseStatuses: z.array(z.string().min(1)).default([]),
+        /** Statuses (by id) during which the SLA clock is paused. */
+        pauseStatuses: z.array(ObjectRef).default([]),
         calendar: BusinessCalendar.nullable().default(null),
         /** Open defects per team must stay below this. */
         openPerTeamTarget: z.number().min(0).default(1),
@@ -173,7 +236,7 @@ const GovernanceConfigBase = z
       .object({
         staleDays: z.number().int().min(1).max(365).default(14),
         carryoverSprints: z.number().int().min(1).max(50).default(3),
-        acceptanceCriteriaTypes: z.array(z.string().min(1)).default(['Story']),
+        acceptanceCriteriaTypes: z.array(IssueTypeRef).default([{ untranslatedName: 'Story' }]),
         /** A custom field holding acceptance criteria, if the site has one. */
         acceptanceCriteriaField: z.string().regex(/^customfield_\d+$/).nullable().default(null),
         rules: z.partialRecord(HygieneRuleId, HygieneRuleSetting).default({}),
@@ -201,6 +264,8 @@ export const GovernanceConfig = GovernanceConfigBase.superRefine((c, ctx) => {
     for (const id of duplicates(t.items.map((it) => it.id)))
       ctx.addIssue({ code: 'custom', path: ['checklists', 'templates', i, 'items'], message: `item id "${id}" is used twice` });
   });
+  for (const id of duplicates(c.defects.targets.map((t) => t.priority.id)))
+    ctx.addIssue({ code: 'custom', path: ['defects', 'targets'], message: `priority ${id} has two targets` });
 });
 export type GovernanceConfig = z.infer<typeof GovernanceConfig>;
 export type GovernanceConfigInput = z.input<typeof GovernanceConfig>;
@@ -222,12 +287,26 @@ export function formatZodError(error: z.ZodError): string[] {
   return error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
 }
 
-export type ConfigResult = { ok: true; config: GovernanceConfig } | { ok: false; errors: string[] };
+export type ConfigResult =
+  | { ok: true; config: GovernanceConfig; migration: ConfigMigration | null }
+  | { ok: false; errors: string[] };
 
-/** Validates a configuration document; errors name the path and the problem. */
+/**
+ * Validates a configuration document; errors name the path and the problem. A document of schema
+ * version 1 (names instead of ids) is migrated first, without the site: issue types by name become
+ * untranslated names, Jira's default priority names their default ids; what cannot be resolved that
+ * way is listed in `migration.unresolved` (the settings page resolves names against the site).
+ */
 export function parseConfig(input: unknown): ConfigResult {
-  const r = GovernanceConfig.safeParse(input);
-  return r.success ? { ok: true, config: r.data } : { ok: false, errors: formatZodError(r.error) };
+  let document = input;
+  let migration: ConfigMigration | null = null;
+  if (isV1Config(input)) {
+    const m = migrateV1Config(input, null);
+    document = m.document;
+    migration = { from: 1, unresolved: m.unresolved };
+  }
+  const r = GovernanceConfig.safeParse(document);
+  return r.success ? { ok: true, config: r.data, migration } : { ok: false, errors: formatZodError(r.error) };
 }
 
 export class ConfigError extends Error {
@@ -252,53 +331,57 @@ const item = (id: string, en: string, ru: string, extra: Partial<ChecklistItemTe
   auto: null,
   ...extra,
 });
-const none: MatchRule = { components: [], labels: [], projects: [], field: null };
-const by = (components: string[], labels: string[]): MatchRule => ({ ...none, components, labels });
+/**
+ * Jira Cloud's default priorities, by the ids every site gives them, with the default SLA targets
+ * of the governance model (METRICS.md §5 in docs/metrics.md).
+ */
+export const DEFAULT_PRIORITY_TARGETS: readonly DefectTarget[] = [
+  { priority: { id: '1', name: 'Highest' }, hours: 24 },
+  { priority: { id: '2', name: 'High' }, hours: 72 },
+  { priority: { id: '3', name: 'Medium' }, hours: 240 },
+  { priority: { id: '4', name: 'Low' }, hours: 720 },
+];
 
-/** The defaults of the governance model (DOMAIN.md). */
+/** The two product-owner roles of the governance model: what the Business PO and the Digital PO answer for. */
+export const RESPONSIBILITIES = {
+  businessOwner: [
+    t('Business strategy of the product', 'Бизнес-стратегия продукта'),
+    t('Business priorities of product development', 'Бизнес-приоритеты развития продукта'),
+    t('End-to-end business process (offline and online)', 'Сквозной бизнес-процесс (офлайн и онлайн)'),
+    t('Legal framework and methodology (regulations)', 'Правовая база и методология (регламенты)'),
+    t('Marketing and promotion', 'Маркетинг и продвижение'),
+    t('Expert knowledge of processes and product for the team', 'Экспертиза процессов и продукта для команды'),
+    t('Branch network and operations: sales and servicing', 'Сеть отделений и операции: продажи и обслуживание'),
+  ],
+  digitalOwner: [
+    t('Vision of the product in digital channels', 'Видение продукта в цифровых каналах'),
+    t('The best digital customer journey', 'Лучший цифровой клиентский путь'),
+    t('Execution of product changes in digital channels, dependency management', 'Реализация изменений продукта в цифровых каналах, управление зависимостями'),
+    t('Quality in digital channels: defects, UI/UX standards, online satisfaction, tech debt, stability', 'Качество в цифровых каналах: дефекты, стандарты UI/UX, онлайн-удовлетворённость, техдолг, стабильность'),
+    t('Managing the development team', 'Управление командой разработки'),
+    t('Growth of product metrics in digital channels', 'Рост продуктовых метрик в цифровых каналах'),
+  ],
+};
+
+/**
+ * The built-in defaults: what applies until an administrator saves a configuration, and what the
+ * command uses without `--config`. They fit any Jira Cloud site: defects are issues of the type
+ * Jira calls `Bug` in English, SLA targets are set for Jira's default priorities by id, and no
+ * product, channel or segment is configured (so `no-product` is inactive). The governance model's
+ * bank example (`bankExampleConfig`) is one step away on the settings page.
+ */
 export function defaultConfig(): GovernanceConfig {
   return GovernanceConfig.parse({
     schemaVersion: CONFIG_SCHEMA_VERSION,
     timeZone: 'UTC',
-    products: [
-      { key: 'payments', name: t('Payments', 'Платежи'), match: by(['Payments'], ['payments']) },
-      { key: 'loans', name: t('Loans', 'Кредиты'), match: by(['Loans'], ['loans']) },
-      { key: 'savings', name: t('Savings and deposits', 'Накопления и депозиты'), match: by(['Savings'], ['savings', 'deposits']) },
-      { key: 'fx-trade', name: t('Foreign trade (FX)', 'ВЭД'), match: by(['Foreign trade'], ['fx-trade', 'ved']) },
-    ],
-    channels: [
-      { key: 'web', name: t('Web', 'Веб'), match: by(['Web'], ['web']) },
-      { key: 'mobile', name: t('Mobile', 'Мобильный'), match: by(['Mobile'], ['mobile']) },
-      { key: 'api', name: t('API', 'API'), match: by(['API'], ['api']) },
-    ],
-    segments: [
-      { key: 'mmb', name: t('Micro and small business (MSB)', 'ММБ'), match: by([], ['mmb']) },
-      { key: 'sb', name: t('Mid business (MB)', 'СБ'), match: by([], ['sb']) },
-      { key: 'kib', name: t('Corporate and investment (CIB)', 'КИБ'), match: by([], ['kib']) },
-    ],
-    responsibilities: {
-      businessOwner: [
-        t('Business strategy of the product', 'Бизнес-стратегия продукта'),
-        t('Business priorities of product development', 'Бизнес-приоритеты развития продукта'),
-        t('End-to-end business process (offline and online)', 'Сквозной бизнес-процесс (офлайн и онлайн)'),
-        t('Legal framework and methodology (regulations)', 'Правовая база и методология (регламенты)'),
-        t('Marketing and promotion', 'Маркетинг и продвижение'),
-        t('Expert knowledge of processes and product for the team', 'Экспертиза процессов и продукта для команды'),
-        t('Branch network and operations: sales and servicing', 'Сеть отделений и операции: продажи и обслуживание'),
-      ],
-      digitalOwner: [
-        t('Vision of the product in digital channels', 'Видение продукта в цифровых каналах'),
-        t('The best digital customer journey', 'Лучший цифровой клиентский путь'),
-        t('Execution of product changes in digital channels, dependency management', 'Реализация изменений продукта в цифровых каналах, управление зависимостями'),
-        t('Quality in digital channels: defects, UI/UX standards, online satisfaction, tech debt, stability', 'Качество в цифровых каналах: дефекты, стандарты UI/UX, онлайн-удовлетворённость, техдолг, стабильность'),
-        t('Managing the development team', 'Управление командой разработки'),
-        t('Growth of product metrics in digital channels', 'Рост продуктовых метрик в цифровых каналах'),
-      ],
-    },
+    products: [],
+    channels: [],
+    segments: [],
+    responsibilities: RESPONSIBILITIES,
     convergence: { target: 0.95, nearBand: 0.1, basis: 'issues', sprints: 6 },
     defects: {
-      issueTypes: ['Bug'],
-      targetHours: { Highest: 24, High: 72, Medium: 240, Low: 720 },
+      issueTypes: [{ untranslatedName: 'Bug' }],
+      targets: DEFAULT_PRIORITY_TARGETS,
       defaultTargetHours: null,
       atRiskShare: 0.8,
       pauseStatuses: [],
@@ -308,7 +391,7 @@ export function defaultConfig(): GovernanceConfig {
     hygiene: {
       staleDays: 14,
       carryoverSprints: 3,
-      acceptanceCriteriaTypes: ['Story'],
+      acceptanceCriteriaTypes: [{ untranslatedName: 'Story' }],
       acceptanceCriteriaField: null,
       rules: {},
     },

@@ -7,7 +7,7 @@
  * over its Sprint changes inside the sprint, with no allocation per issue.
  */
 import { targetStatus, type TargetStatus } from './config';
-import { lastChangeIndex, type Timeline, valueAt } from './history';
+import { type Estimate, estimatePoints, isUnusableEstimate, lastChangeIndex, type Timeline, valueAt } from './history';
 import { compareKeys, type PreparedIssue } from './issue';
 import type { JiraSprint } from './jira';
 import { parseInstant } from './jira';
@@ -46,12 +46,31 @@ export function sprintWindow(sprint: JiraSprint, now: number): SprintWindow | nu
 }
 
 /**
+ * A sprint of another board in this board's sprint listing (Jira lists the sprints of other boards
+ * that the board's issues were in): its `originBoardId` names another board. A sprint without an
+ * `originBoardId` (older Jira data) is taken as the board's own.
+ */
+export function isForeignSprint(sprint: JiraSprint, boardId: number): boolean {
+  return sprint.originBoardId !== null && sprint.originBoardId !== undefined && sprint.originBoardId !== boardId;
+}
+
+/** Which board is reporting, and whether a sprint of another board holds any of its issues (METRICS.md §1, "Shared sprints"). */
+export interface ReportingBoard {
+  readonly boardId: number;
+  readonly hasMember: (sprint: JiraSprint, window: SprintWindow) => boolean;
+}
+
+/**
  * The sprints a board reports: its active sprints, then its newest `closedCount` closed sprints by
  * `completeDate` (see `sprintWindow` for what counts as active or closed at `now`). Newest first:
  * active ones by start, descending, then closed ones by completeDate, descending; ties by id,
  * descending. A sprint listed twice is reported once.
+ *
+ * With `board`, a sprint of another board is reported only when at least one of this board's issues
+ * was a member of it at some instant in [start, end] (`hasMember`); one that is not reported does
+ * not count among the newest `closedCount` either (METRICS.md §1, "Shared sprints").
  */
-export function selectSprints(sprints: readonly JiraSprint[], closedCount: number, now: number): JiraSprint[] {
+export function selectSprints(sprints: readonly JiraSprint[], closedCount: number, now: number, board?: ReportingBoard): JiraSprint[] {
   const active: { sprint: JiraSprint; at: number }[] = [];
   const closed: { sprint: JiraSprint; at: number }[] = [];
   const seen = new Set<number>();
@@ -60,6 +79,7 @@ export function selectSprints(sprints: readonly JiraSprint[], closedCount: numbe
     const w = sprintWindow(sprint, now);
     if (!w) continue;
     seen.add(sprint.id);
+    if (board && isForeignSprint(sprint, board.boardId) && !board.hasMember(sprint, w)) continue;
     if (w.state === 'active') active.push({ sprint, at: w.start });
     else closed.push({ sprint, at: w.end });
   }
@@ -68,6 +88,35 @@ export function selectSprints(sprints: readonly JiraSprint[], closedCount: numbe
   active.sort(newestFirst);
   closed.sort(newestFirst);
   return [...active, ...closed.slice(0, Math.max(0, closedCount))].map((x) => x.sprint);
+}
+
+/**
+ * The sprints of a board whose members a report must read before it can choose which to report
+ * (`selectSprints` with the board): its own reported sprints, and every sprint of another board that
+ * is running or completed no earlier than the oldest of its own reported ones. A foreign sprint
+ * older than that can never be among the newest `closedCount`, whether or not it is reported.
+ */
+export function candidateSprints(sprints: readonly JiraSprint[], closedCount: number, now: number, boardId: number): JiraSprint[] {
+  const own = selectSprints(
+    sprints.filter((s) => !isForeignSprint(s, boardId)),
+    closedCount,
+    now,
+  );
+  const ownClosedEnds = own.flatMap((s) => {
+    const w = sprintWindow(s, now);
+    return w && w.state === 'closed' ? [w.end] : [];
+  });
+  const oldest = ownClosedEnds.length >= closedCount ? Math.min(...ownClosedEnds) : Number.NEGATIVE_INFINITY;
+  const out = [...own];
+  const seen = new Set(own.map((s) => s.id));
+  for (const s of sprints) {
+    if (seen.has(s.id) || !isForeignSprint(s, boardId)) continue;
+    const w = sprintWindow(s, now);
+    if (!w || (w.state === 'closed' && w.end < oldest)) continue;
+    seen.add(s.id);
+    out.push(s);
+  }
+  return out;
 }
 
 /** Orders prepared issues as `compareKeys` orders their keys, without allocating. */
@@ -188,14 +237,55 @@ function walkMembership(tl: Timeline<readonly number[]>, sprintId: number, start
   }
 }
 
+/**
+ * Whether any of the given issues (sub-tasks and issues created after `now` aside) was a member of
+ * the sprint at some instant in [start, end]: what makes a sprint of another board one this board
+ * reports (METRICS.md §1, "Shared sprints").
+ */
+export function sprintHasMember(issues: readonly PreparedIssue[], sprintId: number, window: SprintWindow, now: number): boolean {
+  const m: Membership = { atStart: false, atEnd: false, joinedInside: false, lastJoin: Number.NaN, lastLeave: Number.NaN };
+  for (const issue of issues) {
+    if (issue.subtask || issue.created > now || !issue.everSprints.includes(sprintId)) continue;
+    walkMembership(issue.sprints, sprintId, window.start, window.end, m);
+    if (m.atStart || m.joinedInside) return true;
+  }
+  return false;
+}
+
 function isDoneAt(status: Timeline<string | null>, t: number, done: ReadonlySet<string>): boolean {
   const s = valueAt(status, t);
   return s !== undefined && s !== null && done.has(s);
 }
 
-/** The estimation field at t; unestimated (or not yet created) counts 0, an estimate of 0 is 0. */
-function estimateAt(estimate: Timeline<number | null>, t: number): number {
-  return valueAt(estimate, t) ?? 0;
+/**
+ * How long after a sprint's completion a move into another sprint still counts as Jira's "move the
+ * open issues to the next sprint" (Jira writes it with the completion; the margin covers clock
+ * skew between the two writes).
+ */
+export const CARRY_WINDOW_MS = 10 * 60_000;
+
+/** Sprint ids in `later` that are not in `earlier`, other than `sprintId`: sprints the issue joined since. */
+function joinedAnother(earlier: readonly number[] | undefined, later: readonly number[] | undefined, sprintId: number): boolean {
+  if (later === undefined) return false;
+  for (let i = 0; i < later.length; i++) {
+    const id = later[i] as number;
+    if (id !== sprintId && !holds(earlier, id)) return true;
+  }
+  return false;
+}
+
+/** What a sprint's figures could not read as Jira meant, gathered for the report's warnings. */
+export interface ConvergenceNotes {
+  /** Issues whose estimate, read for a figure, was negative, not finite or not a number (counted as 0). */
+  readonly invalidEstimates: Set<string>;
+  /** Issues whose status at the sprint's end is in no column of the board. */
+  readonly unmappedStatuses: Set<string>;
+  /** Those statuses, by id. */
+  readonly unmappedStatusIds: Set<string>;
+}
+
+export function convergenceNotes(): ConvergenceNotes {
+  return { invalidEstimates: new Set(), unmappedStatuses: new Set(), unmappedStatusIds: new Set() };
 }
 
 const emptySet = (): IssueSet => ({ count: 0, points: 0, issues: [] });
@@ -218,6 +308,10 @@ export interface SprintConvergenceArgs {
   basis: ConvergenceBasis;
   /** A roll-up (product, channel, segment) restricts every set to the issues this accepts. */
   include?: (issue: PreparedIssue) => boolean;
+  /** Every status mapped to a column of the board; with `notes`, members at the end in another status are noted. */
+  mappedStatusIds?: ReadonlySet<string> | null;
+  /** Filled with what the figures could not read as Jira meant (see `ConvergenceNotes`). */
+  notes?: ConvergenceNotes;
 }
 
 /**
@@ -238,7 +332,18 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
   const completed = emptySet();
   const completedCommitted = emptySet();
   const notCompleted = emptySet();
+  const movedToNextSprint = emptySet();
   const m: Membership = { atStart: false, atEnd: false, joinedInside: false, lastJoin: Number.NaN, lastLeave: Number.NaN };
+  const notes = args.notes;
+  const mapped = args.mappedStatusIds ?? null;
+  let issueKey = '';
+  /** The estimation field at t; unestimated, unusable (noted) or not yet created count 0; an estimate of 0 is 0. */
+  const estimateAt = (estimate: Timeline<Estimate>, t: number): number => {
+    const e = valueAt(estimate, t);
+    if (notes && isUnusableEstimate(e)) notes.invalidEstimates.add(issueKey);
+    return estimatePoints(e);
+  };
+  const carryAt = window.state === 'closed' ? Math.min(end + CARRY_WINDOW_MS, now) : end;
 
   let previousKey: string | null = null;
   for (const issue of issues) {
@@ -247,6 +352,7 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
     // (An issue created after `now` is a member of nothing up to `end` <= now; skipping it is quicker.)
     if (issue.subtask || issue.created > now || !issue.everSprints.includes(sid)) continue;
     if (include && !include(issue)) continue;
+    issueKey = issue.key;
 
     walkMembership(issue.sprints, sid, start, end, m);
     // Each instant's status and estimate is looked up once (a binary search each), not once per set.
@@ -267,8 +373,20 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
       put(removed, issue.key, leftAt === end && pointsAtEndKnown ? pointsAtEnd : estimateAt(issue.estimate, leftAt));
     }
     if (!m.atEnd) continue;
+    if (notes && mapped !== null) {
+      const status = valueAt(issue.status, end);
+      if (status !== undefined && status !== null && !mapped.has(status)) {
+        notes.unmappedStatuses.add(issue.key);
+        notes.unmappedStatusIds.add(status);
+      }
+    }
     if (!isDoneAt(issue.status, end, done)) {
       put(notCompleted, issue.key, pointsAtEnd);
+      // Moved to another sprint at the completion (Jira's "move open issues to the next sprint"),
+      // rather than returned to the backlog: only a closed sprint moves anything.
+      if (window.state === 'closed' && joinedAnother(valueAt(issue.sprints, start), valueAt(issue.sprints, carryAt), sid)) {
+        put(movedToNextSprint, issue.key, pointsAtEnd);
+      }
       continue;
     }
     // Done at the later of start and its last joining means it was completed outside the sprint.
@@ -288,6 +406,7 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
     sprintId: sid,
     name: sprint.name,
     state: window.state,
+    shared: isForeignSprint(sprint, args.boardId),
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
     provisional: window.state === 'active',
@@ -297,6 +416,7 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
     completed,
     completedCommitted,
     notCompleted,
+    movedToNextSprint,
     convergence,
     scopeChange: ratio(added.count + removed.count, committed.count),
     status: targetStatus(convergence[args.basis], args.target, args.nearBand),

@@ -4,7 +4,7 @@
  * outcome against the target, and the report per priority.
  */
 import { workingMillisBetween } from './calendar';
-import type { BusinessCalendar, GovernanceConfig } from './config';
+import { type BusinessCalendar, type DefectTarget, type GovernanceConfig, matchesIssueType, refLabel } from './config';
 import { lastChangeIndex, valueAt } from './history';
 import type { PreparedIssue, StatusCatalog } from './issue';
 import type { DefectFigures, DefectIssue, DefectOutcome, DefectPriorityRow, DefectReport } from './report';
@@ -14,53 +14,61 @@ export type DefectSettings = Pick<GovernanceConfig, 'defects'>;
 
 const HOUR_MS = 3_600_000;
 
-/** A defect is an issue whose type name is one of `defects.issueTypes`, compared case-insensitively. */
+/**
+ * A defect is an issue whose type is one of `defects.issueTypes`: by id, or by untranslated name
+ * (METRICS.md §2 and §5 in docs/metrics.md), so the same issues are defects whatever language the
+ * reader of Jira has.
+ */
 export function isDefect(issue: PreparedIssue, config: DefectSettings): boolean {
-  return defectTypes(config)(issue.typeName);
+  return defectTypes(config)(issue);
 }
 
-/** The defect-type test, remembering each type name seen: a site has few types and many issues. */
-function defectTypes(config: DefectSettings): (typeName: string) => boolean {
-  const types = new Set(config.defects.issueTypes.map((t) => t.toLowerCase()));
+/** The defect-type test, remembering the answer per type id: a site has few types and many issues. */
+function defectTypes(config: DefectSettings): (issue: PreparedIssue) => boolean {
+  const refs = config.defects.issueTypes;
   const seen = new Map<string, boolean>();
-  return (typeName) => {
-    let is = seen.get(typeName);
+  return (issue) => {
+    const key = `${issue.typeId}\u0000${issue.typeUntranslatedName ?? ''}\u0000${issue.typeName}`;
+    let is = seen.get(key);
     if (is === undefined) {
-      is = types.has(typeName.toLowerCase());
-      seen.set(typeName, is);
+      is = matchesIssueType(refs, { id: issue.typeId, name: issue.typeName, untranslatedName: issue.typeUntranslatedName });
+      seen.set(key, is);
     }
     return is;
   };
 }
 
-/**
- * The configured priority whose target applies: the exact name first, then the first name in the
- * configuration's order that differs only in case (Jira priority names are case-insensitive when
- * typed in JQL, so "high" in a configuration means the site's "High"); null when none matches.
- */
-function configuredPriority(priorityName: string | null, config: DefectSettings): string | null {
-  if (priorityName === null) return null;
-  const targets = config.defects.targetHours;
-  if (Object.hasOwn(targets, priorityName)) return priorityName;
-  const lower = priorityName.toLowerCase();
-  for (const name of Object.keys(targets)) if (name.toLowerCase() === lower) return name;
+/** The configured target of a priority id, or null when none is configured for it. */
+export function configuredTarget(priorityId: string | null, config: DefectSettings): DefectTarget | null {
+  if (priorityId === null) return null;
+  for (const t of config.defects.targets) if (t.priority.id === priorityId) return t;
   return null;
 }
 
-/** The SLA target in hours: `targetHours[priority]`, else `defaultTargetHours`; null: no SLA. */
-export function defectTarget(priorityName: string | null, config: DefectSettings): number | null {
-  const configured = configuredPriority(priorityName, config);
-  if (configured !== null) return config.defects.targetHours[configured] ?? null;
-  return config.defects.defaultTargetHours;
+/** The SLA target in hours: the target of the priority (by id), else `defaultTargetHours`; null: no SLA. */
+export function defectTarget(priorityId: string | null, config: DefectSettings): number | null {
+  return configuredTarget(priorityId, config)?.hours ?? config.defects.defaultTargetHours;
 }
 
 /**
- * The priority name at `now`, replayed as METRICS.md §0 replays any field, by name (the changelog's
- * string form) because the target is configured by name. An issue whose priority never changed has
- * its current `fields.priority.name`. Null: no priority.
+ * The priority id at `now`, replayed as METRICS.md §0 replays any field (the changelog's `from`/`to`
+ * carry priority ids). An issue whose priority never changed has its current `fields.priority.id`.
+ * Null: no priority.
  */
 export function priorityAt(issue: PreparedIssue, now: number): string | null {
   return valueAt(issue.priority, now) ?? null;
+}
+
+/**
+ * How a priority reads in a report: the configured target's name, else the name Jira gives the
+ * issue's current priority when it is the same one, else its id.
+ */
+export function priorityLabel(priorityId: string | null, issue: PreparedIssue, config: DefectSettings): string | null {
+  if (priorityId === null) return null;
+  const configured = configuredTarget(priorityId, config);
+  if (configured) return refLabel(configured.priority);
+  const current = issue.issue.fields.priority;
+  return current && current.id === priorityId ? current.name : `#${priorityId}`;
 }
 
 const RUNNING = 0;
@@ -69,26 +77,19 @@ const DONE = 2;
 type StatusClass = typeof RUNNING | typeof PAUSED | typeof DONE;
 
 /**
- * Classifies status ids for the clock, caching each answer: done (category `done`), paused (in
- * `pauseStatuses` by id, or by name compared case-insensitively) or running. A status of unknown
- * category, or no status, is not done (the clock must not stop on a status nobody can see as done),
- * so it runs unless it is a pause status.
+ * Classifies status ids for the clock, caching each answer: done (category `done`), paused (one of
+ * `pauseStatuses`, by id) or running. A status of unknown category (one the site no longer has,
+ * say), or no status, is not done (the clock must not stop on a status nobody can see as done), so
+ * it runs unless it is a pause status.
  */
-function statusClassifier(
-  catalog: StatusCatalog,
-  statusNames: ReadonlyMap<string, string>,
-  config: DefectSettings,
-): (statusId: string | null) => StatusClass {
-  const pause = new Set(config.defects.pauseStatuses);
-  const pauseLower = new Set(config.defects.pauseStatuses.map((s) => s.toLowerCase()));
+function statusClassifier(catalog: StatusCatalog, config: DefectSettings): (statusId: string | null) => StatusClass {
+  const pause = new Set(config.defects.pauseStatuses.map((s) => s.id));
   const cache = new Map<string | null, StatusClass>();
   return (statusId) => {
     let c = cache.get(statusId);
     if (c === undefined) {
-      const name = statusId === null ? undefined : statusNames.get(statusId);
       if (statusId !== null && catalog.get(statusId) === 'done') c = DONE;
       else if (statusId !== null && pause.has(statusId)) c = PAUSED;
-      else if (name !== undefined && pauseLower.has(name.toLowerCase())) c = PAUSED;
       else c = RUNNING;
       cache.set(statusId, c);
     }
@@ -138,18 +139,9 @@ function runClock(
   return { elapsedMs, done, resolvedAt: done ? resolvedAt : null };
 }
 
-/**
- * The SLA clock of a defect at `now`. `statusNames` maps status ids to names, so pause statuses may
- * be configured by name. An issue created after `now` has not started its clock.
- */
-export function defectClock(
-  issue: PreparedIssue,
-  catalog: StatusCatalog,
-  statusNames: ReadonlyMap<string, string>,
-  config: DefectSettings,
-  now: number,
-): DefectClock {
-  return runClock(issue, statusClassifier(catalog, statusNames, config), config.defects.calendar, now);
+/** The SLA clock of a defect at `now`. An issue created after `now` has not started its clock. */
+export function defectClock(issue: PreparedIssue, catalog: StatusCatalog, config: DefectSettings, now: number): DefectClock {
+  return runClock(issue, statusClassifier(catalog, config), config.defects.calendar, now);
 }
 
 /**
@@ -174,8 +166,6 @@ export interface DefectReportArgs {
   /** Each board and the ids of its issues, for open defects per team. */
   boards: readonly { boardId: number; issueIds: ReadonlySet<string> }[];
   catalog: StatusCatalog;
-  /** Status id → name, for pause statuses configured by name. */
-  statusNames: ReadonlyMap<string, string>;
   config: DefectSettings;
   now: number;
   /** The period of resolutions reported, both ends included. */
@@ -233,57 +223,64 @@ export function nearestRank(sorted: readonly number[], percent: number): number 
 
 /**
  * The defect SLA report. Decisions where METRICS.md is silent:
- * - `byPriority` has a row for every priority in `targetHours`, in that order, even with no defects;
- *   a defect whose target is `defaultTargetHours` counts in `total` only (its priority is not among
- *   the configuration's). A priority that matches a configured one only in case counts in that row.
+ * - `byPriority` has a row for every configured target, in that order, even with no defects; a
+ *   defect whose target is `defaultTargetHours` counts in `total` only (its priority is not among
+ *   the configuration's). Priorities are matched by id, never by name.
  * - `noSla` counts the defects the report lists (open at `now` or resolved in the period) that have
- *   no target; defects resolved long ago are not counted.
+ *   no target; defects resolved long ago are not counted. `noSlaOpen` counts those open at `now`,
+ *   so the open defects of the boards (`openPerBoard`, every open defect) add up to `total.open`
+ *   (open defects with a target) plus `noSlaOpen`, except that an issue on two boards counts on each.
  * - Defects done now but resolved outside the period appear nowhere.
  */
 export function defectReport(args: DefectReportArgs): DefectReport {
   const { config, now, from, to } = args;
-  const classify = statusClassifier(args.catalog, args.statusNames, config);
+  const classify = statusClassifier(args.catalog, config);
   const isDefectType = defectTypes(config);
   const calendar = config.defects.calendar;
   const atRiskShare = config.defects.atRiskShare;
   const rows = new Map<string, Tally>();
-  for (const name of Object.keys(config.defects.targetHours)) rows.set(name, new Tally());
+  for (const t of config.defects.targets) rows.set(t.priority.id, new Tally());
   const total = new Tally();
   const seen = new Set<string>();
   const openIds = new Set<string>();
+  const openNoSlaIds = new Set<string>();
   const listed: { project: string; number: number; issue: DefectIssue }[] = [];
   let noSla = 0;
 
   for (const issue of args.issues) {
-    if (issue.created > now || !isDefectType(issue.typeName) || seen.has(issue.id)) continue;
+    if (issue.created > now || seen.has(issue.id) || !isDefectType(issue)) continue;
     seen.add(issue.id);
     const clock = runClock(issue, classify, calendar, now);
     const resolvedInPeriod = clock.resolvedAt !== null && clock.resolvedAt >= from && clock.resolvedAt <= to;
     if (!clock.done) openIds.add(issue.id);
     else if (!resolvedInPeriod) continue;
 
-    const priority = priorityAt(issue, now);
-    const configured = configuredPriority(priority, config);
-    const targetHours = configured !== null ? (config.defects.targetHours[configured] ?? null) : config.defects.defaultTargetHours;
+    const priorityId = priorityAt(issue, now);
+    const configured = configuredTarget(priorityId, config);
+    const targetHours = configured?.hours ?? config.defects.defaultTargetHours;
     const elapsedHours = clock.elapsedMs / HOUR_MS;
     const outcome = defectOutcome(elapsedHours, targetHours, clock.done, atRiskShare);
     const project = issue.key.slice(0, issue.key.lastIndexOf('-'));
-    listed.push({ project, number: issue.number, issue: { key: issue.key, priority, elapsedHours, targetHours, outcome } });
+    const priority = priorityLabel(priorityId, issue, config);
+    listed.push({ project, number: issue.number, issue: { key: issue.key, priority, priorityId, elapsedHours, targetHours, outcome } });
     if (targetHours === null) {
       noSla++;
+      if (!clock.done) openNoSlaIds.add(issue.id);
       continue;
     }
-    const row = configured !== null ? rows.get(configured) : undefined;
+    const row = configured ? rows.get(configured.priority.id) : undefined;
     for (const tally of row ? [row, total] : [total]) {
       if (clock.done) tally.addResolved(elapsedHours, outcome);
       else tally.addOpen(outcome);
     }
   }
 
-  const byPriority: DefectPriorityRow[] = [];
-  for (const [priority, tally] of rows) {
-    byPriority.push({ priority, targetHours: config.defects.targetHours[priority] as number, ...tally.figures() });
-  }
+  const byPriority: DefectPriorityRow[] = config.defects.targets.map((t) => ({
+    priority: refLabel(t.priority),
+    priorityId: t.priority.id,
+    targetHours: t.hours,
+    ...(rows.get(t.priority.id) ?? new Tally()).figures(),
+  }));
   // compareKeys' order (project key, then number), with both parts taken from each key once.
   listed.sort((a, b) => (a.project === b.project ? a.number - b.number : a.project < b.project ? -1 : 1));
   return {
@@ -292,7 +289,8 @@ export function defectReport(args: DefectReportArgs): DefectReport {
     byPriority,
     total: total.figures(),
     noSla,
-    openPerBoard: args.boards.map((b) => ({ boardId: b.boardId, open: countIn(openIds, b.issueIds) })),
+    noSlaOpen: openNoSlaIds.size,
+    openPerBoard: args.boards.map((b) => ({ boardId: b.boardId, open: countIn(openIds, b.issueIds), openNoSla: countIn(openNoSlaIds, b.issueIds) })),
     issues: listed.map((l) => l.issue),
   };
 }

@@ -25,3 +25,16 @@ export function doneStatusIds(configuration: BoardConfiguration | null, catalog:
   for (const [id, category] of catalog) if (category === 'done') done.add(id);
   return done;
 }
+
+/**
+ * Every status mapped to a column of the board: an issue in any other status is not on the board
+ * (Jira lists it under "unmapped statuses"). Null where the configuration has no columns (then
+ * nothing can be said).
+ */
+export function mappedStatusIds(configuration: BoardConfiguration | null): ReadonlySet<string> | null {
+  const columns = configuration?.columnConfig.columns ?? [];
+  if (columns.length === 0) return null;
+  const ids = new Set<string>();
+  for (const c of columns) for (const s of c.statuses) ids.add(s.id);
+  return ids;
+}

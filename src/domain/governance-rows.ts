@@ -33,8 +33,9 @@ export interface DefectRow {
   key: string;
   projectKey: string;
   summary: string | null;
+  /** The priority at `now` for display (the configured name, else Jira's). */
   priority: string | null;
-  /** The configured priority whose row it counts in; null: only in the total (default target) or nowhere. */
+  /** The id of the configured priority whose row it counts in; null: only in the total (default target) or nowhere. */
   priorityRow: string | null;
   targetHours: number | null;
   elapsedHours: number;
@@ -62,7 +63,7 @@ export interface GovernanceRows {
   boards: RowsBoard[];
   rules: { id: HygieneRuleId; severity: Severity }[];
   hygiene: { tallies: HygieneTally[]; issues: HygieneIssueRow[] };
-  defects: { priorities: { priority: string; targetHours: number }[]; openPerTeamTarget: number; issues: DefectRow[] };
+  defects: { priorities: { priority: string; priorityId: string; targetHours: number }[]; openPerTeamTarget: number; issues: DefectRow[] };
 }
 
 /** Every project any row names. */
@@ -131,17 +132,6 @@ export function hygieneSummary(rows: GovernanceRows): HygieneSummary {
   };
 }
 
-/**
- * The configured priority a defect counts under (METRICS.md §2): its exact name, else the first
- * configured name equal to it but for case; null when none is configured.
- */
-export function priorityRowOf(priority: string | null, configured: readonly string[]): string | null {
-  if (priority === null) return null;
-  if (configured.includes(priority)) return priority;
-  const lower = priority.toLowerCase();
-  return configured.find((c) => c.toLowerCase() === lower) ?? null;
-}
-
 function figures(defects: readonly DefectRow[]): DefectFigures {
   const resolvedHours = defects.filter((d) => !d.open).map((d) => d.elapsedHours).sort((a, b) => a - b);
   const count = (pick: (d: DefectRow) => boolean) => defects.filter(pick).length;
@@ -164,6 +154,8 @@ export interface DefectBoardRow {
   boardId: number;
   name: string;
   open: number;
+  /** Of `open`, defects without an SLA target (their priority has none): why the total's open count is lower. */
+  openNoSla: number;
   /** Open defects must stay below this (DOMAIN.md: fewer than one bug per team). */
   target: number;
   withinTarget: boolean;
@@ -181,15 +173,17 @@ export interface DefectSummary {
 /** The defect SLA report of METRICS.md §2, recomputed from the rows. */
 export function defectSummary(rows: GovernanceRows): DefectSummary {
   const withSla = rows.defects.issues.filter((d) => d.targetHours !== null);
-  const byPriority = rows.defects.priorities.map(({ priority, targetHours }) => ({
+  const byPriority = rows.defects.priorities.map(({ priority, priorityId, targetHours }) => ({
     priority,
+    priorityId,
     targetHours,
-    ...figures(withSla.filter((d) => d.priorityRow === priority)),
+    ...figures(withSla.filter((d) => d.priorityRow === priorityId)),
   }));
   const target = rows.defects.openPerTeamTarget;
   const openPerBoard = rows.boards.map((b) => {
-    const open = rows.defects.issues.filter((d) => d.open && d.boardIds.includes(b.id)).length;
-    return { boardId: b.id, name: b.name, open, target, withinTarget: open < target };
+    const mine = rows.defects.issues.filter((d) => d.open && d.boardIds.includes(b.id));
+    const openNoSla = mine.filter((d) => d.targetHours === null).length;
+    return { boardId: b.id, name: b.name, open: mine.length, openNoSla, target, withinTarget: mine.length < target };
   });
   const attention = withSla
     .filter((d) => d.open && (d.outcome === 'breached' || d.outcome === 'atRisk'))

@@ -355,3 +355,24 @@ export function parseNumberValue(raw: string | null): number | null {
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
 }
+
+/**
+ * An estimate (METRICS.md §1's estimate rule): a number of 0 or more; `null` for no value (empty or
+ * null); `NaN` for a value that is there but unusable: negative, not finite, or not a number. An
+ * unusable estimate counts as no value, and the report counts the issues that carry one.
+ */
+export type Estimate = number | null;
+
+export function parseEstimate(raw: string | null): Estimate {
+  if (raw === null) return null;
+  const s = raw.trim();
+  if (s === '') return null;
+  const n = Number(s);
+  return Number.isFinite(n) && n >= 0 ? n : Number.NaN;
+}
+
+/** An estimate's value for sums: unestimated and unusable count 0. */
+export const estimatePoints = (e: Estimate | undefined): number => (e === undefined || e === null || Number.isNaN(e) ? 0 : e);
+
+/** Whether an estimate is present but unusable (negative, not finite, not a number). */
+export const isUnusableEstimate = (e: Estimate | undefined): boolean => e !== undefined && e !== null && Number.isNaN(e);

@@ -13,7 +13,8 @@ import {
   type ReplayField,
   type FieldRef,
   fieldRef,
-  parseNumberValue,
+  parseEstimate,
+  type Estimate,
   parseSprintIds,
   STATUS_FIELD,
   type Timeline,
@@ -70,16 +71,19 @@ export interface PreparedIssue {
   readonly number: number;
   readonly created: number;
   readonly subtask: boolean;
+  /** The issue type's id, its name as the reader sees it, and its untranslated (English) name where known. */
+  readonly typeId: string;
   readonly typeName: string;
+  readonly typeUntranslatedName: string | null;
   /** Status id over time. */
   readonly status: Timeline<string | null>;
   /** Sprint ids the issue is a member of, over time (empty when the site has no Sprint field). */
   readonly sprints: Timeline<readonly number[]>;
-  /** Estimation-field value over time (null: no value). */
-  readonly estimate: Timeline<number | null>;
+  /** Estimation-field value over time (null: no value; NaN: an unusable value, see `parseEstimate`). */
+  readonly estimate: Timeline<Estimate>;
   /** Assignee account id over time. */
   readonly assignee: Timeline<string | null>;
-  /** Priority name over time (null: no priority). */
+  /** Priority id over time (null: no priority); names change with the reader's language, ids do not. */
   readonly priority: Timeline<string | null>;
   /**
    * Every sprint id the issue was ever a member of, each once, in the order the history first names
@@ -102,12 +106,12 @@ export function currentSprintIds(issue: JiraIssue, sprint: FieldRef | null): rea
   return ids;
 }
 
-/** The current value of a number field on an issue (null: no value). */
-export function currentNumber(issue: JiraIssue, field: FieldRef | null): number | null {
+/** The current value of the estimation field on an issue: see `parseEstimate` (null: no value; NaN: unusable). */
+export function currentEstimate(issue: JiraIssue, field: FieldRef | null): Estimate {
   if (!field) return null;
   const v = (issue.fields as Record<string, unknown>)[field.id];
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string') return parseNumberValue(v);
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : Number.NaN;
+  if (typeof v === 'string') return parseEstimate(v);
   return null;
 }
 
@@ -140,10 +144,10 @@ function replayOf(fields: SiteFields): FieldReplay {
     const replayed: ReplayField<unknown>[] = [
       { ref: STATUS_FIELD, convert: nullableString },
       { ref: ASSIGNEE_FIELD, convert: nullableString },
-      { ref: PRIORITY_FIELD, convert: nullableString, read: 'names' },
+      { ref: PRIORITY_FIELD, convert: nullableString, read: 'ids' },
     ];
     if (fields.sprint) replayed.push({ ref: fields.sprint, convert: parseSprintIds, read: 'ids' });
-    if (fields.estimation) replayed.push({ ref: fields.estimation, convert: parseNumberValue });
+    if (fields.estimation) replayed.push({ ref: fields.estimation, convert: parseEstimate });
     r = compileReplay(replayed);
     replays.set(fields, r);
   }
@@ -174,15 +178,15 @@ const nullableString = (raw: string | null): string | null => (raw === '' ? null
 export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: readonly ChangelogHistory[]): PreparedIssue {
   const f = issue.fields;
   const created = parseInstant(f.created);
-  const currents: unknown[] = [f.status.id, f.assignee?.accountId ?? null, f.priority?.name ?? null];
+  const currents: unknown[] = [f.status.id, f.assignee?.accountId ?? null, f.priority?.id ?? null];
   if (fields.sprint) currents.push(currentSprintIds(issue, fields.sprint));
-  if (fields.estimation) currents.push(currentNumber(issue, fields.estimation));
+  if (fields.estimation) currents.push(currentEstimate(issue, fields.estimation));
   const built = replayOf(fields).build(histories ?? issue.changelog?.histories ?? [], created, currents);
   const status = built[0] as Timeline<string | null>;
   const assignee = built[1] as Timeline<string | null>;
   const priority = built[2] as Timeline<string | null>;
   const sprints = fields.sprint ? (built[3] as Timeline<readonly number[]>) : noChanges<readonly number[]>(created, []);
-  const estimate = fields.estimation ? (built[fields.sprint ? 4 : 3] as Timeline<number | null>) : noChanges<number | null>(created, null);
+  const estimate = fields.estimation ? (built[fields.sprint ? 4 : 3] as Timeline<Estimate>) : noChanges<Estimate>(created, null);
   const everSprints = distinctSprintIds(sprints);
   return {
     issue,
@@ -192,7 +196,9 @@ export function prepareIssue(issue: JiraIssue, fields: SiteFields, histories?: r
     number: issueNumber(issue.key),
     created,
     subtask: f.issuetype.subtask === true,
+    typeId: f.issuetype.id,
     typeName: f.issuetype.name,
+    typeUntranslatedName: f.issuetype.untranslatedName ?? null,
     status,
     sprints,
     estimate,

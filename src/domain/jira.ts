@@ -141,11 +141,18 @@ export const JiraStatus = z
   .object({
     id: z.string(),
     name: z.string(),
+    /** The status's name in English whatever the viewer's language (`GET /rest/api/3/status` has it). */
+    untranslatedName: z.string().nullish(),
     statusCategory: z.object({ id: z.number().nullish(), key: StatusCategoryKey, name: z.string().nullish() }),
   });
 export type JiraStatus = z.infer<typeof JiraStatus>;
 
-export const JiraIssueType = z.object({ id: z.string(), name: z.string(), subtask: z.boolean().default(false) });
+/**
+ * An issue type. `name` is in the viewer's language (a Russian viewer sees «Ошибка» for Bug);
+ * `untranslatedName` is the English name Jira keeps whatever the language. `GET /rest/api/3/issuetype`
+ * returns it; issues embed it on some sites only, so the loader fills it in from that list.
+ */
+export const JiraIssueType = z.object({ id: z.string(), name: z.string(), untranslatedName: z.string().nullish(), subtask: z.boolean().default(false) });
 export type JiraIssueType = z.infer<typeof JiraIssueType>;
 
 export const JiraNamed = z.object({ id: z.string().nullish(), name: z.string() });

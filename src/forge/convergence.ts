@@ -110,7 +110,7 @@ export async function convergenceView(client: JiraClient, store: Store, req: Con
     convergence: { ...config.convergence, target: req.settings.target, basis: req.settings.basis },
   };
   // Only convergence: the defect and hygiene issues (every open issue of the boards) are not fetched.
-  const { convergence } = await reportSections(client, {
+  const { convergence, warnings } = await reportSections(client, {
     sections: ['convergence'],
     boardIds: req.settings.boardIds,
     sprints: req.settings.sprints,
@@ -127,6 +127,7 @@ export async function convergenceView(client: JiraClient, store: Store, req: Con
     rollup,
     report: convergence,
     current: currentFigure(convergence.sprints, req.settings, config.convergence.nearBand),
+    warnings,
     computedAt: new Date(req.now).toISOString(),
     fromCache: false,
   };

@@ -23,7 +23,9 @@ export type JiraPriority = z.infer<typeof JiraPriority>;
 export const PriorityList = z.array(JiraPriority);
 
 /** `GET /rest/api/3/issuetype` element. */
-export const JiraIssueType = z.object({ id: z.string(), name: z.string(), subtask: z.boolean().nullish() }).passthrough();
+export const JiraIssueType = z
+  .object({ id: z.string(), name: z.string(), untranslatedName: z.string().nullish(), subtask: z.boolean().nullish() })
+  .passthrough();
 export type JiraIssueType = z.infer<typeof JiraIssueType>;
 export const IssueTypeList = z.array(JiraIssueType);
 

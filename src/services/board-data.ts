@@ -7,6 +7,7 @@ import type { GovernanceConfig } from '../domain/config';
 import type { BoardConfiguration, JiraBoard, JiraField, JiraIssue, JiraSprint, StatusCategoryKey } from '../domain/jira';
 import { discoverFields, prepareIssue, type PreparedIssue, type SiteFields, statusCatalog } from '../domain/issue';
 import { JiraError, type JiraClient } from '../jira/types';
+import { fillUntranslatedTypeName, untranslatedTypeNames } from './issue-types';
 import { boardScopeJql } from './jql';
 
 /** Jira says the board does not exist (or the user may not see it: Jira answers 404 for both). */
@@ -20,7 +21,7 @@ export class BoardNotFoundError extends Error {
 export interface BoardData {
   board: JiraBoard;
   configuration: BoardConfiguration;
-  /** Every active and closed sprint of the board. */
+  /** Every active and closed sprint the board lists: its own, and other boards' that its issues were in. */
   sprints: JiraSprint[];
   fields: SiteFields;
   /** Ids of the issues the board's filter returned. */
@@ -31,9 +32,10 @@ export interface LoadedBoards {
   boards: BoardData[];
   /** Every issue of any board, prepared for replay, by id (an issue on two boards appears once). */
   issues: Map<string, PreparedIssue>;
+  /** Status id → category: the site's statuses, and any status an issue was read in. */
   catalog: Map<string, StatusCategoryKey>;
-  /** Status id → name, for pause statuses named in the configuration. */
-  statusNames: Map<string, string>;
+  /** The statuses the site has now (its status list and the statuses issues are in): others in a history were deleted. */
+  siteStatusIds: Set<string>;
   siteFields: JiraField[];
 }
 
@@ -45,7 +47,7 @@ export interface LoadRequest {
    * untouched since `updatedSince`, and the oldest instant whose updates may matter (earliest
    * sprint start, defect period start, now − 30 d).
    */
-  scope: (sprints: readonly JiraSprint[]) => { sprintIds: readonly number[]; updatedSince: number };
+  scope: (sprints: readonly JiraSprint[], boardId: number) => { sprintIds: readonly number[]; updatedSince: number };
   /** Fetch every issue not done now (defects and hygiene need them; convergence alone does not). */
   openNow: boolean;
   onProgress?: (message: string) => void;
@@ -93,9 +95,9 @@ export function metricFieldIds(config: GovernanceConfig): string[] {
 
 export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<LoadedBoards> {
   const progress = req.onProgress ?? (() => undefined);
-  const [siteFields, statuses] = await Promise.all([client.fields(), client.statuses()]);
+  const [siteFields, statuses, typeNames] = await Promise.all([client.fields(), client.statuses(), untranslatedTypeNames(client)]);
   const catalog = statusCatalog(statuses);
-  const statusNames = new Map(statuses.map((s) => [s.id, s.name] as const));
+  const siteStatusIds = new Set(statuses.map((s) => s.id));
   const boards: BoardData[] = [];
   const raw = new Map<string, { issue: JiraIssue; fields: SiteFields }>();
 
@@ -113,7 +115,7 @@ export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<
     const fieldIds = metricFieldIds(req.config);
     if (fields.sprint) fieldIds.push(fields.sprint.id);
     if (fields.estimation) fieldIds.push(fields.estimation.id);
-    const jql = boardScopeJql(filter.jql, { ...req.scope(sprints), openNow: req.openNow });
+    const jql = boardScopeJql(filter.jql, { ...req.scope(sprints, boardId), openNow: req.openNow });
     progress(`board ${boardId} (${board.name}): searching issues`);
     req.onStep?.({ kind: 'board', boardId, index: boards.length, total: req.boardIds.length });
     const issues = await client.search(jql, {
@@ -126,7 +128,9 @@ export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<
     const issueIds = new Set<string>();
     for (const issue of issues) {
       issueIds.add(issue.id);
+      fillUntranslatedTypeName(issue, typeNames);
       // Statuses the site list missed (a status of another project's workflow, say) still carry their category.
+      siteStatusIds.add(issue.fields.status.id);
       if (!catalog.has(issue.fields.status.id)) catalog.set(issue.fields.status.id, issue.fields.status.statusCategory.key);
       if (!raw.has(issue.id)) raw.set(issue.id, { issue, fields });
     }
@@ -146,5 +150,5 @@ export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<
   );
   const prepared = new Map<string, PreparedIssue>();
   for (const [id, { issue, fields }] of raw) prepared.set(id, prepareIssue(issue, fields, changelogs.get(id) ?? []));
-  return { boards, issues: prepared, catalog, statusNames, siteFields };
+  return { boards, issues: prepared, catalog, siteStatusIds, siteFields };
 }

@@ -12,6 +12,7 @@
  * its outcome, or the issue has no property yet, a viewer who may edit the issue writes the
  * refreshed document, so JQL and the workflow validators see what the panel shows.
  */
+import { fillUntranslatedTypeName, untranslatedTypeNames } from './issue-types';
 import { z } from 'zod';
 import type { GovernanceConfig } from '../domain/config';
 import {
@@ -148,7 +149,14 @@ async function load(req: ReadinessRequest): Promise<Loaded> {
   if (read.kind === 'invalid')
     throw new ReadinessError({ kind: 'unreadable', message: `The stored readiness of ${jiraIssue.key} is not a readiness document (${read.problems.join('; ')}); it was left untouched.` });
   const f = jiraIssue.fields;
-  const issueKind: IssueKind = { projectKey: f.project.key, issueType: f.issuetype.name, subtask: f.issuetype.subtask === true };
+  // A template naming types by untranslated name needs the type's English name, which Jira does not always embed.
+  if (!f.issuetype.untranslatedName && req.config.checklists.templates.some((t) => t.issueTypes.some((r) => r.untranslatedName !== undefined)))
+    fillUntranslatedTypeName(jiraIssue, await untranslatedTypeNames(client));
+  const issueKind: IssueKind = {
+    projectKey: f.project.key,
+    issueType: { id: f.issuetype.id, name: f.issuetype.name, untranslatedName: f.issuetype.untranslatedName },
+    subtask: f.issuetype.subtask === true,
+  };
   const auto = autoCheckResults({ issue: jiraIssue, estimationFieldId: estimation, acceptanceCriteriaField: acField, remoteLinks: remote.map((l) => l.object.url) });
   const partial = { issueKind, auto };
   const evaluation = evaluate({ ...templatesInput(req, partial), stored: read.kind === 'ok' ? read.document : null });

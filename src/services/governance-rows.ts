@@ -3,11 +3,10 @@
  * that keep each issue's project (`src/domain/governance-rows.ts`), computed by the domain from
  * what the Jira client reads.
  */
-import type { GovernanceConfig } from '../domain/config';
+import { type GovernanceConfig, refLabel } from '../domain/config';
 import { defectClock, defectReport } from '../domain/defects';
 import { doneStatusIds } from '../domain/done';
 import type { DefectRow, GovernanceRows, HygieneIssueRow, HygieneTally } from '../domain/governance-rows';
-import { priorityRowOf } from '../domain/governance-rows';
 import { activeRules, HYGIENE_RECENT_DAYS, hygieneContext, hygieneScope, issueViolations, type HygieneContext } from '../domain/hygiene';
 import { issueAsOf, sprintAsOf } from '../domain/hygiene/as-of';
 import type { PreparedIssue } from '../domain/issue';
@@ -50,7 +49,7 @@ interface Judging {
 function judging(loaded: LoadedBoards, config: GovernanceConfig, current: number): Judging {
   const sprints: JiraSprint[] = loaded.boards.flatMap((b) => b.sprints);
   const doneByBoard = new Map(loaded.boards.map((b) => [b.board.id, doneStatusIds(b.configuration, loaded.catalog)] as const));
-  const issuesByKey = new Map([...loaded.issues.values()].map((p) => [p.key, p.issue] as const));
+  const issuesByKey = new Map([...loaded.issues.values()].map((p) => [p.key, p] as const));
   const sprintsAt = new Map<number, Map<number, JiraSprint>>();
   return {
     contextOf(boardIndex, now) {
@@ -127,25 +126,23 @@ export function computeRows(loaded: LoadedBoards, req: RowsRequest): GovernanceR
     issues: all,
     boards: loaded.boards.map((b) => ({ boardId: b.board.id, issueIds: b.issueIds })),
     catalog: loaded.catalog,
-    statusNames: loaded.statusNames,
     config,
     now,
     from,
     to: now,
   });
   const byKey = new Map(all.map((p) => [p.key, p] as const));
-  const configured = Object.keys(config.defects.targetHours);
   const defects: DefectRow[] = [];
   for (const d of report.issues) {
     const p = byKey.get(d.key);
     if (!p) continue;
-    const clock = defectClock(p, loaded.catalog, loaded.statusNames, config, now);
+    const clock = defectClock(p, loaded.catalog, config, now);
     defects.push({
       key: d.key,
       projectKey: p.projectKey,
       summary: p.issue.fields.summary ?? null,
       priority: d.priority,
-      priorityRow: priorityRowOf(d.priority, configured),
+      priorityRow: config.defects.targets.some((t) => t.priority.id === d.priorityId) ? d.priorityId : null,
       targetHours: d.targetHours,
       elapsedHours: d.elapsedHours,
       outcome: d.outcome,
@@ -164,7 +161,7 @@ export function computeRows(loaded: LoadedBoards, req: RowsRequest): GovernanceR
     rules: activeRules(config).map((a) => ({ id: a.rule.id, severity: a.severity })),
     hygiene: { tallies: [...tallies.values()].sort((a, b) => (a.projectKey < b.projectKey ? -1 : a.projectKey > b.projectKey ? 1 : 0)), issues: offending },
     defects: {
-      priorities: configured.map((priority) => ({ priority, targetHours: config.defects.targetHours[priority] as number })),
+      priorities: config.defects.targets.map((t) => ({ priority: refLabel(t.priority), priorityId: t.priority.id, targetHours: t.hours })),
       openPerTeamTarget: config.defects.openPerTeamTarget,
       issues: defects,
     },

@@ -35,16 +35,15 @@ export async function loadOwnershipMatrix(client: JiraClient, config: Governance
   for (const i of issues) if (!catalog.has(i.fields.status.id)) catalog.set(i.fields.status.id, i.fields.status.statusCategory.key);
   const replayed = ['status', ...(fields.sprint ? [fields.sprint.id] : [])];
   const histories = issues.length > 0 ? await client.changelogs(issues.map((i) => ({ id: i.id, key: i.key })), replayed) : new Map();
+  const prepared = issues.map((i) => prepareIssue(i, fields, histories.get(i.id) ?? []));
   const ctx = hygieneContext({
     now,
     config,
     catalog,
     sprintFieldId: fields.sprint?.id ?? null,
     estimationFieldId: fields.estimation?.id ?? null,
-    issuesByKey: new Map(issues.map((i) => [i.key, i] as const)),
+    issuesByKey: new Map(prepared.map((p) => [p.key, p] as const)),
   });
-  const facts = issues
-    .filter((i) => hygieneScope(i, now))
-    .map((i) => matrixFacts(prepareIssue(i, fields, histories.get(i.id) ?? []), ctx));
+  const facts = prepared.filter((p) => hygieneScope(p.issue, now, p.created)).map((p) => matrixFacts(p, ctx));
   return { matrix: ownershipMatrix(facts, config), sample: { size: issues.length, limit, truncated: issues.length >= limit } };
 }

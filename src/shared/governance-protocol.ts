@@ -104,7 +104,7 @@ export interface DefectData {
   byPriority: DefectPriorityRow[];
   total: DefectFigures;
   noSla: number;
-  openPerBoard: { boardId: number; name: string; open: number; target: number; withinTarget: boolean }[];
+  openPerBoard: { boardId: number; name: string; open: number; openNoSla: number; target: number; withinTarget: boolean }[];
   /** Open defects breached or at risk, least time left first. */
   attention: (DefectRow & { hoursLeft: number })[];
 }

@@ -57,7 +57,7 @@ export const GovernanceRowsSchema = z.object({
     ),
   }),
   defects: z.object({
-    priorities: z.array(z.object({ priority: z.string(), targetHours: z.number() })),
+    priorities: z.array(z.object({ priority: z.string(), priorityId: z.string(), targetHours: z.number() })),
     openPerTeamTarget: z.number(),
     issues: z.array(
       z.object({

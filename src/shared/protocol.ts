@@ -4,7 +4,7 @@
  * carries no backend code (the zod payload schemas live in `schemas.ts`, for the backend).
  */
 import type { GovernanceConfig, LocalizedText } from '../domain/config';
-import type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall } from '../domain/report';
+import type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall, ReportWarnings } from '../domain/report';
 
 export type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall, LocalizedText };
 import type { TargetStatus } from '../domain/config';
@@ -118,6 +118,8 @@ export interface ConvergenceView {
    * board's newest closed sprint; a ratio of sums on the settings' basis, like every roll-up.
    */
   current: CurrentFigure | null;
+  /** What the figures could not classify as Jira meant (shown as a note under them). */
+  warnings: ReportWarnings;
   /** When the figures were computed (ISO), and whether they came from the cache. */
   computedAt: string;
   fromCache: boolean;

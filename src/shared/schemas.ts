@@ -43,6 +43,15 @@ const Status = z.enum(['met', 'near', 'missed']).nullable();
 const Totals = z.object({ count: z.number(), points: z.number() });
 
 /** A cached convergence view as stored (a stored document is parsed like any other input). */
+const WarningIssuesSchema = z.object({ count: z.number().int().min(0), issues: z.array(z.string()) });
+export const ReportWarningsSchema = z.object({
+  invalidEstimates: WarningIssuesSchema,
+  deletedStatuses: WarningIssuesSchema.extend({ statusIds: z.array(z.string()) }),
+  unknownPriorities: WarningIssuesSchema.extend({ priorityIds: z.array(z.string()) }),
+  unmappedStatuses: WarningIssuesSchema.extend({ statusIds: z.array(z.string()) }),
+  unresolvedConfigNames: z.object({ count: z.number().int().min(0), names: z.array(z.string()) }),
+});
+
 export const ConvergenceViewSchema = z.object({
   settings: GadgetSettingsSchema,
   nearBand: z.number(),
@@ -58,6 +67,7 @@ export const ConvergenceViewSchema = z.object({
         sprintId: z.number(),
         name: z.string(),
         state: z.enum(['closed', 'active']),
+        shared: z.boolean(),
         start: z.string(),
         end: z.string(),
         provisional: z.boolean(),
@@ -67,6 +77,7 @@ export const ConvergenceViewSchema = z.object({
         completed: IssueSetSchema,
         completedCommitted: IssueSetSchema,
         notCompleted: IssueSetSchema,
+        movedToNextSprint: IssueSetSchema,
         convergence: z.object({ issues: Ratio, points: Ratio }),
         scopeChange: Ratio,
         status: Status,
@@ -90,6 +101,7 @@ export const ConvergenceViewSchema = z.object({
       provisional: z.boolean(),
     })
     .nullable(),
+  warnings: ReportWarningsSchema,
   computedAt: z.string(),
   fromCache: z.boolean(),
 });

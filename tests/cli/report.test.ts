@@ -43,7 +43,7 @@ function directReport(boardIds: number[], config: GovernanceConfig, sprints = 6,
     boards: [],
     issues: new Map(),
     catalog,
-    statusNames: new Map(site.statuses.map((s) => [s.id, s.name])),
+    siteStatusIds: new Set(site.statuses.map((s) => s.id)),
     siteFields: site.fields,
   };
   for (const id of boardIds) {
@@ -171,13 +171,13 @@ describe('governance report --site demo', () => {
   it('exits 2 naming the path of a bad configuration value', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gov-cli-'));
     const file = join(dir, 'bad.json');
-    const bad = defaultConfig() as unknown as { defects: { targetHours: Record<string, unknown> } };
-    bad.defects.targetHours.High = -3;
+    const bad = defaultConfig() as unknown as { defects: { targets: { hours: unknown }[] } };
+    (bad.defects.targets[1] as { hours: unknown }).hours = -3;
     writeFileSync(file, JSON.stringify(bad));
     const r = await cli(['report', '--site', 'demo', '--board', '1', '--config', file]);
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('defects.targetHours.High');
+    expect(r.stderr).toContain('defects.targets[1].hours');
   });
 
   it('exits 3 naming the endpoint and status when Jira cannot be read after retries', async () => {

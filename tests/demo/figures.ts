@@ -37,7 +37,13 @@ export function demoFigures(site: SiteData, configInput: unknown, now: number): 
   const catalog = statusCatalog(site.statuses);
   const issues = jiraIssues(site);
   const histories = new Map(site.issues.map((i) => [i.key, i.histories]));
-  const byKey = new Map(issues.map((i) => [i.key, i]));
+  // Every issue prepared once, with the fields of the board of its project, for sub-tasks looked up by key.
+  const byKey = new Map<string, PreparedIssue>();
+  for (const b of site.boards) {
+    const projectKey = /project = (\w+)/.exec(b.filter.jql)?.[1] ?? '';
+    const fields = discoverFields(site.fields, b.configuration.estimation?.field?.fieldId ?? null);
+    for (const i of issues) if (i.fields.project.key === projectKey && !byKey.has(i.key)) byKey.set(i.key, prepareIssue(i, fields, histories.get(i.key)));
+  }
   const sprintsById = new Map(site.sprints.map((s) => [s.id, s]));
   const all: PreparedIssue[] = [];
   const boards: BoardFigures[] = [];
@@ -47,7 +53,7 @@ export function demoFigures(site: SiteData, configInput: unknown, now: number): 
   for (const b of site.boards) {
     const projectKey = /project = (\w+)/.exec(b.filter.jql)?.[1] ?? '';
     const fields = discoverFields(site.fields, b.configuration.estimation?.field?.fieldId ?? null);
-    const prepared = issues.filter((i) => i.fields.project.key === projectKey).map((i) => prepareIssue(i, fields, histories.get(i.key)));
+    const prepared = issues.filter((i) => i.fields.project.key === projectKey).map((i) => byKey.get(i.key) ?? prepareIssue(i, fields, histories.get(i.key)));
     all.push(...prepared);
     boardIds.push({ boardId: b.board.id, issueIds: new Set(prepared.map((p) => p.id)) });
     const done = doneStatusIds(b.configuration, catalog);
@@ -80,7 +86,7 @@ export function demoFigures(site: SiteData, configInput: unknown, now: number): 
     doneStatusIds: first ? doneStatusIds(first.configuration, catalog) : null, issuesByKey: byKey,
   });
   const defects = defectReport({
-    issues: all, boards: boardIds, catalog, statusNames: new Map(site.statuses.map((s) => [s.id, s.name])), config, now,
+    issues: all, boards: boardIds, catalog, config, now,
     from: now - 30 * DAY, to: now,
   });
   return { boards, defects, hygiene: hygieneReport({ issues: scanned, ctx }) };

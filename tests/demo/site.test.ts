@@ -245,7 +245,7 @@ describe('users and configuration', () => {
     for (const c of r.config.channels) expect(ids.has(c.leader ?? '')).toBe(true);
     expect(r.config.products.map((p) => p.digitalOwner)).toContain(DEMO_USERS.productOwner);
     expect(r.config.channels.map((c) => c.leader)).toContain(DEMO_USERS.channelLeader);
-    expect(r.config.defects.pauseStatuses).toEqual(['Waiting for customer']);
+    expect(r.config.defects.pauseStatuses).toEqual([{ id: '10002', name: 'Waiting for customer' }]);
   });
 
   test('users have unique emails and tokens; the admin browses all; the two restricted users differ', () => {

@@ -48,7 +48,6 @@ function report(issues: PreparedIssue[], o: { defects?: Partial<GovernanceConfig
     issues,
     boards: o.boards ?? [{ boardId: 1, issueIds: new Set(issues.map((i) => i.id)) }],
     catalog: statusCatalog(ALL_STATUSES),
-    statusNames: new Map(ALL_STATUSES.map((s) => [s.id, s.name])),
     config: { defects: { ...defaultConfig().defects, ...o.defects } },
     now: at(NOW),
     from: at(FROM),
@@ -80,9 +79,9 @@ describe('defectReport', () => {
     expect(r.from).toBe(FROM);
     expect(r.to).toBe(TO);
     expect(r.issues).toEqual([
-      { key: 'ABC-2', priority: 'Highest', elapsedHours: 1, targetHours: 24, outcome: 'met' },
-      { key: 'PAY-9', priority: 'High', elapsedHours: 2.5, targetHours: 72, outcome: 'met' },
-      { key: 'PAY-10', priority: 'High', elapsedHours: 4 / 3, targetHours: 72, outcome: 'onTrack' },
+      { key: 'ABC-2', priority: 'Highest', priorityId: '1', elapsedHours: 1, targetHours: 24, outcome: 'met' },
+      { key: 'PAY-9', priority: 'High', priorityId: '2', elapsedHours: 2.5, targetHours: 72, outcome: 'met' },
+      { key: 'PAY-10', priority: 'High', priorityId: '2', elapsedHours: 4 / 3, targetHours: 72, outcome: 'onTrack' },
     ]);
   });
 
@@ -101,7 +100,7 @@ describe('defectReport', () => {
     const r = report([openBug('PAY-1', 1), bug({ key: 'PAY-2', created: at(NOW) + 1 })]);
     expect(r.issues.map((i) => i.key)).toEqual(['PAY-1']);
     expect(r.total.open).toBe(1);
-    expect(r.openPerBoard).toEqual([{ boardId: 1, open: 1 }]);
+    expect(r.openPerBoard).toEqual([{ boardId: 1, open: 1, openNoSla: 0 }]);
   });
 
   it('judges each bug against its target: met, breached (done or not), at risk, on track', () => {
@@ -132,43 +131,66 @@ describe('defectReport', () => {
       atRisk: 1,
     };
     expect(r.total).toEqual(figures);
-    expect(r.byPriority.find((row) => row.priority === 'High')).toEqual({ priority: 'High', targetHours: 72, ...figures });
+    expect(r.byPriority.find((row) => row.priority === 'High')).toEqual({ priority: 'High', priorityId: '2', targetHours: 72, ...figures });
   });
 
   it('counts a bug without a target in noSla, lists it with outcome noSla, and leaves it out of the figures', () => {
     const r = report([openBug('PAY-1', 5000, 'Trivial'), resolvedBug('PAY-2', '2026-03-10T00:00:00Z', 2, 'Trivial'), openBug('PAY-3', 1, 'Low')]);
     expect(r.noSla).toBe(2);
     expect(r.issues.slice(0, 2)).toEqual([
-      { key: 'PAY-1', priority: 'Trivial', elapsedHours: 5000, targetHours: null, outcome: 'noSla' },
-      { key: 'PAY-2', priority: 'Trivial', elapsedHours: 2, targetHours: null, outcome: 'noSla' },
+      { key: 'PAY-1', priority: 'Trivial', priorityId: '10010', elapsedHours: 5000, targetHours: null, outcome: 'noSla' },
+      { key: 'PAY-2', priority: 'Trivial', priorityId: '10010', elapsedHours: 2, targetHours: null, outcome: 'noSla' },
     ]);
     expect(r.total).toEqual({ ...empty, open: 1 });
     // It is still an open defect of its team.
-    expect(r.openPerBoard).toEqual([{ boardId: 1, open: 2 }]);
+    expect(r.openPerBoard).toEqual([{ boardId: 1, open: 2, openNoSla: 1 }]);
   });
 
   it('gives a bug of an unlisted priority the default target: in the total, in no priority row', () => {
     const r = report([openBug('PAY-1', 150, 'Trivial'), openBug('PAY-2', 1, null)], { defects: { defaultTargetHours: 100 } });
     expect(r.noSla).toBe(0);
     expect(r.issues).toEqual([
-      { key: 'PAY-1', priority: 'Trivial', elapsedHours: 150, targetHours: 100, outcome: 'breached' },
-      { key: 'PAY-2', priority: null, elapsedHours: 1, targetHours: 100, outcome: 'onTrack' },
+      { key: 'PAY-1', priority: 'Trivial', priorityId: '10010', elapsedHours: 150, targetHours: 100, outcome: 'breached' },
+      { key: 'PAY-2', priority: null, priorityId: null, elapsedHours: 1, targetHours: 100, outcome: 'onTrack' },
     ]);
     expect(r.total).toEqual({ ...empty, open: 2, openBreached: 1 });
     expect(r.byPriority.every((row) => row.open === 0)).toBe(true);
   });
 
   it("lists a row for every configured priority, in the configuration's order, even without defects", () => {
-    const r = report([openBug('PAY-1', 1, 'high')], { defects: { targetHours: { Low: 720, Highest: 24, High: 72 } } });
+    const targets = [
+      { priority: { id: '4', name: 'Low' }, hours: 720 },
+      { priority: { id: '1', name: 'Highest' }, hours: 24 },
+      { priority: { id: '2', name: 'High' }, hours: 72 },
+    ];
+    const r = report([openBug('PAY-1', 1, 'High')], { defects: { targets } });
     expect(r.byPriority.map((row) => [row.priority, row.targetHours])).toEqual([
       ['Low', 720],
       ['Highest', 24],
       ['High', 72],
     ]);
-    expect(r.byPriority[0]).toEqual({ priority: 'Low', targetHours: 720, ...empty });
-    // "high" is the configured "High" in another case.
+    expect(r.byPriority[0]).toEqual({ priority: 'Low', priorityId: '4', targetHours: 720, ...empty });
     expect(r.byPriority[2]?.open).toBe(1);
-    expect(r.issues[0]).toMatchObject({ priority: 'high', targetHours: 72 });
+    expect(r.issues[0]).toMatchObject({ priority: 'High', priorityId: '2', targetHours: 72 });
+  });
+
+  it('counts a defect by its priority id whatever the name its reader sees, and shows the configured name', () => {
+    const russian = prepareIssue(generateIssue({ key: 'PAY-1', id: 'id-PAY-1', type: 'Ошибка', untranslatedType: 'Bug', typeId: '10004', created: at(NOW) - HOUR, priority: 'Высокий', priorityId: '2' }), {
+      sprint: null,
+      estimation: null,
+    });
+    const english = prepareIssue(generateIssue({ key: 'PAY-1', id: 'id-PAY-1', type: 'Bug', created: at(NOW) - HOUR, priority: 'High' }), { sprint: null, estimation: null });
+    expect(report([russian])).toEqual(report([english]));
+    expect(report([russian]).issues[0]).toMatchObject({ priority: 'High', priorityId: '2', targetHours: 72 });
+  });
+
+  it('says how many open defects have no SLA target, so the per-board counts add up', () => {
+    const r = report([openBug('PAY-1', 1, 'High'), openBug('PAY-2', 1, 'Blocker'), resolvedBug('PAY-3', '2026-03-10T00:00:00Z', 1, 'Blocker')]);
+    expect(r.total.open).toBe(1);
+    expect(r.noSla).toBe(2);
+    expect(r.noSlaOpen).toBe(1);
+    expect(r.openPerBoard).toEqual([{ boardId: 1, open: 2, openNoSla: 1 }]);
+    expect(r.total.open + r.noSlaOpen).toBe(r.openPerBoard[0]?.open);
   });
 
   it('takes the median and 85th percentile of resolution hours by nearest rank (N = 7)', () => {
@@ -199,9 +221,9 @@ describe('defectReport', () => {
       ],
     });
     expect(r.openPerBoard).toEqual([
-      { boardId: 7, open: 2 },
-      { boardId: 3, open: 2 },
-      { boardId: 9, open: 0 },
+      { boardId: 7, open: 2, openNoSla: 1 },
+      { boardId: 3, open: 2, openNoSla: 1 },
+      { boardId: 9, open: 0, openNoSla: 0 },
     ]);
   });
 
@@ -218,12 +240,12 @@ describe('defectReport', () => {
       sprint: null,
       estimation: null,
     });
-    expect(report([issue]).issues).toEqual([{ key: 'PAY-1', priority: 'Medium', elapsedHours: 30, targetHours: 240, outcome: 'onTrack' }]);
+    expect(report([issue]).issues).toEqual([{ key: 'PAY-1', priority: 'Medium', priorityId: '3', elapsedHours: 30, targetHours: 240, outcome: 'onTrack' }]);
   });
 
-  it('recognises defect types case-insensitively', () => {
+  it('recognises defect types by untranslated name, case-insensitively', () => {
     const r = report([bug({ key: 'PAY-1', type: 'bug', created: at(NOW) - HOUR }), bug({ key: 'PAY-2', type: 'Defect', created: at(NOW) - HOUR })], {
-      defects: { issueTypes: ['BUG', 'defect'] },
+      defects: { issueTypes: [{ untranslatedName: 'BUG' }, { untranslatedName: 'defect' }] },
     });
     expect(r.issues.map((i) => i.key)).toEqual(['PAY-1', 'PAY-2']);
   });

@@ -8,51 +8,77 @@ import { ALL_STATUSES, generateHistory, generateIssue, STATUSES as S } from '../
 const HOUR = 3_600_000;
 const at = (iso: string): number => Date.parse(iso);
 const catalog = statusCatalog(ALL_STATUSES);
-const statusNames = new Map(ALL_STATUSES.map((s) => [s.id, s.name]));
 
 function settings(o: Partial<GovernanceConfig['defects']> = {}): DefectSettings {
   return { defects: { ...defaultConfig().defects, ...o } };
 }
 
 /** A bug created in To Do (or `initial`) that moves through `moves` (instant, status). */
-function bug(o: { created: string; moves?: [string, JiraStatus][]; initial?: JiraStatus; type?: string; priority?: string | null }): PreparedIssue {
+function bug(o: {
+  created: string;
+  moves?: [string, JiraStatus][];
+  initial?: JiraStatus;
+  type?: string;
+  typeId?: string;
+  untranslatedType?: string | null;
+  priority?: string | null;
+}): PreparedIssue {
   let current = o.initial ?? S.todo;
   const histories = (o.moves ?? []).map(([when, to]) => {
     const h = generateHistory([{ at: when, field: 'status', from: current.id, fromString: current.name, to: to.id, toString: to.name }]);
     current = to;
     return h;
   });
-  const issue = generateIssue({ type: o.type ?? 'Bug', created: o.created, status: current, histories, priority: o.priority });
+  const issue = generateIssue({
+    type: o.type ?? 'Bug',
+    created: o.created,
+    status: current,
+    histories,
+    priority: o.priority,
+    ...(o.typeId !== undefined ? { typeId: o.typeId } : {}),
+    ...(o.untranslatedType !== undefined ? { untranslatedType: o.untranslatedType } : {}),
+  });
   return prepareIssue(issue, { sprint: null, estimation: null });
 }
 
-const clock = (issue: PreparedIssue, now: string, config = settings()) => defectClock(issue, catalog, statusNames, config, at(now));
+const clock = (issue: PreparedIssue, now: string, config = settings()) => defectClock(issue, catalog, config, at(now));
 
 describe('isDefect', () => {
-  it('compares the issue type with the configured defect types case-insensitively', () => {
-    expect(isDefect(bug({ created: '2026-03-02T09:00:00Z', type: 'bug' }), settings())).toBe(true);
-    expect(isDefect(bug({ created: '2026-03-02T09:00:00Z', type: 'Bug' }), settings({ issueTypes: ['BUG', 'Incident'] }))).toBe(true);
-    expect(isDefect(bug({ created: '2026-03-02T09:00:00Z', type: 'Incident' }), settings({ issueTypes: ['BUG', 'incident'] }))).toBe(true);
-    expect(isDefect(bug({ created: '2026-03-02T09:00:00Z', type: 'Story' }), settings())).toBe(false);
+  const created = '2026-03-02T09:00:00Z';
+  it('matches the built-in default (untranslated name Bug) whatever name the reader sees', () => {
+    expect(isDefect(bug({ created, type: 'Bug' }), settings())).toBe(true);
+    // A Russian-speaking reader: the name is localized, the untranslated name stays English.
+    expect(isDefect(bug({ created, type: 'Ошибка', untranslatedType: 'Bug', typeId: '10004' }), settings())).toBe(true);
+    expect(isDefect(bug({ created, type: 'История', untranslatedType: 'Story', typeId: '10001' }), settings())).toBe(false);
+  });
+  it('compares untranslated names case-insensitively, and falls back to the name only where Jira gave no untranslated name', () => {
+    expect(isDefect(bug({ created, type: 'bug', untranslatedType: null }), settings())).toBe(true);
+    expect(isDefect(bug({ created, type: 'Incident', untranslatedType: 'Incident', typeId: '10100' }), settings({ issueTypes: [{ untranslatedName: 'BUG' }, { untranslatedName: 'incident' }] }))).toBe(true);
+    // A localized name is never taken for an untranslated one.
+    expect(isDefect(bug({ created, type: 'Ошибка', untranslatedType: 'Defect', typeId: '10004' }), settings())).toBe(false);
+  });
+  it('matches a type configured by id, whatever its names', () => {
+    const byId = settings({ issueTypes: [{ id: '10100', name: 'Incident' }] });
+    expect(isDefect(bug({ created, type: 'Инцидент', untranslatedType: null, typeId: '10100' }), byId)).toBe(true);
+    expect(isDefect(bug({ created, type: 'Incident', untranslatedType: 'Incident', typeId: '10101' }), byId)).toBe(false);
   });
 });
 
 describe('defectTarget', () => {
-  const config = settings({ targetHours: { Highest: 24, High: 72, high: 50 }, defaultTargetHours: null });
-  it("takes the target of the defect's priority, the exact name first", () => {
-    expect(defectTarget('Highest', config)).toBe(24);
-    expect(defectTarget('high', config)).toBe(50);
-    expect(defectTarget('High', config)).toBe(72);
-  });
-  it('matches a priority differing only in case', () => {
-    expect(defectTarget('HIGHEST', config)).toBe(24);
+  const config = settings({ targets: [{ priority: { id: '1', name: 'Highest' }, hours: 24 }, { priority: { id: '2' }, hours: 72 }], defaultTargetHours: null });
+  it("takes the target of the defect's priority, by id", () => {
+    expect(defectTarget('1', config)).toBe(24);
+    expect(defectTarget('2', config)).toBe(72);
   });
   it('falls back to the default target, and to none', () => {
-    expect(defectTarget('Trivial', config)).toBeNull();
+    expect(defectTarget('10000', config)).toBeNull();
     expect(defectTarget(null, config)).toBeNull();
-    const withDefault = settings({ targetHours: { High: 72 }, defaultTargetHours: 500 });
-    expect(defectTarget('Trivial', withDefault)).toBe(500);
+    const withDefault = settings({ targets: [{ priority: { id: '2' }, hours: 72 }], defaultTargetHours: 500 });
+    expect(defectTarget('10000', withDefault)).toBe(500);
     expect(defectTarget(null, withDefault)).toBe(500);
+  });
+  it('has targets for Jira Cloud default priorities (ids 1–4) in the built-in defaults', () => {
+    expect(['1', '2', '3', '4', '5'].map((id) => defectTarget(id, settings()))).toEqual([24, 72, 240, 720, null]);
   });
 });
 
@@ -85,7 +111,7 @@ describe('defectClock', () => {
     expect(c).toEqual({ elapsedMs: 2 * HOUR, done: true, resolvedAt: at('2026-03-02T11:00:00Z') });
   });
 
-  it('does not count time in a pause status, matched by name case-insensitively', () => {
+  it('does not count time in a pause status, matched by id', () => {
     const waiting = bug({
       created: '2026-03-02T09:00:00Z',
       moves: [
@@ -93,11 +119,11 @@ describe('defectClock', () => {
         ['2026-03-02T15:00:00Z', S.inProgress], // 2 h more until now
       ],
     });
-    expect(clock(waiting, '2026-03-02T17:00:00Z', settings({ pauseStatuses: ['WAITING for customer'] })).elapsedMs).toBe(4 * HOUR);
-    expect(clock(waiting, '2026-03-02T17:00:00Z', settings({ pauseStatuses: [S.waiting.id] })).elapsedMs).toBe(4 * HOUR);
+    expect(clock(waiting, '2026-03-02T17:00:00Z', settings({ pauseStatuses: [{ id: S.waiting.id, name: 'Ожидает клиента' }] })).elapsedMs).toBe(4 * HOUR);
+    expect(clock(waiting, '2026-03-02T17:00:00Z', settings({ pauseStatuses: [{ id: S.waiting.id }] })).elapsedMs).toBe(4 * HOUR);
     expect(clock(waiting, '2026-03-02T17:00:00Z', settings({ pauseStatuses: [] })).elapsedMs).toBe(8 * HOUR);
     // Paused now: the clock stands still, and the bug is open.
-    expect(clock(waiting, '2026-03-02T14:00:00Z', settings({ pauseStatuses: ['waiting for customer'] }))).toEqual({
+    expect(clock(waiting, '2026-03-02T14:00:00Z', settings({ pauseStatuses: [{ id: S.waiting.id }] }))).toEqual({
       elapsedMs: 2 * HOUR,
       done: false,
       resolvedAt: null,
@@ -134,7 +160,7 @@ describe('defectClock', () => {
 });
 
 describe('priorityAt', () => {
-  it("is the priority at now, replayed from the changelog, else the issue's current priority", () => {
+  it("is the priority id at now, replayed from the changelog, else the issue's current priority", () => {
     const history = generateHistory([
       { at: '2026-03-03T09:00:00Z', field: 'priority', from: '3', fromString: 'Medium', to: '1', toString: 'Highest' },
     ]);
@@ -142,9 +168,9 @@ describe('priorityAt', () => {
       sprint: null,
       estimation: null,
     });
-    expect(priorityAt(issue, at('2026-03-02T12:00:00Z'))).toBe('Medium');
-    expect(priorityAt(issue, at('2026-03-03T09:00:00Z'))).toBe('Highest');
-    expect(priorityAt(bug({ created: '2026-03-02T09:00:00Z', priority: 'Low' }), at('2026-03-04T00:00:00Z'))).toBe('Low');
+    expect(priorityAt(issue, at('2026-03-02T12:00:00Z'))).toBe('3');
+    expect(priorityAt(issue, at('2026-03-03T09:00:00Z'))).toBe('1');
+    expect(priorityAt(bug({ created: '2026-03-02T09:00:00Z', priority: 'Low' }), at('2026-03-04T00:00:00Z'))).toBe('4');
     expect(priorityAt(bug({ created: '2026-03-02T09:00:00Z', priority: null }), at('2026-03-04T00:00:00Z'))).toBeNull();
   });
 });

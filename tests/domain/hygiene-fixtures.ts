@@ -1,5 +1,6 @@
 /** Shared test fixtures for the hygiene tests: a site with one board, its sprints and fields. */
-import { defaultConfig, type GovernanceConfig } from '../../src/domain/config';
+import { bankExampleConfig } from '../../src/domain/bank-example';
+import { type GovernanceConfig } from '../../src/domain/config';
 import { hygieneContext, type HygieneContext } from '../../src/domain/hygiene';
 import { discoverFields, type PreparedIssue, prepareIssue, statusCatalog } from '../../src/domain/issue';
 import type { JiraSprint } from '../../src/domain/jira';
@@ -30,7 +31,7 @@ const board = generateBoardConfiguration();
 const lastColumn = board.columnConfig.columns[board.columnConfig.columns.length - 1];
 export const BOARD_DONE = new Set((lastColumn?.statuses ?? []).map((s) => s.id));
 
-export function ctx(o: Partial<HygieneContext> = {}, config: GovernanceConfig = defaultConfig()): HygieneContext {
+export function ctx(o: Partial<HygieneContext> = {}, config: GovernanceConfig = bankExampleConfig()): HygieneContext {
   return hygieneContext({
     now: NOW,
     config,
@@ -58,7 +59,7 @@ export function issue(o: IssueOverrides = {}): PreparedIssue {
 }
 
 export function withConfig(patch: (c: GovernanceConfig) => void): GovernanceConfig {
-  const c = defaultConfig();
+  const c = bankExampleConfig();
   patch(c);
   return c;
 }

@@ -1,6 +1,6 @@
 import type { HygieneRuleId } from '../../src/domain/config';
 import { carriedOverSprints, type HygieneContext, hygieneRule } from '../../src/domain/hygiene';
-import type { PreparedIssue } from '../../src/domain/issue';
+import { prepareIssue, type PreparedIssue } from '../../src/domain/issue';
 import { generateHistories, generateIssue, SPRINT_FIELD_ID, STATUSES } from '../../src/domain/testing/generate';
 import { ctx, issue, NOW, withConfig } from './hygiene-fixtures';
 
@@ -72,13 +72,16 @@ describe('missing-acceptance-criteria', () => {
     expect(breaks('missing-acceptance-criteria', issue({ ...noAc, fields: { customfield_10060: 'Given…' } }), ctx({}, config))).toBe(false);
     expect(breaks('missing-acceptance-criteria', issue({ ...noAc, fields: { customfield_10060: '' } }), ctx({}, config))).toBe(true);
   });
-  it('applies to the configured types, compared case-insensitively', () => {
+  it('applies to the configured types, by untranslated name compared case-insensitively, or by id', () => {
     const config = withConfig((c) => {
-      c.hygiene.acceptanceCriteriaTypes = ['story', 'Task'];
+      c.hygiene.acceptanceCriteriaTypes = [{ untranslatedName: 'story' }, { id: '10002', name: 'Task' }];
     });
     expect(breaks('missing-acceptance-criteria', issue({ ...noAc, type: 'Task' }), ctx({}, config))).toBe(true);
     expect(breaks('missing-acceptance-criteria', issue({ ...noAc, type: 'Story' }), ctx({}, config))).toBe(true);
     expect(breaks('missing-acceptance-criteria', issue({ ...noAc, type: 'Epic' }), ctx({}, config))).toBe(false);
+    // A Russian-speaking reader's story is still a story; a task of the same name under another id is not the configured one.
+    expect(breaks('missing-acceptance-criteria', issue({ ...noAc, type: 'История', untranslatedType: 'Story' }), ctx({}, config))).toBe(true);
+    expect(breaks('missing-acceptance-criteria', issue({ ...noAc, type: 'Task', typeId: '10300', untranslatedType: 'Chore' }), ctx({}, config))).toBe(false);
   });
 });
 
@@ -240,6 +243,7 @@ describe('open-subtasks-under-done-parent', () => {
     const p = issue({ ...done, fields: { subtasks: [{ key: 'PAY-905' }] } });
     const open = generateIssue({ key: 'PAY-905', subtask: true, status: STATUSES.todo });
     expect(breaks('open-subtasks-under-done-parent', p)).toBe(false);
-    expect(breaks('open-subtasks-under-done-parent', p, ctx({ issuesByKey: new Map([['PAY-905', open]]) }))).toBe(true);
+    const prepared = prepareIssue(open, { sprint: null, estimation: null });
+    expect(breaks('open-subtasks-under-done-parent', p, ctx({ issuesByKey: new Map([['PAY-905', prepared]]) }))).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
-import { defaultConfig, type GovernanceConfig } from '../../src/domain/config';
+import { bankExampleConfig } from '../../src/domain/bank-example';
+import { type GovernanceConfig } from '../../src/domain/config';
 import { issueOwnership, ownershipAccountIds, productSuggestions } from '../../src/domain/ownership-issue';
 import { generateIssue } from '../../src/domain/testing/generate';
 
 const owned = (): GovernanceConfig => {
-  const c = defaultConfig();
+  const c = bankExampleConfig();
   c.products = c.products.map((p, i) => ({ ...p, businessOwner: `bpo-${i}`, digitalOwner: `dpo-${i}` }));
   c.channels = c.channels.map((ch, i) => ({ ...ch, leader: `lead-${i}` }));
   return c;

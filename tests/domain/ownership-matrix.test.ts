@@ -1,11 +1,12 @@
+import { bankExampleConfig } from '../../src/domain/bank-example';
 import fc from 'fast-check';
-import { defaultConfig, type GovernanceConfig } from '../../src/domain/config';
+import { type GovernanceConfig } from '../../src/domain/config';
 import { hygieneContext } from '../../src/domain/hygiene';
 import { discoverFields, prepareIssue } from '../../src/domain/issue';
 import { ANY, matrixCell, matrixFacts, NONE, ownershipMatrix, type MatrixFacts } from '../../src/domain/ownership-matrix';
 import { FIELDS, generateIssue, STATUSES } from '../../src/domain/testing/generate';
 
-const config = defaultConfig();
+const config = bankExampleConfig();
 const facts = (o: Partial<MatrixFacts>): MatrixFacts => ({ products: [], channels: [], segments: [], open: true, openDefect: false, violations: 0, ...o });
 
 describe('ownershipMatrix', () => {
@@ -77,7 +78,7 @@ describe('ownershipMatrix', () => {
 
 describe('matrixFacts', () => {
   const fields = discoverFields(FIELDS);
-  const withBug: GovernanceConfig = { ...config, defects: { ...config.defects, issueTypes: ['Bug'] } };
+  const withBug: GovernanceConfig = { ...config, defects: { ...config.defects, issueTypes: [{ untranslatedName: 'Bug' }] } };
   const ctx = hygieneContext({ now: Date.parse('2026-03-01T00:00:00Z'), config: withBug });
 
   it('maps the issue and weighs it: open, an open defect, and the rules it breaks', () => {

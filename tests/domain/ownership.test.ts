@@ -1,4 +1,5 @@
-import { defaultConfig, type GovernanceConfig, type MatchRule } from '../../src/domain/config';
+import { bankExampleConfig } from '../../src/domain/bank-example';
+import { type GovernanceConfig, type MatchRule } from '../../src/domain/config';
 import { fieldValues, mapIssue, matchCounts, matches, rollupPredicate } from '../../src/domain/ownership';
 import { generateIssue } from '../../src/domain/testing/generate';
 
@@ -72,7 +73,7 @@ describe('fieldValues', () => {
 });
 
 describe('mapIssue', () => {
-  const config = defaultConfig();
+  const config = bankExampleConfig();
 
   it('maps an issue to every matching product, channel and segment, in configuration order', () => {
     const issue = generateIssue({ components: ['Loans'], labels: ['payments', 'web', 'mobile', 'kib'] });
@@ -94,7 +95,7 @@ describe('mapIssue', () => {
 });
 
 describe('rollupPredicate', () => {
-  const config = defaultConfig();
+  const config = bankExampleConfig();
   it('selects the issues of one entry', () => {
     const web = rollupPredicate(config, 'channel', 'web');
     expect(web(generateIssue({ components: ['Web'] }))).toBe(true);
@@ -114,7 +115,7 @@ describe('matchCounts', () => {
       generateIssue({ components: ['Payments', 'Mobile'], labels: ['sb'] }),
       generateIssue({ labels: ['web'] }),
     ];
-    const c = matchCounts(issues, defaultConfig());
+    const c = matchCounts(issues, bankExampleConfig());
     expect(c.total).toBe(3);
     expect(c.products).toEqual([
       { key: 'payments', count: 2 },

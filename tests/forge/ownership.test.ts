@@ -1,3 +1,4 @@
+import { bankExampleConfig } from '../../src/domain/bank-example';
 /**
  * The ownership panel, matrix and governance settings resolvers as Forge calls them, over the
  * Jira REST emulator serving the demo site and an in-memory store. Settings are for Jira
@@ -84,7 +85,7 @@ describe('settings/load, validate and save', () => {
 
   it('names every problem of a draft by its path', async () => {
     const { call } = setup();
-    const draft = structuredClone(defaultConfig()) as unknown as Record<string, unknown> & { products: { key: string }[]; convergence: { target: unknown } };
+    const draft = structuredClone(bankExampleConfig()) as unknown as Record<string, unknown> & { products: { key: string }[]; convergence: { target: unknown } };
     (draft.products[1] as { key: string }).key = 'Bad Key';
     draft.convergence.target = 'high';
     const { problems } = data(await call<ValidateData>('settings/validate', { config: draft }));
@@ -122,11 +123,11 @@ describe('settings/load, validate and save', () => {
 
   it('refuses an invalid configuration with its problems, and stores nothing', async () => {
     const { store, call } = setup();
-    const bad = { ...demo(), defects: { ...demo().defects, targetHours: { High: -4 } } };
+    const bad = { ...demo(), defects: { ...demo().defects, targets: [{ priority: { id: '2', name: 'High' }, hours: -4 }] } };
     const r = data(await call<SaveResult>('settings/save', { config: bad, expectedVersion: null }));
     expect(r).toEqual({
       status: 'invalid',
-      problems: [{ path: 'defects.targetHours.High', message: expect.stringContaining('>0'), detail: { code: 'too_small', origin: 'number', limit: 0, inclusive: false } }],
+      problems: [{ path: 'defects.targets[0].hours', message: expect.stringContaining('>0'), detail: { code: 'too_small', origin: 'number', limit: 0, inclusive: false } }],
     });
     expect(await store.get(CONFIG_KEY)).toBeNull();
   });

@@ -38,7 +38,8 @@ function autoOf(o: IssueOverrides = {}, remoteLinks: string[] = [], acField: str
   return autoCheckResults({ issue: generateIssue(o), estimationFieldId: STORY_POINTS_FIELD_ID, acceptanceCriteriaField: acField, remoteLinks });
 }
 
-const STORY = { projectKey: 'PAY', issueType: 'Story', subtask: false };
+const type = (name: string, untranslatedName: string | null = name, id = `${10000 + name.length}`) => ({ id, name, untranslatedName });
+const STORY = { projectKey: 'PAY', issueType: type('Story', 'Story', '10001'), subtask: false };
 
 function input(over: Partial<EvaluationInput> = {}): EvaluationInput {
   return { templates: config().checklists.templates, issue: STORY, auto: autoOf(), stored: null, now: NOW, ...over };
@@ -64,16 +65,23 @@ describe('template selection', () => {
     kind,
     name: { en: id, ru: id },
     projects,
-    issueTypes,
+    issueTypes: issueTypes.map((n) => (/^\d+$/.test(n) ? { id: n } : { untranslatedName: n })),
     items: [{ id: 'x', text: { en: 'x', ru: 'x' }, required: true, allowNotApplicable: true, auto: null }],
   });
   const templates = [t('general', [], []), t('stories', [], ['Story']), t('pay', ['PAY'], []), t('pay-stories', ['PAY'], ['story']), t('pay-dod', ['PAY'], [], 'dod')];
 
   it('picks the most specific match: project and type, then project, then type, then the general one', () => {
     expect(templateFor(templates, 'dor', STORY)?.id).toBe('pay-stories');
-    expect(templateFor(templates, 'dor', { ...STORY, issueType: 'Task' })?.id).toBe('pay');
+    expect(templateFor(templates, 'dor', { ...STORY, issueType: type('Task') })?.id).toBe('pay');
     expect(templateFor(templates, 'dor', { ...STORY, projectKey: 'LOAN' })?.id).toBe('stories');
-    expect(templateFor(templates, 'dor', { projectKey: 'LOAN', issueType: 'Bug', subtask: false })?.id).toBe('general');
+    expect(templateFor(templates, 'dor', { projectKey: 'LOAN', issueType: type('Bug'), subtask: false })?.id).toBe('general');
+  });
+
+  it('matches types by untranslated name or by id, never by the name a Russian-speaking reader sees', () => {
+    const russianStory = { ...STORY, issueType: type('История', 'Story', '10001') };
+    expect(templateFor(templates, 'dor', russianStory)?.id).toBe('pay-stories');
+    expect(templateFor([t('by-id', [], ['10001'])], 'dor', { ...russianStory, issueType: type('История', null, '10001') })?.id).toBe('by-id');
+    expect(templateFor([t('stories', [], ['Story'])], 'dor', { ...russianStory, issueType: type('История', null, '10001') })).toBeNull();
   });
 
   it('keeps kinds apart and takes the first of equally specific templates', () => {
@@ -82,7 +90,7 @@ describe('template selection', () => {
   });
 
   it('gives a sub-task a checklist only from a template that names its type', () => {
-    const sub = { projectKey: 'PAY', issueType: 'Sub-task', subtask: true };
+    const sub = { projectKey: 'PAY', issueType: type('Sub-task'), subtask: true };
     expect(templateFor(templates, 'dor', sub)).toBeNull();
     expect(templateFor([...templates, t('subs', [], ['Sub-task'])], 'dor', sub)?.id).toBe('subs');
   });
@@ -201,7 +209,7 @@ describe('changes', () => {
   });
 
   it('refuses a change to a checklist that does not apply', () => {
-    const ev = evaluate(input({ issue: { projectKey: 'PAY', issueType: 'Sub-task', subtask: true } }));
+    const ev = evaluate(input({ issue: { projectKey: 'PAY', issueType: type('Sub-task'), subtask: true } }));
     expect(applyChange(ev, input().auto, { list: 'dor', item: 'cjm', state: 'done' }, PO, NOW)).toEqual({ ok: false, problem: 'No Definition of Ready checklist applies to this issue.' });
   });
 

@@ -96,7 +96,7 @@ describe('workflow validators in manifest.yml', () => {
     for (let n = 0; n < 60; n++) {
       const issue = generateIssue({ estimate: random() < 0.5 ? 3 : null, description: random() < 0.5 ? 'Acceptance criteria: it works' : 'Just a story' });
       const auto = autoCheckResults({ issue, estimationFieldId: STORY_POINTS_FIELD_ID, acceptanceCriteriaField: null, remoteLinks: random() < 0.3 ? ['https://figma.com/file/1'] : [] });
-      const base = { templates: config.checklists.templates, issue: { projectKey: 'PAY', issueType: 'Story', subtask: false }, auto, now: Date.parse('2026-11-27T12:00:00Z') };
+      const base = { templates: config.checklists.templates, issue: { projectKey: 'PAY', issueType: { id: '10001', name: 'Story', untranslatedName: 'Story' }, subtask: false }, auto, now: Date.parse('2026-11-27T12:00:00Z') };
       let ev = evaluate({ ...base, stored: null });
       let doc: ReadinessDocument = nextDocument(base, ev.body, 1, null).document;
       for (const kind of ['dor', 'dod'] as const) {
@@ -132,7 +132,7 @@ describe('entity-property index in manifest.yml', () => {
   it('points every indexed path at a value of its declared type in a written document', () => {
     const config = defaultConfig();
     const auto = autoCheckResults({ issue: generateIssue({}), estimationFieldId: STORY_POINTS_FIELD_ID, acceptanceCriteriaField: null, remoteLinks: [] });
-    const base = { templates: config.checklists.templates, issue: { projectKey: 'PAY', issueType: 'Story', subtask: false }, auto, now: Date.parse('2026-11-27T12:00:00Z') };
+    const base = { templates: config.checklists.templates, issue: { projectKey: 'PAY', issueType: { id: '10001', name: 'Story', untranslatedName: 'Story' }, subtask: false }, auto, now: Date.parse('2026-11-27T12:00:00Z') };
     const doc = nextDocument(base, evaluate({ ...base, stored: null }).body, 1, null).document as unknown as Record<string, unknown>;
     for (const v of index?.values ?? []) {
       const value = v.path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);

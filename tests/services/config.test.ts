@@ -1,3 +1,4 @@
+import { bankExampleConfig } from '../../src/domain/bank-example';
 import fc from 'fast-check';
 import { defaultConfig } from '../../src/domain/config';
 import { memoryStore } from '../../src/forge/store';
@@ -5,7 +6,7 @@ import { CONFIG_DOCUMENT, exportConfig, importConfig, jsonSyntaxError, loadConfi
 
 describe('validateConfig', () => {
   it('names every problem by its path', () => {
-    const draft = structuredClone(defaultConfig()) as unknown as { products: { key: string; match: { labels: unknown[] } }[]; hygiene: { staleDays: unknown } };
+    const draft = structuredClone(bankExampleConfig()) as unknown as { products: { key: string; match: { labels: unknown[] } }[]; hygiene: { staleDays: unknown } };
     draft.products[0]!.key = '';
     draft.products[2]!.match.labels = [''];
     draft.hygiene.staleDays = 0;
@@ -16,7 +17,7 @@ describe('validateConfig', () => {
   });
 
   it('reports a key used twice on its list', () => {
-    const c = defaultConfig();
+    const c = bankExampleConfig();
     c.channels[1] = { ...c.channels[1]!, key: 'web' };
     expect(validateConfig(c)).toEqual({ ok: false, problems: [{ path: 'channels', message: 'key "web" is used twice', detail: { code: 'custom' } }] });
   });
@@ -25,7 +26,7 @@ describe('validateConfig', () => {
 describe('saveConfig', () => {
   it('saves over the version read, and refuses a stale one without changing anything', async () => {
     const store = memoryStore();
-    const c = defaultConfig();
+    const c = bankExampleConfig();
     expect(await saveConfig(store, c, null)).toMatchObject({ status: 'saved', version: 1 });
     expect(await saveConfig(store, { ...c, timeZone: 'Europe/Moscow' }, 1)).toMatchObject({ status: 'saved', version: 2 });
     expect(await saveConfig(store, { ...c, timeZone: 'UTC' }, 1)).toEqual({ status: 'conflict', version: 2 });
@@ -45,7 +46,7 @@ describe('saveConfig', () => {
 describe('importConfig and exportConfig', () => {
   it('round-trips: what the export writes, the import reads back unchanged', async () => {
     const store = memoryStore();
-    const c = defaultConfig();
+    const c = bankExampleConfig();
     const r = await importConfig(store, exportConfig(c), null);
     expect(r).toMatchObject({ status: 'saved', version: 1 });
     expect((await loadConfig(store)).config).toEqual(c);

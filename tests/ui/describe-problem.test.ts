@@ -1,11 +1,11 @@
 import type { ConfigProblem } from '../../src/shared/protocol';
 import { validateConfig } from '../../src/services/config';
-import { defaultConfig } from '../../src/domain/config';
+import { bankExampleConfig } from '../../src/domain/bank-example';
 import { describeProblem } from '../../static/src/i18n-ownership';
 
 /** The problems the server reports for a draft, as the settings page receives them. */
 function problemsOf(change: (draft: Record<string, unknown>) => void): ConfigProblem[] {
-  const draft = structuredClone(defaultConfig()) as unknown as Record<string, unknown>;
+  const draft = structuredClone(bankExampleConfig()) as unknown as Record<string, unknown>;
   change(draft);
   const r = validateConfig(draft);
   if (r.ok) throw new Error('expected problems');

@@ -6,7 +6,7 @@
 import { AUTO_CHECKS, type AutoCheck } from '../config';
 import { hasAcceptanceCriteria, hasFieldValue, hasText, isDesignLink, links } from '../adf';
 import { fieldRef } from '../history';
-import { currentNumber } from '../issue';
+import { currentEstimate } from '../issue';
 import type { JiraIssue } from '../jira';
 
 export type AutoDetail =
@@ -36,7 +36,9 @@ export interface AutoCheckInput {
 }
 
 function estimate(input: AutoCheckInput): AutoResult {
-  const storyPoints = input.estimationFieldId ? currentNumber(input.issue, fieldRef(input.estimationFieldId)) : null;
+  const value = input.estimationFieldId ? currentEstimate(input.issue, fieldRef(input.estimationFieldId)) : null;
+  // A negative or non-numeric estimate is no estimate (the estimate rule of the metrics).
+  const storyPoints = value === null || Number.isNaN(value) ? null : value;
   const raw = (input.issue.fields as Record<string, unknown>).timeoriginalestimate;
   const originalEstimateSeconds = typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? raw : null;
   return { passed: storyPoints !== null || originalEstimateSeconds !== null, detail: { check: 'estimate', storyPoints, originalEstimateSeconds } };

@@ -5,11 +5,12 @@
  * equally specific templates: the first in the configuration. Sub-tasks get a template only from
  * one that names their type, so the default templates leave sub-tasks without checklists.
  */
-import type { ChecklistKind, ChecklistTemplate } from '../config';
+import { type ChecklistKind, type ChecklistTemplate, type IssueTypeFacts, matchesIssueType } from '../config';
 
 export interface IssueKind {
   projectKey: string;
-  issueType: string;
+  /** The issue's type: its id, its name (in the reader's language) and its untranslated name where known. */
+  issueType: IssueTypeFacts;
   subtask: boolean;
 }
 
@@ -19,8 +20,7 @@ export function specificity(template: ChecklistTemplate, issue: IssueKind): numb
   const byType = template.issueTypes.length > 0;
   if (byProject && !template.projects.includes(issue.projectKey)) return null;
   if (byType) {
-    const type = issue.issueType.toLowerCase();
-    if (!template.issueTypes.some((t) => t.toLowerCase() === type)) return null;
+    if (!matchesIssueType(template.issueTypes, issue.issueType)) return null;
   } else if (issue.subtask) {
     return null;
   }

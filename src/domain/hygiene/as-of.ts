@@ -51,7 +51,7 @@ export function issueAsOf(p: PreparedIssue, t: number, catalog: StatusCatalog, f
   const doneNow = f.status.statusCategory.key === 'done';
   const doneThen = category === 'done';
   const assignee = valueAt(p.assignee, t) ?? null;
-  const priority = valueAt(p.priority, t) ?? null;
+  const priorityId = valueAt(p.priority, t) ?? null;
   const estimate = valueAt(p.estimate, t) ?? null;
 
   const updatedNow = parseInstant(f.updated ?? f.created);
@@ -64,7 +64,7 @@ export function issueAsOf(p: PreparedIssue, t: number, catalog: StatusCatalog, f
     ...f,
     status: statusId === f.status.id ? f.status : { id: statusId, name: statusId, statusCategory: { key: category } },
     assignee: assignee === null ? null : f.assignee?.accountId === assignee ? f.assignee : { accountId: assignee },
-    priority: priority === null ? null : { name: priority },
+    priority: priorityId === null ? null : f.priority?.id === priorityId ? f.priority : { id: priorityId, name: `#${priorityId}` },
     updated: iso(updated),
     ...resolution,
   };
@@ -83,6 +83,28 @@ export function issueAsOf(p: PreparedIssue, t: number, catalog: StatusCatalog, f
     priority: timelineAt(p.priority, t),
     everSprints,
   };
+}
+
+/** The last instant any replayed field of the issue changes. */
+function lastChange(p: PreparedIssue): number {
+  let last = p.created;
+  for (const tl of [p.status, p.assignee, p.priority, p.sprints, p.estimate] as readonly Timeline<unknown>[]) {
+    const n = tl.changeAt.length;
+    if (n > 0 && (tl.changeAt[n - 1] as number) > last) last = tl.changeAt[n - 1] as number;
+  }
+  return last;
+}
+
+/**
+ * The issue as it stood at `now` (METRICS.md §5, "as of now"): itself when nothing about it changed
+ * after `now` (the usual case: `now` is the present), else `issueAsOf(now)`. Null when it was
+ * created after `now`.
+ */
+export function asOfNow(p: PreparedIssue, now: number, catalog: StatusCatalog, fields: AsOfFields): PreparedIssue | null {
+  if (p.created > now) return null;
+  const updated = parseInstant(p.issue.fields.updated ?? p.issue.fields.created);
+  if (!(updated > now) && lastChange(p) <= now) return p;
+  return issueAsOf(p, now, catalog, fields);
 }
 
 function sprintFieldAt(value: unknown, members: readonly number[], t: number): unknown[] {

@@ -7,6 +7,7 @@ import type { PreparedIssue } from '../issue';
 import { issueNumber } from '../issue';
 import { ownershipMapper } from '../ownership';
 import type { HygieneReport, HygieneRuleResult } from '../report';
+import { asOfNow } from './as-of';
 import { type ActiveRule, activeRules } from './registry';
 import type { HygieneContext } from './rule';
 
@@ -20,10 +21,16 @@ function violationsOf(issue: PreparedIssue, active: readonly ActiveRule[], ctx: 
   return active.filter((a) => a.rule.violates(issue, ctx));
 }
 
+/** The issue as it stood at the context's `now`, or null when it did not exist yet (METRICS.md §5). */
+export function atContextNow(issue: PreparedIssue, ctx: HygieneContext): PreparedIssue | null {
+  return asOfNow(issue, ctx.now, ctx.catalog, { sprintFieldId: ctx.sprintFieldId, estimationFieldId: ctx.estimationFieldId });
+}
+
 /** The enabled rules one issue breaks at `now`, in rule order (for the issue panel). */
 export function issueViolations(issue: PreparedIssue, ctx: HygieneContext): HygieneViolation[] {
-  if (issue.created > ctx.now) return [];
-  return violationsOf(issue, activeRules(ctx.config), ctx).map(({ rule, severity }) => ({ id: rule.id, severity, fix: rule.fix }));
+  const at = atContextNow(issue, ctx);
+  if (at === null) return [];
+  return violationsOf(at, activeRules(ctx.config), ctx).map(({ rule, severity }) => ({ id: rule.id, severity, fix: rule.fix }));
 }
 
 interface Judged {
@@ -33,11 +40,15 @@ interface Judged {
 
 const NO_VIOLATION: ReadonlySet<HygieneRuleId> = new Set();
 
-/** Judges each issue once. Issues created after `now` do not exist yet and are left out. */
+/**
+ * Judges each issue once, as it stood at `now`. Issues created after `now` do not exist yet and are
+ * left out.
+ */
 function judge(issues: readonly PreparedIssue[], active: readonly ActiveRule[], ctx: HygieneContext): Judged[] {
   const out: Judged[] = [];
-  for (const issue of issues) {
-    if (issue.created > ctx.now) continue;
+  for (const original of issues) {
+    const issue = atContextNow(original, ctx);
+    if (issue === null) continue;
     // A loop rather than filter/map, and one shared empty set: most issues break no rule.
     let violated: Set<HygieneRuleId> | null = null;
     for (const a of active) {

@@ -29,8 +29,8 @@ export interface HygieneContext {
   readonly doneStatusIds: ReadonlySet<string> | null;
   /** Done statuses per board, when several boards are scanned; a sprint uses its origin board's. */
   readonly doneStatusIdsByBoard?: ReadonlyMap<number, ReadonlySet<string>>;
-  /** Other issues by key, where known (a sub-task whose status its parent's field omits). */
-  readonly issuesByKey?: ReadonlyMap<string, JiraIssue>;
+  /** Other issues by key, where known: a sub-task's own history tells when it was created and its status at `now`. */
+  readonly issuesByKey?: ReadonlyMap<string, PreparedIssue>;
 }
 
 export type HygieneParamValue = number | string | boolean | null | readonly string[];

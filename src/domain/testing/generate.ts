@@ -17,6 +17,31 @@ export const STATUSES: Record<'todo' | 'inProgress' | 'review' | 'done' | 'close
 };
 export const ALL_STATUSES: JiraStatus[] = Object.values(STATUSES);
 
+/** Issue type ids as a Jira Cloud site gives them, by the types' untranslated (English) names. */
+export const TYPE_IDS: Readonly<Record<string, string>> = { Epic: '10000', Story: '10001', Task: '10002', 'Sub-task': '10003', Bug: '10004' };
+/** Jira Cloud's default priorities keep these ids on every site. */
+export const PRIORITY_IDS: Readonly<Record<string, string>> = { Highest: '1', High: '2', Medium: '3', Low: '4', Lowest: '5' };
+
+/** What a Russian-speaking user reads where an English-speaking one reads these names. */
+export const RUSSIAN_NAMES: Readonly<Record<string, string>> = {
+  Epic: 'Эпик',
+  Story: 'История',
+  Task: 'Задача',
+  'Sub-task': 'Подзадача',
+  Bug: 'Ошибка',
+  Highest: 'Наивысший',
+  High: 'Высокий',
+  Medium: 'Средний',
+  Low: 'Низкий',
+  Lowest: 'Самый низкий',
+  'To Do': 'К выполнению',
+  'In Progress': 'В работе',
+  'In Review': 'На проверке',
+  'Waiting for customer': 'Ожидает клиента',
+  Done: 'Готово',
+  Closed: 'Закрыт',
+};
+
 export const FIELDS: JiraField[] = [
   { id: 'summary', name: 'Summary', custom: false, schema: { type: 'string' } },
   { id: 'status', name: 'Status', custom: false, schema: { type: 'status' } },
@@ -114,7 +139,14 @@ export function generateHistories(changes: Change[]): ChangelogHistory[] {
 export interface IssueOverrides {
   id?: string;
   key?: string;
+  /** The type's name as the reader sees it (default Story, or Sub-task). */
   type?: string;
+  /** The type's id (default: its id in `TYPE_IDS` by `untranslatedType`, else 10001). */
+  typeId?: string;
+  /** The type's untranslated name (default: `type` when it is one of `TYPE_IDS`; null: Jira gave none). */
+  untranslatedType?: string | null;
+  /** The priority's id (default: its id in `PRIORITY_IDS` by `priority`, else 10010, a priority the site added). */
+  priorityId?: string;
   subtask?: boolean;
   status?: JiraStatus;
   created?: string | number;
@@ -143,14 +175,18 @@ export function generateIssue(o: IssueOverrides = {}): JiraIssue {
   const toTime = (v: string | number | undefined, dflt: string) =>
     v === undefined ? dflt : typeof v === 'number' ? jiraTime(v) : jiraTime(Date.parse(v));
   const created = toTime(o.created, '2026-01-05T09:00:00.000+0000');
+  const typeName = o.type ?? (o.subtask ? 'Sub-task' : 'Story');
+  const untranslated = o.untranslatedType === undefined ? (TYPE_IDS[typeName] !== undefined ? typeName : null) : o.untranslatedType;
+  const typeId = o.typeId ?? (untranslated !== null ? TYPE_IDS[untranslated] : undefined) ?? (o.subtask ? '10003' : '10001');
+  const priorityName = o.priority ?? 'Medium';
   const fields: Record<string, unknown> = {
     summary: `Issue ${key}`,
-    issuetype: { id: o.subtask ? '10003' : '10001', name: o.type ?? (o.subtask ? 'Sub-task' : 'Story'), subtask: o.subtask ?? false },
+    issuetype: { id: typeId, name: typeName, ...(untranslated !== null ? { untranslatedName: untranslated } : {}), subtask: o.subtask ?? false },
     status: o.status ?? STATUSES.todo,
     project: { id: '10000', key: project, name: project },
     created,
     updated: toTime(o.updated, created),
-    priority: o.priority === null ? null : { id: '3', name: o.priority ?? 'Medium' },
+    priority: o.priority === null ? null : { id: o.priorityId ?? PRIORITY_IDS[priorityName] ?? '10010', name: priorityName },
     assignee: o.assignee ? { accountId: o.assignee, displayName: o.assignee } : null,
     resolution: o.resolution ? { id: '1', name: o.resolution } : null,
     duedate: o.duedate ?? null,

@@ -1,17 +1,17 @@
 import { hasAcceptanceCriteria } from '../../adf';
+import { matchesIssueType, refLabel } from '../../config';
 import { isDone, type HygieneRule } from '../rule';
 
-/** A story not done that says nowhere how it will be accepted. Type names compare case-insensitively, as Jira's do. */
+/** A story not done that says nowhere how it will be accepted. Types match by id or untranslated name (never by a localized name). */
 export const missingAcceptanceCriteria: HygieneRule = {
   id: 'missing-acceptance-criteria',
   severity: 'medium',
   params: (config) => ({
-    acceptanceCriteriaTypes: config.hygiene.acceptanceCriteriaTypes,
+    acceptanceCriteriaTypes: config.hygiene.acceptanceCriteriaTypes.map(refLabel),
     acceptanceCriteriaField: config.hygiene.acceptanceCriteriaField,
   }),
   violates: (p, { config }) => {
-    const type = p.typeName.toLowerCase();
-    if (!config.hygiene.acceptanceCriteriaTypes.some((t) => t.toLowerCase() === type)) return false;
+    if (!matchesIssueType(config.hygiene.acceptanceCriteriaTypes, { id: p.typeId, name: p.typeName, untranslatedName: p.typeUntranslatedName })) return false;
     return !isDone(p.issue) && !hasAcceptanceCriteria(p.issue, config.hygiene.acceptanceCriteriaField);
   },
   fix: {

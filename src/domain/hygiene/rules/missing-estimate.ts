@@ -1,4 +1,4 @@
-import { currentNumber } from '../../issue';
+import { currentEstimate } from '../../issue';
 import { fieldRef } from '../../history';
 import { isDone, type HygieneRule, noParams } from '../rule';
 import { issueSprints } from '../sprints';
@@ -14,8 +14,10 @@ export const missingEstimate: HygieneRule = {
   params: noParams,
   violates: (p, ctx) => {
     if (p.subtask || isDone(p.issue) || ctx.estimationFieldId === null) return false;
-    // Cheapest test first: an estimated issue needs no look at its sprints.
-    if (currentNumber(p.issue, fieldRef(ctx.estimationFieldId)) !== null) return false;
+    // Cheapest test first: an estimated issue needs no look at its sprints. A negative or
+    // non-numeric value is no estimate (the estimate rule of the metrics).
+    const estimate = currentEstimate(p.issue, fieldRef(ctx.estimationFieldId));
+    if (estimate !== null && !Number.isNaN(estimate)) return false;
     const sprints = issueSprints(p, ctx);
     for (const id of sprints.current) {
       const state = sprints.facts(id).state;
