@@ -27,6 +27,8 @@ export interface Person {
   /** Project keys this person may browse; '*' for all. */
   browse: readonly string[] | '*';
   admin?: boolean;
+  /** The person's language in Jira (`ru_RU` unless said otherwise): Jira names types, statuses and priorities in it. */
+  locale?: 'ru_RU' | 'en_US';
 }
 
 /** FNV-1a over a string with a seed, as 8 hex digits. */
@@ -50,6 +52,8 @@ const PAYMENTS = ['PAY', 'PAYM', 'PAYA'] as const;
 /** The named people; team members are added by `teamMembers` below. */
 const NAMED: Person[] = [
   { handle: 'a.smirnov', displayName: 'Alexey Smirnov', role: 'admin', projects: [], browse: '*', admin: true },
+  // The group's English-speaking Jira administrator: the same site, every name in English.
+  { handle: 'l.harper', displayName: 'Laura Harper', role: 'admin', projects: [], browse: '*', admin: true, locale: 'en_US' },
   { handle: 'e.kuznetsova', displayName: 'Elena Kuznetsova', role: 'business-owner', projects: [], browse: '*' },
   { handle: 'd.volkov', displayName: 'Dmitry Volkov', role: 'digital-owner', projects: PAYMENTS, browse: '*' },
   { handle: 'o.sokolova', displayName: 'Olga Sokolova', role: 'business-owner', projects: [], browse: '*' },
@@ -69,7 +73,7 @@ const NAMED: Person[] = [
   { handle: 'a.golubev', displayName: 'Artem Golubev', role: 'scrum-master', projects: ['FXT', 'FXC', 'PLAT'], browse: '*' },
   // The two restricted users: each sees only one product's projects.
   { handle: 'm.zaitseva', displayName: 'Maria Zaitseva', role: 'analyst', projects: LOANS, browse: LOANS },
-  { handle: 'o.belov', displayName: 'Oleg Belov (contractor)', role: 'contractor', projects: ['PAY', 'PAYM'], browse: PAYMENTS },
+  { handle: 'o.belov', displayName: 'Oleg Belov (contractor)', role: 'contractor', projects: ['PAY', 'PAYM'], browse: PAYMENTS, locale: 'en_US' },
 ];
 
 const FIRST = ['Ivan', 'Mikhail', 'Daria', 'Kirill', 'Svetlana', 'Egor', 'Polina', 'Timur', 'Viktoria', 'Denis',
@@ -128,7 +132,10 @@ export const displayNameOf: ReadonlyMap<string, string> = new Map(PEOPLE.map((p)
 
 /** Named account ids for tests and the preview. */
 export const DEMO_USERS = {
+  /** A Jira administrator whose Jira speaks Russian. */
   admin: accountIdOf('a.smirnov'),
+  /** A Jira administrator whose Jira speaks English. */
+  englishAdmin: accountIdOf('l.harper'),
   /** The Digital PO of payments. */
   productOwner: accountIdOf('d.volkov'),
   /** The Business PO of payments. */
@@ -157,7 +164,7 @@ export function siteUsers(): SiteUser[] {
       emailAddress: emailOf(p.handle),
       active: true,
       timeZone: 'Europe/Moscow',
-      locale: 'ru_RU',
+      locale: p.locale ?? 'ru_RU',
       avatarUrls: { '48x48': `https://avatar.demo-bank.example/${accountId}/48.png` },
       apiToken: `demo-token-${p.handle.replace('.', '-')}`,
       browse: p.browse === '*' ? '*' : [...p.browse],

@@ -11,6 +11,7 @@ import { scheduleBugs } from './bugs';
 import { type Draft, resetDraftSequence } from './draft';
 import { scheduleHygieneProblems } from './hygiene';
 import { toSiteIssues } from './issues';
+import { addRealSiteQuirks } from './quirks';
 import { accountIdOf, siteUsers } from './people';
 import { scheduleSprints, type SprintPlan, toJiraSprint } from './schedule';
 import { scheduleEpics, scheduleSprintFlow } from './sprint-flow';
@@ -83,7 +84,7 @@ export function buildDemoSite(): SiteData {
     drafts.push(...sim.drafts);
   }
 
-  return {
+  const site: SiteData = {
     name: 'Demo Bank (Jira Cloud)',
     users: siteUsers(),
     fields: structuredClone(DEMO_FIELDS),
@@ -95,6 +96,8 @@ export function buildDemoSite(): SiteData {
     sprints: plans.map(toJiraSprint),
     issues: toSiteIssues(drafts, projects, byId),
   };
+  addRealSiteQuirks(site);
+  return site;
 }
 
 let memo: SiteData | null = null;

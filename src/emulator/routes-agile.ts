@@ -1,7 +1,10 @@
 /** Jira Software's agile REST API: boards, their configuration, their sprints. */
 import { badRequest } from './http-error';
 import { offsetPage, ok, param, type Ctx, type Route } from './route';
-import type { SiteBoard } from './site';
+import { runJql } from './routes-search';
+import type { JiraSprint } from '../domain/jira';
+import type { SiteBoard, SiteIssue } from './site';
+import type { SiteIndex } from './site-index';
 
 const SPRINT_STATES = ['future', 'active', 'closed'];
 
@@ -26,8 +29,23 @@ function boards(ctx: Ctx) {
 }
 
 /**
- * A board's sprints are those it owns (`originBoardId`); Jira also lists other boards' sprints
- * holding the board's issues, which a generated site does not need.
+ * The sprints a board lists, as Jira lists them: those it owns (`originBoardId`), then other
+ * boards' sprints that the issues of its filter are in (their Sprint field now, which keeps closed
+ * sprints), and any the site adds by hand (`extraSprintIds`).
+ */
+export function listedSprints(index: SiteIndex, board: SiteBoard, boardIssues: readonly SiteIssue[]): JiraSprint[] {
+  const shared = new Set<number>(board.extraSprintIds ?? []);
+  for (const issue of boardIssues) {
+    const value = issue.fields[index.sprintFieldId];
+    if (!Array.isArray(value)) continue;
+    for (const s of value) if (s && typeof s === 'object' && typeof (s as { id?: unknown }).id === 'number') shared.add((s as { id: number }).id);
+  }
+  return index.site.sprints.filter((s) => s.originBoardId === board.board.id || shared.has(s.id));
+}
+
+/**
+ * A board's sprints: those it owns (`originBoardId`), then, as Jira lists them, other boards'
+ * sprints that the board's issues are in (each with its own `originBoardId`).
  */
 function sprints(ctx: Ctx) {
   const board = ctx.index.board(ctx.user, param(ctx, 'id'));
@@ -35,7 +53,7 @@ function sprints(ctx: Ctx) {
   const states = (ctx.query.get('state') ?? '').split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
   const bad = states.find((s) => !SPRINT_STATES.includes(s));
   if (bad) throw badRequest(`The sprint state '${bad}' is not valid. Valid states are: future, active, closed.`);
-  const all = ctx.index.site.sprints.filter((s) => s.originBoardId === board.board.id && (states.length === 0 || states.includes(s.state)));
+  const all = listedSprints(ctx.index, board, runJql(ctx, board.filter.jql)).filter((s) => states.length === 0 || states.includes(s.state));
   const page = offsetPage(all, ctx.query, 50, 50, false);
   return ok({ ...page, values: page.values.map((s) => withSelf(ctx, `/rest/agile/1.0/sprint/${s.id}`, s)) });
 }

@@ -4,6 +4,7 @@ import { parseInstant, type ChangelogHistory, type ChangelogItem } from '../doma
 import { badRequest, HttpError, notFound } from './http-error';
 import { ok, offsetPage, pageToken, param, parseBody, readPageToken, type Ctx, type Route } from './route';
 import type { SiteIssue } from './site';
+import { translationsFor } from './locale';
 import { listParam, renderIssue } from './views';
 
 const PROPERTY_VALUE_MAX = 32_768;
@@ -132,7 +133,7 @@ export const issueRoutes: Route[] = [
         ...(expand.includes('changelog') ? { changelogLimit: ISSUE_CHANGELOG_MAX } : {}),
         properties: listParam(ctx.query, 'properties'),
       };
-      return ok(renderIssue(issue, render, ctx.index, ctx.baseUrl));
+      return ok(renderIssue(issue, render, ctx.index, ctx.baseUrl, translationsFor(ctx.index.site, ctx.user)));
     },
   },
   { method: 'GET', template: '/rest/api/3/issue/{key}/changelog', handle: issueChangelog },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { badRequest, HttpError, notFound } from './http-error';
 import { offsetPage, ok, param, parseBody, type Ctx, type Route } from './route';
 import type { SiteProject, SiteUser } from './site';
+import { issueTypeList, priorityList, statusList, translationsFor } from './locale';
 import { listParam, publicUser } from './views';
 
 type Grant = 'browse' | 'edit' | 'admin';
@@ -107,9 +108,9 @@ export const platformRoutes: Route[] = [
     handle: (ctx) => ok({ baseUrl: ctx.baseUrl, version: '1001.0.0-SNAPSHOT', deploymentType: 'Cloud', serverTitle: ctx.index.site.name }),
   },
   { method: 'GET', template: '/rest/api/3/field', handle: (ctx) => ok(ctx.index.site.fields) },
-  { method: 'GET', template: '/rest/api/3/status', handle: (ctx) => ok(ctx.index.site.statuses) },
-  { method: 'GET', template: '/rest/api/3/priority', handle: (ctx) => ok(ctx.index.site.priorities) },
-  { method: 'GET', template: '/rest/api/3/issuetype', handle: (ctx) => ok(ctx.index.site.issueTypes) },
+  { method: 'GET', template: '/rest/api/3/status', handle: (ctx) => ok(statusList(ctx.index.site, translationsFor(ctx.index.site, ctx.user))) },
+  { method: 'GET', template: '/rest/api/3/priority', handle: (ctx) => ok(priorityList(ctx.index.site, translationsFor(ctx.index.site, ctx.user))) },
+  { method: 'GET', template: '/rest/api/3/issuetype', handle: (ctx) => ok(issueTypeList(ctx.index.site, translationsFor(ctx.index.site, ctx.user))) },
   {
     method: 'GET',
     template: '/rest/api/3/project/search',

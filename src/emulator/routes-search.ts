@@ -5,6 +5,7 @@ import { JqlError } from './jql-parse';
 import { badRequest, HttpError } from './http-error';
 import { intParam, ok, pageToken, parseBody, readPageToken, type Ctx, type Route } from './route';
 import type { SiteIssue } from './site';
+import { translationsFor } from './locale';
 import { listParam, renderIssue } from './views';
 
 /** Jira's ceiling when only ids or keys are asked for. */
@@ -64,8 +65,9 @@ function search(ctx: Ctx, request: SearchRequest) {
     ...(expand.includes('changelog') ? { changelogLimit: ctx.config.changelogTruncation } : {}),
     ...(request.properties ? { properties: request.properties } : {}),
   };
+  const names = translationsFor(ctx.index.site, ctx.user);
   return ok({
-    issues: page.map((i) => renderIssue(i, render, ctx.index, ctx.baseUrl)),
+    issues: page.map((i) => renderIssue(i, render, ctx.index, ctx.baseUrl, names)),
     // The last page carries no token at all (Jira may also send null; the client takes both).
     ...(isLast ? {} : { nextPageToken: pageToken(offset + page.length, scope) }),
     isLast,

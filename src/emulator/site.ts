@@ -25,6 +25,17 @@ export interface SiteUser extends JiraUser {
   edit: readonly string[] | '*';
   /** Jira administrator (ADMINISTER). */
   admin: boolean;
+  /** The user's language, as `myself.locale` says it (`en_US` when absent); names are served in it. */
+  locale?: string;
+}
+
+/** A language's names for the site's objects, by id (category names by key). */
+export interface SiteTranslations {
+  issueTypes?: Readonly<Record<string, string>>;
+  statuses?: Readonly<Record<string, string>>;
+  statusCategories?: Readonly<Record<string, string>>;
+  priorities?: Readonly<Record<string, string>>;
+  resolutions?: Readonly<Record<string, string>>;
 }
 
 export interface SiteProject {
@@ -38,6 +49,8 @@ export interface SiteBoard {
   board: JiraBoard;
   configuration: BoardConfiguration;
   filter: JiraFilter;
+  /** Other boards' sprints this board lists even though none of its issues is in them now (Jira does, at times). */
+  extraSprintIds?: readonly number[];
 }
 
 /**
@@ -68,4 +81,6 @@ export interface SiteData {
   /** Every sprint, each with `originBoardId`. */
   sprints: JiraSprint[];
   issues: SiteIssue[];
+  /** Names in other languages, by language (`ru`); the stored names are English. */
+  translations?: Readonly<Record<string, SiteTranslations>>;
 }

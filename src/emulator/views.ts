@@ -1,7 +1,8 @@
 /** How the emulator renders site data in Jira's REST shapes. */
 import type { ChangelogHistory } from '../domain/jira';
 import { parseInstant } from '../domain/jira';
-import type { SiteIssue, SiteUser } from './site';
+import { localizeFields } from './locale';
+import type { SiteIssue, SiteTranslations, SiteUser } from './site';
 import type { SiteIndex } from './site-index';
 
 /** A user as Jira shows one: never the token or the permission grants. */
@@ -14,6 +15,7 @@ export function publicUser(user: SiteUser, baseUrl: string) {
     displayName: user.displayName,
     active: user.active ?? true,
     timeZone: 'UTC',
+    locale: user.locale ?? 'en_US',
     avatarUrls: user.avatarUrls ?? {},
   };
 }
@@ -70,9 +72,10 @@ export interface RenderOptions {
   properties?: readonly string[];
 }
 
-export function renderIssue(issue: SiteIssue, options: RenderOptions, index: SiteIndex, baseUrl: string): Record<string, unknown> {
+export function renderIssue(issue: SiteIssue, options: RenderOptions, index: SiteIndex, baseUrl: string, names: SiteTranslations | null = null): Record<string, unknown> {
   const out: Record<string, unknown> = { id: issue.id };
-  const fields = selectFields(issue, options.fields, options.defaultAll, index);
+  const selected = selectFields(issue, options.fields, options.defaultAll, index);
+  const fields = selected === null ? null : localizeFields(selected, names);
   const wantsKey = options.fields.some((f) => f.split(',').some((x) => x.trim() === 'key'));
   if (fields || wantsKey || options.changelogLimit !== undefined) {
     out.self = `${baseUrl}/rest/api/3/issue/${issue.id}`;

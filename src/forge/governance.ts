@@ -28,6 +28,7 @@ import {
 } from '../shared/governance-protocol';
 import { GovernanceGadgetSettingsSchema } from '../shared/governance-schemas';
 import { formatZodError } from '../domain/config';
+import { fillUntranslatedTypeName, untranslatedTypeNames } from '../services/issue-types';
 import { readConfig } from './config-store';
 import type { ForgeContext } from './context';
 import { convergenceView } from './convergence';
@@ -123,7 +124,8 @@ export async function issueHygiene(client: JiraClient, store: Store, issueKey: s
   const wanted = [...ISSUE_FIELDS, ...mappingFields(config)];
   if (fields.sprint) wanted.push(fields.sprint.id);
   if (fields.estimation) wanted.push(fields.estimation.id);
-  const [issue, histories] = await Promise.all([client.issue(issueKey, wanted), client.issueChangelog(issueKey)]);
+  const [issue, histories, typeNames] = await Promise.all([client.issue(issueKey, wanted), client.issueChangelog(issueKey), untranslatedTypeNames(client)]);
+  fillUntranslatedTypeName(issue, typeNames);
   const catalog = statusCatalog(statuses);
   const done = doneStatusIds(configuration, catalog);
   const ctx = hygieneContext({

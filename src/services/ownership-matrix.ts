@@ -3,6 +3,7 @@
  * scans (not done, or updated in the 30 days before now), newest first and bounded, with their
  * status and sprint histories (for chronic carry-over), judged by the same rules as everywhere.
  */
+import { fillUntranslatedTypeName, untranslatedTypeNames } from './issue-types';
 import type { GovernanceConfig } from '../domain/config';
 import { HYGIENE_RECENT_DAYS, hygieneContext, hygieneScope } from '../domain/hygiene';
 import { discoverFields, prepareIssue, statusCatalog } from '../domain/issue';
@@ -23,13 +24,14 @@ export interface MatrixResult {
 }
 
 export async function loadOwnershipMatrix(client: JiraClient, config: GovernanceConfig, now: number, limit = MATRIX_LIMIT): Promise<MatrixResult> {
-  const [siteFields, statuses] = await Promise.all([client.fields(), client.statuses()]);
+  const [siteFields, statuses, typeNames] = await Promise.all([client.fields(), client.statuses(), untranslatedTypeNames(client)]);
   const fields = discoverFields(siteFields);
   const wanted = new Set(metricFieldIds(config));
   if (fields.sprint) wanted.add(fields.sprint.id);
   if (fields.estimation) wanted.add(fields.estimation.id);
   const jql = `statusCategory != Done OR updated >= ${jqlDateBefore(now - HYGIENE_RECENT_DAYS * DAY)} ORDER BY updated DESC`;
   const issues = await client.search(jql, { fields: [...wanted], limit });
+  for (const i of issues) fillUntranslatedTypeName(i, typeNames);
 
   const catalog = statusCatalog(statuses);
   for (const i of issues) if (!catalog.has(i.fields.status.id)) catalog.set(i.fields.status.id, i.fields.status.statusCategory.key);

@@ -13,8 +13,8 @@ import { JiraIssue } from '../../src/domain/jira';
 import type { GovernanceReport } from '../../src/domain/report';
 import { demoSite, DEMO_NOW } from '../../src/demo/site';
 import { run, EXIT_JIRA, EXIT_OK, EXIT_USAGE } from '../../src/cli/main';
-import type { LoadedBoards } from '../../src/services/board-data';
 import { computeReport } from '../../src/services/report';
+import { directLoaded } from '../demo/direct';
 import { startEmulator } from '../../src/emulator/server';
 
 const NOW = Date.parse(DEMO_NOW);
@@ -35,33 +35,9 @@ async function cli(argv: string[], env: Record<string, string> = {}) {
   return { code, stdout, stderr };
 }
 
-/** The engine on the demo data directly: every issue of each board's project, full changelogs. */
+/** The engine on the demo data directly: every issue of each board's filter, full changelogs, no HTTP. */
 function directReport(boardIds: number[], config: GovernanceConfig, sprints = 6, from = NOW - 30 * DAY, to = NOW): GovernanceReport {
-  const site = demoSite();
-  const catalog = statusCatalog(site.statuses);
-  const loaded: LoadedBoards = {
-    boards: [],
-    issues: new Map(),
-    catalog,
-    siteStatusIds: new Set(site.statuses.map((s) => s.id)),
-    siteFields: site.fields,
-  };
-  for (const id of boardIds) {
-    const b = site.boards.find((x) => x.board.id === id);
-    if (!b) throw new Error(`no board ${id}`);
-    const projectKey = /project = (\w+)/.exec(b.filter.jql)?.[1];
-    const fields = discoverFields(site.fields, b.configuration.estimation?.field?.fieldId ?? null);
-    const issueIds = new Set<string>();
-    for (const raw of site.issues) {
-      const issue = JiraIssue.parse({ id: raw.id, key: raw.key, fields: raw.fields });
-      if (issue.fields.project.key !== projectKey) continue;
-      issueIds.add(issue.id);
-      if (!loaded.issues.has(issue.id)) loaded.issues.set(issue.id, prepareIssue(issue, fields, raw.histories));
-    }
-    const sprintsOfBoard = site.sprints.filter((s) => s.originBoardId === id && s.state !== 'future');
-    loaded.boards.push({ board: b.board, configuration: b.configuration, sprints: sprintsOfBoard, fields, issueIds });
-  }
-  return computeReport(loaded, { boardIds, sprints, now: NOW, from, to, config });
+  return computeReport(directLoaded(demoSite(), boardIds, NOW), { boardIds, sprints, now: NOW, from, to, config });
 }
 
 describe('governance report --site demo', () => {

@@ -35,7 +35,7 @@ test('sprints have scope changes and a running sprint with provisional figures',
   for (const b of figures.boards) {
     const sprints = b.convergence.sprints;
     expect(sprints.filter((s) => s.state === 'closed')).toHaveLength(6);
-    expect(sprints.filter((s) => s.state === 'active' && s.provisional)).toHaveLength(1);
+    expect(sprints.filter((s) => s.state === 'active' && s.provisional && !s.shared)).toHaveLength(1);
     expect(sprints.some((s) => s.added.count > 0)).toBe(true);
   }
   const all = figures.boards.flatMap((b) => b.convergence.sprints);
