@@ -118,6 +118,13 @@ describe('exit 3: one line naming the host, the endpoint and the status or netwo
     expect(line).toMatch(new RegExp(`^governance: cannot read Jira at ${host()}: GET /rest/agile/1\\.0/board/\\{id\\}/configuration answered 500`));
   });
 
+  it('names the status of an answer it cannot understand', async () => {
+    emu.faults.malformed('/rest/api/3/status', () => ({ unexpected: '\u001b[2J' }));
+    const line = expectOneLineFailure(await cli(['report', '--site', emu.url, '--board', '1', '--now', DEMO_NOW], { env }), EXIT_JIRA);
+    expect(line).toContain(`at ${host()}: GET /rest/api/3/status: unexpected response`);
+    expect(line).toContain('HTTP 200');
+  });
+
   it('fails within seconds on a refused connection, naming host and cause', async () => {
     const port = await refusedPort();
     const r = await cli(['report', '--site', `http://127.0.0.1:${port}`, '--board', '1'], { env, limits: { sleep: undefined } });
