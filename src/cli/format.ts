@@ -4,9 +4,10 @@
  */
 import type { TargetStatus } from '../domain/config';
 import type { GovernanceReport, IssueSet } from '../domain/report';
+import { csvText, escapeJsonControls, sanitizeStrings } from './sanitize';
 
 export function formatJson(report: GovernanceReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(report, null, 2))}\n`;
 }
 
 const pct = (r: number | null): string => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -55,7 +56,8 @@ function table(head: string[], rows: string[][], rightAligned: ReadonlySet<numbe
 
 const setCell = (s: IssueSet, points: boolean) => (points ? `${s.count} (${num(s.points)} pt)` : String(s.count));
 
-export function formatTable(report: GovernanceReport, options: { color: boolean }): string {
+export function formatTable(fromJira: GovernanceReport, options: { color: boolean }): string {
+  const report = sanitizeStrings(fromJira); // no control character from Jira reaches the terminal
   const st = style(options.color);
   const out: string[] = [];
   const c = report.convergence;
@@ -141,7 +143,7 @@ export function formatTable(report: GovernanceReport, options: { color: boolean 
 
 function csvCell(v: string | number | boolean | null): string {
   if (v === null) return '';
-  const s = String(v);
+  const s = typeof v === 'string' ? csvText(v) : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 const csvLine = (cells: (string | number | boolean | null)[]) => cells.map(csvCell).join(',');

@@ -4,7 +4,7 @@
  * on real sites), each history once, holding only the items of the wanted fields.
  */
 import { BulkChangelogPage, ChangelogHistory, IssueChangelogPage, parseInstant, type ChangelogItem, type JiraField } from '../domain/jira';
-import { collectPages, nextOffset, nextToken } from './pager';
+import { collectPages, MAX_PAGES, nextOffset, nextToken } from './pager';
 import type { Requester } from './request';
 import { JiraError } from './types';
 
@@ -67,6 +67,8 @@ export class ChangelogFetcher {
     private readonly requester: Requester,
     private readonly fields: () => Promise<JiraField[]>,
     private readonly pageSize = { bulk: 1000, issue: 100 },
+    /** Most pages of one listing (`MAX_PAGES` by default). */
+    private readonly maxPages = MAX_PAGES,
   ) {}
 
   async changelogs(issues: readonly { id: string; key: string }[], fieldIds: readonly string[]): Promise<Map<string, ChangelogHistory[]>> {
@@ -95,7 +97,7 @@ export class ChangelogFetcher {
         schema: IssueChangelogPage,
       });
       return { items: page.values, next: nextOffset(startAt, page, page.values.length) };
-    });
+    }, { maxPages: this.maxPages });
     return sortHistories(values);
   }
 
@@ -116,7 +118,7 @@ export class ChangelogFetcher {
           const page = await this.requester.call({ method: 'POST', template: BULK, body, schema: BulkChangelogPage });
           for (const log of page.issueChangeLogs) for (const h of log.changeHistories) merger.add(log.issueId, h);
           return { items: [], next: nextToken(page) };
-        }),
+        }, { maxPages: this.maxPages }),
       ),
     );
     const result = this.emptyResult(issues);

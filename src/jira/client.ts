@@ -18,7 +18,7 @@ import {
 } from '../domain/jira';
 import { ChangelogFetcher, sortHistories } from './changelogs';
 import { ComponentList, IssueTypeList, PriorityList, ProjectPage, UserList } from './directory';
-import { collectPages, nextOffset, nextToken } from './pager';
+import { collectPages, MAX_PAGES, nextOffset, nextToken } from './pager';
 import { Requester } from './request';
 import { ApproximateCountResponse, BoardPage, FieldList, Ignored, IssuePropertyResponse, MyPermissionsResponse, RemoteLinkList, StatusList } from './schemas';
 import { JiraError, type JiraClient, type JiraClientStats, type SearchOptions, type Transport } from './types';
@@ -33,6 +33,10 @@ export interface JiraClientOptions {
   maxDelayMs?: number;
   /** Give up at once when `Retry-After` asks for longer than this (default: no limit). */
   maxWaitMs?: number;
+  /** Retries after a timeout, within `maxRetries` (default 2). */
+  maxTimeoutRetries?: number;
+  /** Most pages of one listing before it fails (default `MAX_PAGES`, 10,000). */
+  maxPages?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
@@ -65,11 +69,13 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
     baseDelayMs: options.baseDelayMs ?? 500,
     maxDelayMs: options.maxDelayMs ?? 30_000,
     maxWaitMs: options.maxWaitMs ?? Number.POSITIVE_INFINITY,
+    maxTimeoutRetries: options.maxTimeoutRetries ?? 2,
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
   });
   const defaultPageSize = options.pageSize ?? 100;
+  const maxPages = options.maxPages ?? MAX_PAGES;
 
   // The field list is needed at most once per client (changelog fallback); share one request.
   let fieldsOnce: Promise<JiraField[]> | null = null;
@@ -81,7 +87,7 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
     });
     return fieldsOnce;
   };
-  const changelogs = new ChangelogFetcher(requester, cachedFields);
+  const changelogs = new ChangelogFetcher(requester, cachedFields, undefined, maxPages);
 
   async function search(jql: string, opts: SearchOptions): Promise<JiraIssue[]> {
     const template = '/rest/api/3/search/jql';
@@ -100,9 +106,11 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
         const page = await requester.call({ method: 'POST', template, body, schema: SearchJqlPage });
         requester.counters.issues += page.issues.length;
         fetched += page.issues.length;
-        return { items: page.issues, next: fetched >= limit ? null : nextToken(page) };
+        // A page without issues ends the search, whatever token it carries: a next page cannot
+        // follow an empty one, and a server that keeps sending empty pages would never end.
+        return { items: page.issues, next: fetched >= limit || page.issues.length === 0 ? null : nextToken(page) };
       },
-      opts.onPage,
+      { ...(opts.onPage ? { onPage: opts.onPage } : {}), maxPages },
     );
     const issues = found.length > limit ? found.slice(0, limit) : found;
     if (opts.expandChangelog) await completeChangelogs(issues, opts.completeChangelogs ?? true);
@@ -134,7 +142,7 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
     return collectPages(`GET ${template}`, 0, async (startAt: number) => {
       const page = await requester.call({ method: 'GET', template, params, query: { ...query, startAt, maxResults: AGILE_PAGE }, schema });
       return { items: page.values, next: nextOffset(startAt, page, page.values.length) };
-    });
+    }, { maxPages });
   }
 
   return {
@@ -210,7 +218,7 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
       collectPages(`GET /rest/api/3/project/search`, 0, async (startAt: number) => {
         const page = await requester.call({ method: 'GET', template: '/rest/api/3/project/search', query: { startAt, maxResults: AGILE_PAGE }, schema: ProjectPage });
         return { items: page.values, next: nextOffset(startAt, page, page.values.length) };
-      }),
+      }, { maxPages }),
     projectComponents: (projectKey) =>
       requester.call({ method: 'GET', template: '/rest/api/3/project/{key}/components', params: { key: projectKey }, schema: ComponentList }),
     priorities: () => requester.call({ method: 'GET', template: '/rest/api/3/priority', schema: PriorityList }),

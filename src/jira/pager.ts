@@ -11,20 +11,37 @@ export interface Page<C, T> {
   next: C | null;
 }
 
+/**
+ * Most pages read of one listing. Generous (10,000 pages is a million issues at 100 a page), so only a
+ * server that keeps inventing cursors ever reaches it.
+ */
+export const MAX_PAGES = 10_000;
+
+export interface PagerOptions {
+  /** Called after each page with the running count of items. */
+  onPage?: (fetched: number) => void;
+  /** Most pages read before the listing fails (default `MAX_PAGES`). */
+  maxPages?: number;
+}
+
 export async function collectPages<C extends string | number, T>(
   endpoint: string,
   first: C,
   fetchPage: (cursor: C) => Promise<Page<C, T>>,
-  onPage?: (fetched: number) => void,
+  options: PagerOptions = {},
 ): Promise<T[]> {
+  const maxPages = options.maxPages ?? MAX_PAGES;
   const all: T[] = [];
   const seen = new Set<C>();
   let cursor: C | null = first;
   while (cursor !== null) {
+    if (seen.size >= maxPages) {
+      throw new JiraError(endpoint, null, `${endpoint} kept announcing a next page: more than ${maxPages} pages, given up`);
+    }
     seen.add(cursor);
     const page: Page<C, T> = await fetchPage(cursor);
     for (const item of page.items) all.push(item);
-    onPage?.(all.length);
+    options.onPage?.(all.length);
     if (page.next !== null && seen.has(page.next)) {
       throw new JiraError(endpoint, null, `${endpoint} returned the same page cursor twice (${String(page.next)})`);
     }

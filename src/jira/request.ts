@@ -7,7 +7,7 @@ import { parseResponse } from './parse';
 import { backoffMs, retryAfterMs, RETRYABLE_STATUSES, type BackoffPolicy } from './retry';
 import { ErrorBody } from './schemas';
 import { Semaphore } from './semaphore';
-import { JiraError, type JiraClientStats, type JiraRequest, type JiraResponse, type Transport } from './types';
+import { JiraError, NetworkError, type JiraClientStats, type JiraRequest, type JiraResponse, type NetworkFailure, type Transport } from './types';
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
@@ -27,6 +27,8 @@ export interface RequesterOptions extends BackoffPolicy {
   maxRetries: number;
   /** Give up at once when Jira asks to wait longer than this (a resolver has 25 s in all). */
   maxWaitMs: number;
+  /** Retries after a timeout (at most `maxRetries`): a site that does not answer rarely starts to. */
+  maxTimeoutRetries: number;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
 }
@@ -63,6 +65,9 @@ function errorText(text: string): string {
   return trimmed === '' ? 'no details' : trimmed.slice(0, 200);
 }
 
+/** Failures another try cannot mend: the same wall again (refused, unknown host, TLS, too large). */
+const FINAL_FAILURES: ReadonlySet<NetworkFailure> = new Set(['refused', 'dns', 'tls', 'blocked', 'too-large']);
+
 export class Requester {
   private readonly slots: Semaphore;
   readonly counters: JiraClientStats = { requests: 0, issues: 0, retries: 0 };
@@ -82,7 +87,9 @@ export class Requester {
       const answer = await this.attempt(request);
       const lastTry = attempt >= this.options.maxRetries;
       if ('error' in answer) {
-        if (lastTry) {
+        if (FINAL_FAILURES.has(answer.kind)) throw new JiraError(endpoint, null, `${endpoint}: ${answer.error}`);
+        const retries = answer.kind === 'timeout' ? Math.min(this.options.maxRetries, this.options.maxTimeoutRetries) : this.options.maxRetries;
+        if (attempt >= retries) {
           throw new JiraError(endpoint, null, `${endpoint} failed after ${attempt + 1} attempt(s): ${answer.error}`);
         }
         await this.wait(attempt, 0);
@@ -106,14 +113,15 @@ export class Requester {
   }
 
   /** One HTTP exchange inside a concurrency slot; a thrown transport error is a network failure. */
-  private async attempt(request: JiraRequest): Promise<{ response: JiraResponse; text: string } | { error: string }> {
+  private async attempt(request: JiraRequest): Promise<{ response: JiraResponse; text: string } | { error: string; kind: NetworkFailure }> {
     this.counters.requests++;
     return this.slots.run(async () => {
       try {
         const response = await this.transport(request);
         return { response, text: await response.text() };
       } catch (e) {
-        return { error: e instanceof Error ? e.message : String(e) };
+        if (e instanceof NetworkError) return { error: e.message, kind: e.kind };
+        return { error: e instanceof Error ? e.message : String(e), kind: 'other' };
       }
     });
   }

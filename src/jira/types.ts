@@ -33,6 +33,26 @@ export interface JiraResponse {
 
 export type Transport = (request: JiraRequest) => Promise<JiraResponse>;
 
+/**
+ * Why a transport got no usable answer. `refused`, `dns`, `tls`, `blocked` and `too-large` are
+ * final (another try meets the same wall); `timeout` is retried a few times; `reset` and `other`
+ * are retried like a 503.
+ */
+export type NetworkFailure = 'refused' | 'dns' | 'tls' | 'blocked' | 'too-large' | 'timeout' | 'reset' | 'other';
+
+/** What a transport throws when it gets no usable answer; any other thrown error counts as `other`. */
+export class NetworkError extends Error {
+  constructor(
+    /** Says what went wrong, for a person: `connection refused`, `host not found (ENOTFOUND)`, `TLS: …`. */
+    message: string,
+    readonly kind: NetworkFailure = 'other',
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
 /** Raised after the last try, or at once for a response that is not worth retrying. */
 export class JiraError extends Error {
   constructor(
