@@ -6,7 +6,8 @@
  * cause; 1 for a bug. On a non-zero exit stdout stays empty and stderr holds exactly one line.
  */
 import { readFile } from 'node:fs/promises';
-import { defaultConfig, formatZodError, GovernanceConfig } from '../domain/config';
+import { defaultConfig, type GovernanceConfig, parseConfig } from '../domain/config';
+import type { UnresolvedName } from '../domain/config-migration';
 import { createJiraClient } from '../jira/client';
 import { DEFAULT_MAX_RESPONSE_BYTES, fetchTransport } from '../jira/fetch-transport';
 import { MAX_PAGES } from '../jira/pager';
@@ -65,8 +66,14 @@ function resolveLimits(given: Partial<CliLimits> = {}): CliLimits {
   };
 }
 
-async function loadConfig(path: string | null): Promise<GovernanceConfig> {
-  if (path === null) return defaultConfig();
+/** The configuration, and the names of a version 1 file that no id was found for (reported in the warnings). */
+interface LoadedConfig {
+  config: GovernanceConfig;
+  unresolved: readonly UnresolvedName[];
+}
+
+async function loadConfig(path: string | null): Promise<LoadedConfig> {
+  if (path === null) return { config: defaultConfig(), unresolved: [] };
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -79,9 +86,11 @@ async function loadConfig(path: string | null): Promise<GovernanceConfig> {
   } catch (e) {
     throw new UsageError(`--config ${path}: not JSON (${(e as Error).message})`);
   }
-  const r = GovernanceConfig.safeParse(json);
-  if (!r.success) throw new UsageError(`--config ${path}: ${formatZodError(r.error).join('; ')}`);
-  return r.data;
+  // A version 1 file (names instead of ids) still works: it is migrated, and what it names that no
+  // id could be found for is listed in the report's warnings.
+  const r = parseConfig(json);
+  if (!r.ok) throw new UsageError(`--config ${path}: ${r.errors.join('; ')}`);
+  return { config: r.config, unresolved: r.migration?.unresolved ?? [] };
 }
 
 interface Site {
@@ -170,7 +179,7 @@ export async function run(io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     const args: ReportArgs = parsed;
-    const config = await loadConfig(args.config);
+    const { config, unresolved } = await loadConfig(args.config);
     const now = args.now ?? io.clock();
     const to = args.to ?? now;
     const from = args.from ?? now - 30 * 24 * 3600_000;
@@ -183,6 +192,7 @@ export async function run(io: CliIo): Promise<number> {
       from,
       to,
       config,
+      unresolvedConfigNames: unresolved,
       onProgress: progress.report,
     });
     const text =

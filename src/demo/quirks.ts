@@ -4,8 +4,8 @@
  *   «Готово» where English-speaking ones read Bug, High, Done (ids never change);
  * - shared sprints: the Design System board's filter also takes the payments stories labelled
  *   `design-system`, so it lists the Payments Web sprints those stories are in;
- * - a deleted status: "Ready for QA" was once a step of the platform team's workflow, and old
- *   histories still pass through it, though the site no longer has it;
+ * - a deleted status: "Ready for QA" was a step of the platform team's workflow until a fortnight
+ *   ago, and the histories of the sprints before still pass through it, though the site no longer has it;
  * - an estimate no one should have typed: a negative story-point value in a running sprint.
  * Deterministic, like the rest of the demo.
  */
@@ -60,11 +60,18 @@ function shareWithDesignSystem(site: SiteData): void {
   }
 }
 
+/**
+ * The platform team retired "Ready for QA" a fortnight ago: the issues that went through it in the
+ * sprints before (and are past it now) keep it in their histories.
+ */
 function deleteReadyForQa(site: SiteData): void {
+  const throughReview = (i: SiteIssue) =>
+    i.histories.some((h) => {
+      const at = parseInstant(h.created);
+      return at >= NOW_MS - 60 * DAY && at <= NOW_MS - 14 * DAY && h.items.some((it) => it.field === 'status' && it.to === DEMO_STATUSES.review.id);
+    });
   const old = site.issues
-    .filter((i) => projectOf(i) === 'PLAT' && (i.fields.status as { id: string }).id !== DEMO_STATUSES.review.id)
-    .filter((i) => i.histories.some((h) => h.items.some((it) => it.field === 'status' && it.to === DEMO_STATUSES.review.id)))
-    .filter((i) => parseInstant(String(i.fields.created)) < NOW_MS - 150 * DAY)
+    .filter((i) => projectOf(i) === 'PLAT' && (i.fields.status as { id: string }).id !== DEMO_STATUSES.review.id && throughReview(i))
     .sort((a, b) => numberOf(a) - numberOf(b))
     .slice(0, 6);
   for (const issue of old) {

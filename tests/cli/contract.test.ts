@@ -351,8 +351,8 @@ describe('CSV', () => {
       .map((l) => l.split(','));
     expect(rows.map((cells) => cells[3])).toEqual(["'=1+1", "'+1", "'-2", "'@SUM(A1)", "' =cmd", "' =cmd", 'Sprint 7', 'a=b']);
     for (const cells of rows) {
-      expect(cells[9]).toBe('-3'); // committedPoints, a number
-      expect(cells[22]).toBe('-0.5'); // scopeChange, a number
+      expect(cells[10]).toBe('-3'); // committedPoints, a number
+      expect(cells[25]).toBe('-0.5'); // scopeChange, a number
     }
     expect(formatCsv(report)).not.toMatch(CONTROL);
   });

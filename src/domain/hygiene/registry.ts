@@ -46,6 +46,8 @@ export function activeRules(config: GovernanceConfig): ActiveRule[] {
   for (const rule of HYGIENE_RULES) {
     const setting = config.hygiene.rules[rule.id];
     if (setting && !setting.enabled) continue;
+    // Inactive, not merely unbroken, where no product is configured (METRICS.md §3): not listed at all.
+    if (rule.id === 'no-product' && config.products.length === 0) continue;
     out.push({ rule, severity: setting?.severity ?? rule.severity });
   }
   return out;
