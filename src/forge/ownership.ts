@@ -3,14 +3,15 @@
  * admin page. The settings are for Jira administrators only: each settings resolver asks Jira, as
  * the caller, whether they hold ADMINISTER before it reads or changes anything.
  */
+import { bankExampleConfig } from '../domain/bank-example';
 import { HYGIENE_RULES } from '../domain/hygiene';
 import { defaultConfig, type GovernanceConfig } from '../domain/config';
 import type { JiraClient } from '../jira/types';
 import { exportConfig, importConfig, loadConfig, saveConfig, validateConfig } from '../services/config';
 import { ownershipOfIssue, people, personOf, type Person } from '../services/ownership';
 import { loadOwnershipMatrix } from '../services/ownership-matrix';
-import { customFieldValues, mappingPreview, siteValues } from '../services/site-values';
-import { OWNERSHIP_RESOLVER as R, type LedChannel, type MatrixData, type OwnedProduct, type OwnershipPanelData, type SettingsData } from '../shared/ownership-protocol';
+import { customFieldValues, mappingPreview, siteNames, siteValues } from '../services/site-values';
+import { OWNERSHIP_RESOLVER as R, type ExportData, type ImportResult, type LedChannel, type MatrixData, type OwnedProduct, type OwnershipPanelData, type SettingsData } from '../shared/ownership-protocol';
 import {
   FieldValuesPayloadSchema,
   ImportPayloadSchema,
@@ -129,11 +130,18 @@ export function defineOwnership(define: Define, deps: ResolverDeps): void {
     return data;
   });
 
+  // A stored document of schema version 1 is migrated against the site's names as this
+  // administrator reads them (asked of Jira only then); the stored document changes on save only.
   define(R.settingsLoad, async ({ payload, context }): Promise<SettingsData> => {
     parsePayload(EmptyPayload, payload);
-    await admin(context);
-    const loaded = await loadConfig(deps.store);
-    return { ...loaded, defaults: defaultConfig(), hygieneRules: HYGIENE_RULES.map((r) => ({ id: r.id, severity: r.severity })) };
+    const client = await admin(context);
+    const loaded = await loadConfig(deps.store, () => siteNames(client));
+    return {
+      ...loaded,
+      defaults: defaultConfig(),
+      example: bankExampleConfig(),
+      hygieneRules: HYGIENE_RULES.map((r) => ({ id: r.id, severity: r.severity })),
+    };
   });
 
   define(R.settingsValidate, async ({ payload, context }) => {
@@ -149,16 +157,17 @@ export function defineOwnership(define: Define, deps: ResolverDeps): void {
     return saveConfig(deps.store, config, expectedVersion);
   });
 
-  define(R.settingsImport, async ({ payload, context }) => {
+  define(R.settingsImport, async ({ payload, context }): Promise<ImportResult> => {
     const { json, expectedVersion } = parsePayload(ImportPayloadSchema, payload);
-    await admin(context);
-    return importConfig(deps.store, json, expectedVersion);
+    const client = await admin(context);
+    return importConfig(deps.store, json, expectedVersion, () => siteNames(client));
   });
 
-  define(R.settingsExport, async ({ payload, context }) => {
+  // The export is always of schema version 2: a stored version 1 document is exported as the page shows it.
+  define(R.settingsExport, async ({ payload, context }): Promise<ExportData> => {
     parsePayload(EmptyPayload, payload);
-    await admin(context);
-    const { config, version } = await loadConfig(deps.store);
+    const client = await admin(context);
+    const { config, version } = await loadConfig(deps.store, () => siteNames(client));
     const day = new Date(deps.now()).toISOString().slice(0, 10);
     return { json: exportConfig(config), version, fileName: `governance-settings-v${version ?? 0}-${day}.json` };
   });

@@ -2,8 +2,14 @@
  * The governance configuration as one versioned document: read it (the defaults until someone
  * saves), validate a draft with every problem named by its path, save it only over the version
  * the writer read, and import or export it as JSON. A refused save or import changes nothing.
+ *
+ * A document of schema version 1 named issue types, priorities and statuses by name. Read here
+ * (the settings page) or imported, it is migrated against the site's names as the administrator
+ * reads them, and every name that could not be resolved is listed; the stored document changes only
+ * when the administrator saves (readers migrate it without the site meanwhile: `parseConfig`).
  */
 import { defaultConfig, GovernanceConfig, type GovernanceConfig as Config } from '../domain/config';
+import { type ConfigMigration, isV1Config, migrateV1Config, type SiteNames } from '../domain/config-migration';
 import { configProblems, type ConfigProblem } from '../domain/config-problems';
 
 /** The storage this use case needs: the app's `Store` (KVS on Forge, files in the preview) fits. */
@@ -15,6 +21,14 @@ export interface ConfigDocuments {
 export const CONFIG_DOCUMENT = 'config';
 
 export type { ConfigProblem, ProblemDetail } from '../domain/config-problems';
+export type { ConfigMigration, UnresolvedName } from '../domain/config-migration';
+
+/**
+ * What the site calls its objects, asked only when a document of schema version 1 needs it (the
+ * settings resolvers pass `siteNames` of `site-values.ts`, read as the administrator); null
+ * migrates without the site, as the readers do.
+ */
+export type SiteNamesSource = (() => Promise<SiteNames>) | null;
 
 export interface LoadedConfig {
   config: Config;
@@ -22,6 +36,11 @@ export interface LoadedConfig {
   version: number | null;
   /** Problems of a stored document that no longer validates (it is then not used: the defaults are shown). */
   storedProblems: ConfigProblem[];
+  /**
+   * The stored document is of schema version 1: `config` is it migrated against the site's names,
+   * `unresolved` what could not be; saving stores it as version 2. Null for a version 2 document.
+   */
+  migration: ConfigMigration | null;
 }
 
 export type SaveOutcome =
@@ -31,6 +50,30 @@ export type SaveOutcome =
   | { status: 'conflict'; version: number | null }
   /** Import only: the text is not JSON. */
   | { status: 'malformed'; message: string };
+
+/** An import's outcome: a saved one says whether the file was of schema version 1, and what could not be resolved. */
+export type ImportOutcome = Exclude<SaveOutcome, { status: 'saved' }> | { status: 'saved'; version: number; config: Config; migration: ConfigMigration | null };
+
+/**
+ * A version 1 document as version 2, its names resolved against the site (when `names` is given).
+ * Display names of priorities are the site's own: Jira's default priorities also resolve by their
+ * English names (`siteNames`), and the administrator should read the name they know.
+ */
+async function migrated(input: Record<string, unknown>, names: SiteNamesSource): Promise<{ document: unknown; migration: ConfigMigration }> {
+  const site = names ? await names() : null;
+  const m = migrateV1Config(input, site);
+  const defects = m.document.defects;
+  if (site && isRecord(defects) && Array.isArray(defects.targets)) {
+    for (const target of defects.targets as unknown[]) {
+      const priority = isRecord(target) ? target.priority : undefined;
+      const own = isRecord(priority) ? site.priorities.find((p) => p.id === priority.id) : undefined;
+      if (own && isRecord(priority)) priority.name = own.name;
+    }
+  }
+  return { document: m.document, migration: { from: 1, unresolved: m.unresolved } };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every problem of a draft, by path, in zod's order. */
 export function validateConfig(input: unknown): { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] } {
@@ -44,12 +87,16 @@ export function validateConfig(input: unknown): { ok: true; config: Config } | {
  * on a stored document that no longer validates), an administrator must be able to open the page
  * and repair it: the stored version is kept, so a save replaces the broken document.
  */
-export async function loadConfig(store: ConfigDocuments): Promise<LoadedConfig> {
+export async function loadConfig(store: ConfigDocuments, names: SiteNamesSource = null): Promise<LoadedConfig> {
   const doc = await store.get(CONFIG_DOCUMENT);
-  if (!doc) return { config: defaultConfig(), version: null, storedProblems: [] };
-  const parsed = validateConfig(doc.value);
-  if (parsed.ok) return { config: parsed.config, version: doc.version, storedProblems: [] };
-  return { config: defaultConfig(), version: doc.version, storedProblems: parsed.problems };
+  if (!doc) return { config: defaultConfig(), version: null, storedProblems: [], migration: null };
+  let input = doc.value;
+  let migration: ConfigMigration | null = null;
+  if (isV1Config(input)) ({ document: input, migration } = await migrated(input, names));
+  const parsed = validateConfig(input);
+  if (parsed.ok) return { config: parsed.config, version: doc.version, storedProblems: [], migration };
+  // The defaults are shown, not the migrated document: what would not be resolved does not apply to them.
+  return { config: defaultConfig(), version: doc.version, storedProblems: parsed.problems, migration: null };
 }
 
 /** Validates and saves atomically over `expectedVersion` (null: only if nothing was saved yet). */
@@ -161,8 +208,12 @@ function jsonProblem(text: string, err: unknown): string {
   return `The file is not valid JSON (line ${line}, column ${column}): ${what}.`;
 }
 
-/** Imports a whole configuration from JSON text: parsed, validated and saved like any save. */
-export async function importConfig(store: ConfigDocuments, text: string, expectedVersion: number | null): Promise<SaveOutcome> {
+/**
+ * Imports a whole configuration from JSON text: parsed, validated and saved like any save. A file
+ * of schema version 1 is migrated first (against the site's names when `names` is given) and saved
+ * as version 2; the outcome lists the names that could not be resolved.
+ */
+export async function importConfig(store: ConfigDocuments, text: string, expectedVersion: number | null, names: SiteNamesSource = null): Promise<ImportOutcome> {
   if (text.trim() === '') return { status: 'malformed', message: 'The file is empty: paste or choose an exported configuration.' };
   let input: unknown;
   try {
@@ -172,7 +223,10 @@ export async function importConfig(store: ConfigDocuments, text: string, expecte
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return { status: 'malformed', message: 'The file must hold one JSON object: the configuration as the export writes it.' };
-  return saveConfig(store, input, expectedVersion);
+  let migration: ConfigMigration | null = null;
+  if (isV1Config(input)) ({ document: input, migration } = await migrated(input, names));
+  const r = await saveConfig(store, input, expectedVersion);
+  return r.status === 'saved' ? { ...r, migration } : r;
 }
 
 /** The stored configuration as the JSON an import reads back unchanged. */

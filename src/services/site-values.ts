@@ -3,8 +3,12 @@
  * their components, labels and custom-field values seen on recent issues, custom fields,
  * priorities, statuses and issue types; and how many recent issues each mapping rule matches.
  * Every issue search is a bounded sample, newest first: a large site is never read whole here.
+ *
+ * Priorities, statuses and issue types come with their ids (what the configuration stores) and
+ * their names as the administrator reads them: Jira names them in each user's language.
  */
 import type { GovernanceConfig } from '../domain/config';
+import type { SiteNames } from '../domain/config-migration';
 import { fieldValues, matchCounts, type MatchCounts } from '../domain/ownership';
 import type { JiraClient } from '../jira/types';
 import { mappingFields } from './ownership';
@@ -27,6 +31,7 @@ export type { SampleInfo as Sample, SiteValues } from '../shared/ownership-proto
 const recentJql = (now: number) => `updated >= ${jqlDateBefore(now - SAMPLE_DAYS * DAY)} ORDER BY updated DESC`;
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+const byId = (a: string, b: string) => Number(a) - Number(b) || a.localeCompare(b);
 
 /** Names once each (the first spelling wins when two differ only in case), sorted. */
 function distinct(values: Iterable<string>): string[] {
@@ -67,10 +72,47 @@ export async function siteValues(client: JiraClient, now: number): Promise<SiteV
       .filter((f) => f.custom === true || f.id.startsWith('customfield_'))
       .map((f) => ({ id: f.id, name: f.name, type: f.schema?.custom?.split(':').pop() ?? f.schema?.type ?? null }))
       .sort((a, b) => byName(a.name, b.name)),
-    priorities: priorities.map((p) => p.name),
-    statuses: statuses.map((s) => ({ id: s.id, name: s.name, category: s.statusCategory.key })).sort((a, b) => byName(a.name, b.name)),
-    issueTypes: distinct(issueTypes.map((t) => t.name)).map((name) => ({ name, subtask: issueTypes.some((t) => t.name.trim() === name && t.subtask === true) })),
+    // Jira's order (highest first): the SLA targets offer them as Jira lists them.
+    priorities: priorities.map((p) => ({ id: p.id, name: p.name })),
+    statuses: statuses
+      .map((s) => ({ id: s.id, name: s.name, untranslatedName: s.untranslatedName ?? null, category: s.statusCategory.key }))
+      .sort((a, b) => byName(a.name, b.name) || byId(a.id, b.id)),
+    // Every type by id: team-managed projects have types of their own, often with the same name.
+    issueTypes: issueTypes
+      .map((t) => ({ id: t.id, name: t.name, untranslatedName: t.untranslatedName ?? null, subtask: t.subtask === true }))
+      .sort((a, b) => byName(a.name, b.name) || byId(a.id, b.id)),
     sample: { size: issues.length, limit: SAMPLE_LIMIT, truncated: issues.length >= SAMPLE_LIMIT },
+  };
+}
+
+/**
+ * Jira Cloud's default priorities keep these ids on every site, and these are their English names:
+ * what a configuration of schema version 1 wrote for them (its defaults were these names).
+ */
+const DEFAULT_PRIORITY_NAMES: readonly { id: string; name: string }[] = [
+  { id: '1', name: 'Highest' },
+  { id: '2', name: 'High' },
+  { id: '3', name: 'Medium' },
+  { id: '4', name: 'Low' },
+  { id: '5', name: 'Lowest' },
+];
+
+/**
+ * What the site calls its issue types, priorities and statuses, as the administrator reads them:
+ * the names a configuration of schema version 1 is resolved against. Types and statuses carry the
+ * English name Jira keeps in every language (`untranslatedName`), so an English name resolves for
+ * a Russian-speaking administrator too. Priorities have none: Jira's default priorities are
+ * also known by their default English names, after the site's own names (a priority the site now
+ * calls `High` wins over the default one), so both administrators resolve `High` to the same id.
+ */
+export async function siteNames(client: JiraClient): Promise<SiteNames> {
+  const [issueTypes, priorities, statuses] = await Promise.all([client.issueTypes(), client.priorities(), client.statuses()]);
+  const site = priorities.map((p) => ({ id: p.id, name: p.name }));
+  const defaults = DEFAULT_PRIORITY_NAMES.filter((d) => site.some((p) => p.id === d.id));
+  return {
+    issueTypes: issueTypes.map((t) => ({ id: t.id, name: t.name, untranslatedName: t.untranslatedName ?? null })),
+    priorities: [...site, ...defaults],
+    statuses: statuses.map((s) => ({ id: s.id, name: s.name, untranslatedName: s.untranslatedName ?? null })),
   };
 }
 

@@ -2,13 +2,57 @@
  * Payloads and results of the ownership panel, the ownership matrix and the governance settings
  * page. Type-only: `protocol.ts` re-exports these, so the UI still shares one module with the backend.
  */
-import type { AutoCheck, BusinessCalendar, Channel, ChecklistItemTemplate, ChecklistKind, ChecklistTemplate, GovernanceConfig, HygieneRuleId, LocalizedText, MatchRule, Product, Segment, Severity } from '../domain/config';
+import type {
+  AutoCheck,
+  BusinessCalendar,
+  Channel,
+  ChecklistItemTemplate,
+  ChecklistKind,
+  ChecklistTemplate,
+  DefectTarget,
+  GovernanceConfig,
+  HygieneRuleId,
+  IssueTypeRef,
+  LocalizedText,
+  MatchRule,
+  ObjectRef,
+  Product,
+  Segment,
+  Severity,
+} from '../domain/config';
+import type { ConfigMigration, UnresolvedKind, UnresolvedName } from '../domain/config-migration';
 import type { ConfigProblem } from '../domain/config-problems';
 import type { MatchCounts } from '../domain/ownership';
 import type { OwnershipProblem, OwnerRole, ProductSuggestion } from '../domain/ownership-issue';
 import type { MatrixCell, MatrixCounts, OwnershipMatrix } from '../domain/ownership-matrix';
 
-export type { AutoCheck, BusinessCalendar, Channel, ChecklistItemTemplate, ChecklistKind, ChecklistTemplate, GovernanceConfig, HygieneRuleId, MatchRule, Product, Segment, MatchCounts, MatrixCell, MatrixCounts, OwnershipMatrix, OwnershipProblem, OwnerRole, ProductSuggestion, Severity };
+export type {
+  AutoCheck,
+  BusinessCalendar,
+  Channel,
+  ChecklistItemTemplate,
+  ChecklistKind,
+  ChecklistTemplate,
+  ConfigMigration,
+  DefectTarget,
+  GovernanceConfig,
+  HygieneRuleId,
+  IssueTypeRef,
+  MatchRule,
+  ObjectRef,
+  Product,
+  Segment,
+  MatchCounts,
+  MatrixCell,
+  MatrixCounts,
+  OwnershipMatrix,
+  OwnershipProblem,
+  OwnerRole,
+  ProductSuggestion,
+  Severity,
+  UnresolvedKind,
+  UnresolvedName,
+};
 
 /** A Jira user as the UI shows one; `displayName` null: Jira does not know (or will not show) the account. */
 export interface PersonView {
@@ -88,8 +132,16 @@ export interface SettingsData {
   version: number | null;
   /** A stored document that no longer validates: the defaults are shown, and a save replaces it. */
   storedProblems: ConfigProblem[];
+  /**
+   * The stored document is of schema version 1 (names instead of ids): `config` is it migrated
+   * against the site's names as the administrator reads them, `unresolved` lists what could not
+   * be resolved. Saving stores it as version 2; until then readers migrate it without the site.
+   */
+  migration: ConfigMigration | null;
   /** The governance model's defaults, for "reset" and "default" hints. */
   defaults: GovernanceConfig;
+  /** The governance model's bank example (products, channels, segments), loaded into the draft in one step. */
+  example: GovernanceConfig;
   /** Each hygiene rule's own severity (the configuration may override it). */
   hygieneRules: { id: HygieneRuleId; severity: Severity }[];
 }
@@ -122,6 +174,11 @@ export type SaveResult =
   /** Import only: the text is not JSON. */
   | { status: 'malformed'; message: string };
 
+/** `settings/import`: a saved import says whether the file was of schema version 1 and what could not be resolved. */
+export type ImportResult =
+  | Exclude<SaveResult, { status: 'saved' }>
+  | { status: 'saved'; version: number; config: GovernanceConfig; migration: ConfigMigration | null };
+
 /** `settings/export` */
 export interface ExportData {
   json: string;
@@ -137,9 +194,16 @@ export interface SiteValues {
   /** Labels found on the sampled issues. */
   labels: string[];
   customFields: { id: string; name: string; type: string | null }[];
-  priorities: string[];
-  statuses: { id: string; name: string; category: string }[];
-  issueTypes: { name: string; subtask: boolean }[];
+  /**
+   * Priorities, statuses and issue types by id (what the configuration stores), with their names
+   * as the administrator reads them (Jira names them in each user's language). Priorities are in
+   * Jira's order; `untranslatedName` is the English name Jira keeps whatever the language (null
+   * where Jira gives none).
+   */
+  priorities: { id: string; name: string }[];
+  statuses: { id: string; name: string; untranslatedName: string | null; category: string }[];
+  /** Every type by id: team-managed projects have their own, often named like the site's. */
+  issueTypes: { id: string; name: string; untranslatedName: string | null; subtask: boolean }[];
   /** The issue sample labels (and components beyond the listed projects) came from. */
   sample: SampleInfo;
 }
@@ -182,7 +246,7 @@ export interface OwnershipResolverTypes {
   'settings/load': { payload: Record<string, never>; data: SettingsData };
   'settings/validate': { payload: ValidatePayload; data: ValidateData };
   'settings/save': { payload: SavePayload; data: SaveResult };
-  'settings/import': { payload: ImportPayload; data: SaveResult };
+  'settings/import': { payload: ImportPayload; data: ImportResult };
   'settings/export': { payload: Record<string, never>; data: ExportData };
   'settings/site-values': { payload: Record<string, never>; data: SiteValues };
   'settings/field-values': { payload: FieldValuesPayload; data: FieldValuesData };

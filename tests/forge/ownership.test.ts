@@ -12,6 +12,7 @@ import { memoryStore } from '../../src/forge/store';
 import type {
   Envelope,
   ExportData,
+  ImportResult,
   MatchCountsData,
   MatrixData,
   OwnershipPanelData,
@@ -43,6 +44,38 @@ function data<T>(r: Envelope<T>): T {
 }
 
 const demo = (): GovernanceConfig => parseConfigOrThrow(demoConfig());
+
+/**
+ * The demo configuration as schema version 1 wrote it: issue types, priorities and statuses by
+ * name (English, as the old defaults were), with a few names the demo site does not have.
+ */
+function v1Demo(): Record<string, unknown> {
+  const c = demo();
+  const { targets: _targets, ...defects } = c.defects;
+  return {
+    ...c,
+    schemaVersion: 1,
+    defects: { ...defects, issueTypes: ['Bug'], targetHours: { Highest: 24, High: 72, Medium: 240, Low: 720, Blocker: 4 }, pauseStatuses: ['Waiting for customer', 'On hold'] },
+    hygiene: { ...c.hygiene, acceptanceCriteriaTypes: ['Story', 'Feature'] },
+    checklists: { templates: c.checklists.templates.map((t, i) => ({ ...t, issueTypes: i === 0 ? ['Story', 'Task'] : [] })) },
+  };
+}
+
+/** What names could not be resolved, as the settings page lists them. */
+const V1_UNRESOLVED = [
+  { path: 'defects.targetHours.Blocker', kind: 'priority', name: 'Blocker', outcome: 'left out' },
+  { path: 'defects.pauseStatuses[1]', kind: 'status', name: 'On hold', outcome: 'left out' },
+  { path: 'hygiene.acceptanceCriteriaTypes[1]', kind: 'issueType', name: 'Feature', outcome: 'kept as an untranslated name' },
+];
+
+/** The references of a configuration without their display names: what decides the figures. */
+const idsOf = (c: GovernanceConfig) => ({
+  defectTypes: c.defects.issueTypes.map((r) => r.id ?? `untranslated:${r.untranslatedName ?? ''}`),
+  targets: c.defects.targets.map((t) => [t.priority.id, t.hours]),
+  pause: c.defects.pauseStatuses.map((r) => r.id),
+  acceptance: c.hygiene.acceptanceCriteriaTypes.map((r) => r.id ?? `untranslated:${r.untranslatedName ?? ''}`),
+  templates: c.checklists.templates.map((t) => t.issueTypes.map((r) => r.id ?? `untranslated:${r.untranslatedName ?? ''}`)),
+});
 
 
 describe('settings resolvers: Jira administrators only', () => {
@@ -80,6 +113,7 @@ describe('settings/load, validate and save', () => {
     expect(d.version).toBeNull();
     expect(d.config).toEqual(defaultConfig());
     expect(d.storedProblems).toEqual([]);
+    expect(d.migration).toBeNull();
     expect(d.hygieneRules.find((r) => r.id === 'chronic-carryover')?.severity).toBe('high');
   });
 
@@ -148,7 +182,130 @@ describe('settings/load, validate and save', () => {
   });
 });
 
+describe('a stored configuration of schema version 1', () => {
+  it('loads migrated against the site as a Russian-speaking administrator reads it, listing what could not be resolved', async () => {
+    const { store, call } = setup();
+    await store.set(CONFIG_KEY, v1Demo());
+    const d = data(await call<SettingsData>('settings/load', {}, { user: DEMO_USERS.admin }));
+    expect(d.version).toBe(1);
+    expect(d.storedProblems).toEqual([]);
+    expect(d.migration).toEqual({ from: 1, unresolved: V1_UNRESOLVED });
+    expect(d.config.schemaVersion).toBe(2);
+    // Names are the administrator's (Russian); ids are the site's.
+    expect(d.config.defects.issueTypes).toEqual([{ id: '10004', name: 'Ошибка' }]);
+    expect(d.config.defects.targets).toEqual([
+      { priority: { id: '1', name: 'Наивысший' }, hours: 24 },
+      { priority: { id: '2', name: 'Высокий' }, hours: 72 },
+      { priority: { id: '3', name: 'Средний' }, hours: 240 },
+      { priority: { id: '4', name: 'Низкий' }, hours: 720 },
+    ]);
+    expect(d.config.defects.pauseStatuses).toEqual([{ id: '10002', name: 'Ожидает клиента' }]);
+    expect(d.config.hygiene.acceptanceCriteriaTypes).toEqual([{ id: '10001', name: 'История' }, { untranslatedName: 'Feature' }]);
+    expect(d.config.checklists.templates[0]?.issueTypes).toEqual([
+      { id: '10001', name: 'История' },
+      { id: '10002', name: 'Задача' },
+    ]);
+    // Nothing else changed on the way.
+    expect({ ...d.config, defects: null, hygiene: null, checklists: null }).toEqual({ ...demo(), defects: null, hygiene: null, checklists: null });
+  });
+
+  it('resolves to the same ids for an English-speaking administrator', async () => {
+    const { store, call } = setup();
+    await store.set(CONFIG_KEY, v1Demo());
+    const ru = data(await call<SettingsData>('settings/load', {}, { user: DEMO_USERS.admin }));
+    const en = data(await call<SettingsData>('settings/load', {}, { user: DEMO_USERS.englishAdmin }));
+    expect(en.migration).toEqual({ from: 1, unresolved: V1_UNRESOLVED });
+    expect(idsOf(en.config)).toEqual(idsOf(ru.config));
+    expect(idsOf(en.config)).toEqual({
+      defectTypes: ['10004'],
+      targets: [['1', 24], ['2', 72], ['3', 240], ['4', 720]],
+      pause: ['10002'],
+      acceptance: ['10001', 'untranslated:Feature'],
+      templates: [['10001', '10002'], []],
+    });
+    expect(en.config.defects.targets[1]?.priority).toEqual({ id: '2', name: 'High' });
+    expect(en.config.defects.pauseStatuses).toEqual([{ id: '10002', name: 'Waiting for customer' }]);
+  });
+
+  it('resolves a name in the administrator’s own language, and lists one only another language knows', async () => {
+    const { store, call } = setup();
+    const doc = v1Demo();
+    (doc.defects as Record<string, unknown>).targetHours = { Высокий: 72 };
+    (doc.defects as Record<string, unknown>).pauseStatuses = ['Ожидает клиента'];
+    await store.set(CONFIG_KEY, doc);
+    const ru = data(await call<SettingsData>('settings/load', {}, { user: DEMO_USERS.admin }));
+    expect(ru.config.defects.targets).toEqual([{ priority: { id: '2', name: 'Высокий' }, hours: 72 }]);
+    expect(ru.config.defects.pauseStatuses).toEqual([{ id: '10002', name: 'Ожидает клиента' }]);
+    // Jira tells an English-speaking administrator neither the Russian names nor (for priorities) the English one of a Russian name.
+    const en = data(await call<SettingsData>('settings/load', {}, { user: DEMO_USERS.englishAdmin }));
+    expect(en.config.defects.targets).toEqual([]);
+    expect(en.migration?.unresolved).toEqual(
+      expect.arrayContaining([
+        { path: 'defects.targetHours.Высокий', kind: 'priority', name: 'Высокий', outcome: 'left out' },
+        { path: 'defects.pauseStatuses[0]', kind: 'status', name: 'Ожидает клиента', outcome: 'left out' },
+      ]),
+    );
+  });
+
+  it('keeps the stored document, and the readers working, until the administrator saves it as version 2', async () => {
+    const { store, call } = setup();
+    await store.set(CONFIG_KEY, v1Demo());
+    const d = data(await call<SettingsData>('settings/load', {}));
+    expect((await store.get(CONFIG_KEY))?.value).toEqual(v1Demo());
+    const matrix = data(await call<MatrixData>('ownership/matrix', {}));
+    expect(matrix.products.map((p) => p.key)).toEqual(['payments', 'loans', 'savings', 'fx-trade']);
+    const exported = JSON.parse(data(await call<ExportData>('settings/export', {})).json) as GovernanceConfig;
+    expect(exported).toEqual(d.config);
+
+    expect(data(await call<SaveResult>('settings/save', { config: d.config, expectedVersion: 1 }))).toMatchObject({ status: 'saved', version: 2 });
+    const stored = (await store.get(CONFIG_KEY))?.value as Record<string, Record<string, unknown>>;
+    expect(stored.schemaVersion).toBe(2);
+    expect(stored.defects?.targetHours).toBeUndefined();
+    const again = data(await call<SettingsData>('settings/load', {}));
+    expect(again).toMatchObject({ version: 2, migration: null, storedProblems: [] });
+    expect(again.config).toEqual(d.config);
+  });
+});
+
+describe('the bank example', () => {
+  it('comes with the settings, valid as it stands, so the page loads it in one step', async () => {
+    const { call } = setup();
+    const d = data(await call<SettingsData>('settings/load', {}));
+    expect(d.example).toEqual(bankExampleConfig());
+    expect(d.example.products.map((p) => p.key)).toEqual(['payments', 'loans', 'savings', 'fx-trade']);
+    expect(d.config.products).toEqual([]);
+    expect(data(await call<ValidateData>('settings/validate', { config: d.example })).problems).toEqual([]);
+    expect(data(await call<SaveResult>('settings/save', { config: d.example, expectedVersion: null }))).toMatchObject({ status: 'saved', version: 1 });
+    expect(data(await call<SettingsData>('settings/load', {})).config).toEqual(bankExampleConfig());
+  });
+});
+
 describe('settings/import and export', () => {
+  it('imports a file of schema version 1, resolved against the site, listing the names it could not resolve', async () => {
+    const { store, call } = setup();
+    const r = data(await call<ImportResult>('settings/import', { json: JSON.stringify(v1Demo(), null, 2), expectedVersion: null }, { user: DEMO_USERS.englishAdmin }));
+    expect(r).toMatchObject({ status: 'saved', version: 1, migration: { from: 1, unresolved: V1_UNRESOLVED } });
+    if (r.status !== 'saved') return;
+    const stored = (await store.get(CONFIG_KEY))?.value as GovernanceConfig;
+    expect(stored).toEqual(r.config);
+    expect(stored.schemaVersion).toBe(2);
+    expect(idsOf(stored).targets).toEqual([['1', 24], ['2', 72], ['3', 240], ['4', 720]]);
+    expect(stored.defects.issueTypes).toEqual([{ id: '10004', name: 'Bug' }]);
+    expect(stored.defects.pauseStatuses).toEqual([{ id: '10002', name: 'Waiting for customer' }]);
+    // A file of version 2 imports with nothing to report.
+    const again = data(await call<ImportResult>('settings/import', { json: JSON.stringify(demo()), expectedVersion: 1 }));
+    expect(again).toMatchObject({ status: 'saved', version: 2, migration: null });
+  });
+
+  it('refuses a file of schema version 1 that is invalid once migrated, and changes nothing', async () => {
+    const { store, call } = setup();
+    const doc = v1Demo();
+    doc.timeZone = 'Mars/Olympus';
+    const r = data(await call<ImportResult>('settings/import', { json: JSON.stringify(doc), expectedVersion: null }));
+    expect(r).toMatchObject({ status: 'invalid', problems: [{ path: 'timeZone' }] });
+    expect(await store.get(CONFIG_KEY)).toBeNull();
+  });
+
   it('exports the stored configuration as JSON that imports back unchanged', async () => {
     const { call } = setup();
     data(await call<SaveResult>('settings/save', { config: demo(), expectedVersion: null }));
@@ -156,8 +313,8 @@ describe('settings/import and export', () => {
     expect(exported.version).toBe(1);
     expect(exported.fileName).toBe('governance-settings-v1-2026-03-02.json'.replace('2026-03-02', DEMO_NOW.slice(0, 10)));
     expect(JSON.parse(exported.json)).toEqual(demo());
-    const imported = data(await call<SaveResult>('settings/import', { json: exported.json, expectedVersion: 1 }));
-    expect(imported).toMatchObject({ status: 'saved', version: 2 });
+    const imported = data(await call<ImportResult>('settings/import', { json: exported.json, expectedVersion: 1 }));
+    expect(imported).toMatchObject({ status: 'saved', version: 2, migration: null });
     if (imported.status === 'saved') expect(imported.config).toEqual(demo());
   });
 
@@ -201,15 +358,35 @@ describe('settings/import and export', () => {
 describe('settings pickers and mapping preview', () => {
   it('offers the site values: projects, their components, labels, fields, priorities, statuses, issue types', async () => {
     const { call } = setup();
-    const v = data(await call<SiteValues>('settings/site-values', {}));
+    const v = data(await call<SiteValues>('settings/site-values', {}, { user: DEMO_USERS.englishAdmin }));
     expect(v.projects.map((p) => p.key)).toEqual(expect.arrayContaining(['PAY', 'LOAN', 'DS']));
     expect(v.components.find((c) => c.name === 'Payments')?.projects).toEqual(['PAY', 'PAYA', 'PAYM']);
     expect(v.labels).toEqual(expect.arrayContaining(['mmb', 'payments', 'ved']));
     expect(v.customFields.find((f) => f.id === 'customfield_10060')).toEqual({ id: 'customfield_10060', name: 'Segment', type: 'select' });
-    expect(v.priorities).toEqual(expect.arrayContaining(['Highest', 'High', 'Medium', 'Low']));
-    expect(v.statuses.map((s) => s.name)).toContain('Waiting for customer');
-    expect(v.issueTypes).toContainEqual({ name: 'Bug', subtask: false });
+    // Priorities by id, in Jira's order.
+    expect(v.priorities).toEqual([
+      { id: '1', name: 'Highest' },
+      { id: '2', name: 'High' },
+      { id: '3', name: 'Medium' },
+      { id: '4', name: 'Low' },
+      { id: '5', name: 'Lowest' },
+    ]);
+    expect(v.statuses).toContainEqual({ id: '10002', name: 'Waiting for customer', untranslatedName: 'Waiting for customer', category: 'indeterminate' });
+    expect(v.issueTypes).toContainEqual({ id: '10004', name: 'Bug', untranslatedName: 'Bug', subtask: false });
+    expect(v.issueTypes).toContainEqual({ id: '10003', name: 'Sub-task', untranslatedName: 'Sub-task', subtask: true });
     expect(v.sample.size).toBeGreaterThan(0);
+  });
+
+  it('names priorities, statuses and issue types as the administrator reads them, with the same ids', async () => {
+    const { call } = setup();
+    const ru = data(await call<SiteValues>('settings/site-values', {}, { user: DEMO_USERS.admin }));
+    const en = data(await call<SiteValues>('settings/site-values', {}, { user: DEMO_USERS.englishAdmin }));
+    expect(ru.priorities.map((p) => p.name)).toEqual(['Наивысший', 'Высокий', 'Средний', 'Низкий', 'Самый низкий']);
+    expect(ru.priorities.map((p) => p.id)).toEqual(en.priorities.map((p) => p.id));
+    expect(ru.issueTypes).toContainEqual({ id: '10004', name: 'Ошибка', untranslatedName: 'Bug', subtask: false });
+    expect(ru.statuses).toContainEqual({ id: '10002', name: 'Ожидает клиента', untranslatedName: 'Waiting for customer', category: 'indeterminate' });
+    expect(ru.issueTypes.map((t) => t.id).sort()).toEqual(en.issueTypes.map((t) => t.id).sort());
+    expect(ru.statuses.map((s) => s.id).sort()).toEqual(en.statuses.map((s) => s.id).sort());
   });
 
   it('lists the values a custom field holds on recent issues, most common first', async () => {
