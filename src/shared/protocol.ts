@@ -6,7 +6,7 @@
 import type { GovernanceConfig, LocalizedText } from '../domain/config';
 import type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall, ReportWarnings } from '../domain/report';
 
-export type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall, LocalizedText };
+export type { ConvergenceReport, IssueSet, SprintConvergence, ConvergenceOverall, LocalizedText, ReportWarnings };
 import type { TargetStatus } from '../domain/config';
 export type { TargetStatus };
 import { OWNERSHIP_RESOLVER, type OwnershipResolverTypes } from './ownership-protocol';

@@ -7,6 +7,7 @@ import { DrillDown, type DrillTarget } from './DrillDown';
 import { Figures } from './Figures';
 import { SprintTable } from './SprintTable';
 import { Notice } from './states';
+import { WarningsNote } from './WarningsNote';
 
 export function ConvergenceBody({ view }: { view: ConvergenceView }) {
   const { t } = useShell();
@@ -24,6 +25,7 @@ export function ConvergenceBody({ view }: { view: ConvergenceView }) {
           <SprintTable sprints={view.report.sprints} basis={view.settings.basis} boardNames={boardNames} onOpen={setDrill} />
         </>
       )}
+      <WarningsNote warnings={view.warnings} onOpen={setDrill} />
       <DrillDown target={drill} onClose={() => setDrill(null)} />
     </>
   );

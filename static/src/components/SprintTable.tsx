@@ -59,7 +59,7 @@ export function SprintTable({ sprints, basis, boardNames, onOpen }: {
             <th style={{ ...head, textAlign: 'left' }}>{t.table.sprint}</th>
             <th style={head}>{t.table.convergence}</th>
             {SET_COLUMNS.map((c) => (
-              <th key={c} style={head}>
+              <th key={c} style={head} title={c === 'notCompleted' ? t.notCompletedHint : undefined}>
                 {title(t, c)}
               </th>
             ))}
@@ -73,6 +73,11 @@ export function SprintTable({ sprints, basis, boardNames, onOpen }: {
                 <td style={{ ...cell, textAlign: 'left' }}>
                   <div style={{ fontWeight: 600, color: token('color.text', '#172B4D') }}>
                     {s.name}{' '}
+                    {s.shared && (
+                      <span title={t.sharedHint} data-testid="shared">
+                        <Lozenge appearance="default">{t.shared}</Lozenge>
+                      </span>
+                    )}{' '}
                     {s.provisional && (
                       <span title={t.provisionalHint} data-testid="provisional">
                         <Lozenge appearance="inprogress">{t.provisional}</Lozenge>
@@ -95,6 +100,18 @@ export function SprintTable({ sprints, basis, boardNames, onOpen }: {
                       label={t.openList(title(t, c), s.name, s[c].count)}
                       onOpen={() => onOpen({ title: t.drillTitle(title(t, c), s.name), keys: s[c].issues })}
                     />
+                    {c === 'notCompleted' && s.movedToNextSprint.count > 0 && (
+                      <div style={{ fontSize: '12px' }}>
+                        <button
+                          type="button"
+                          data-testid="moved-to-next"
+                          onClick={() => onOpen({ title: t.drillTitle(t.movedToNext(s.movedToNextSprint.count), s.name), keys: s.movedToNextSprint.issues })}
+                          style={{ background: 'none', border: 'none', padding: 0, cursor: 'pointer', color: token('color.link', '#0C66E4'), font: 'inherit', textDecoration: 'underline' }}
+                        >
+                          {t.movedToNext(s.movedToNextSprint.count)}
+                        </button>
+                      </div>
+                    )}
                   </td>
                 ))}
               </tr>

@@ -116,6 +116,7 @@ export function PerTeam({ data }: { data: DefectData }) {
   return (
     <div>
       <p style={{ margin: 0, fontSize: '12px', color: subtle }}>{g.perTeamTarget(decimal(target, lang))}</p>
+      <p style={{ margin: 0, fontSize: '12px', color: subtle }}>{g.perTeamCounts}</p>
       <table data-testid="per-team-table" style={{ width: '100%', borderCollapse: 'collapse', fontSize: '14px' }}>
         <thead>
           <tr>
@@ -128,7 +129,14 @@ export function PerTeam({ data }: { data: DefectData }) {
           {data.openPerBoard.map((b) => (
             <tr key={b.boardId} data-testid="per-team-row" data-open={b.open}>
               <td style={{ ...cell, ...left }}>{b.name}</td>
-              <td style={{ ...cell, fontWeight: 600 }}>{b.open}</td>
+              <td style={{ ...cell, fontWeight: 600 }}>
+                {b.open}
+                {b.openNoSla > 0 && (
+                  <div style={{ fontSize: '12px', fontWeight: 400, color: subtle }} data-testid="open-no-sla">
+                    {g.openNoSla(b.openNoSla)}
+                  </div>
+                )}
+              </td>
               <td style={cell}>
                 <Lozenge appearance={b.withinTarget ? 'success' : 'removed'}>{b.withinTarget ? g.withinTarget : g.overTarget}</Lozenge>
               </td>
