@@ -2,7 +2,7 @@
  * Every string of the Ownership panel, the governance settings page and the ownership matrix, in
  * English and Russian. The language follows the viewer's Jira locale, as everywhere (`langOf`).
  */
-import type { AutoCheck, ConfigProblem, HygieneRuleId, OwnerRole, Severity } from '../../src/shared/protocol';
+import type { AutoCheck, ConfigProblem, HygieneRuleId, OwnerRole, Severity, UnresolvedKind, UnresolvedName } from '../../src/shared/protocol';
 import { plural, type Lang } from './i18n';
 
 const list = (items: readonly string[], lang: Lang): string =>
@@ -85,6 +85,40 @@ const en = {
   storedProblemsTitle: 'The stored settings are not valid',
   storedProblemsBody: 'They are not used: the defaults apply and are shown here. Review them and save to replace the stored ones.',
 
+  // Settings of the older format (schema version 1: names instead of ids)
+  migrationTitle: 'These settings are in an older format: review them, then save',
+  migrationBody:
+    'They name issue types, priorities and statuses by name. Jira shows these names in each user’s language, and administrators rename them, so the settings now keep their ids instead. Each name was looked up among this site’s names, as you read them. Nothing is stored until you save: saving keeps the settings in the new format. Until then, reports go on using the stored settings.',
+  migrationResolved: 'Every name was found on this site.',
+  unresolvedTitle: (n: number) =>
+    plural('en', n, { one: '{n} name was not found on this site', few: '{n} names were not found on this site', many: '{n} names were not found on this site', other: '{n} names were not found on this site' }),
+  unresolvedKinds: { issueType: 'Issue type', priority: 'Priority', status: 'Status' } satisfies Record<UnresolvedKind, string>,
+  unresolvedItem: (kind: string, name: string, where: string) => `${kind} “${name}” in ${where}`,
+  unresolvedOutcomes: {
+    'kept as an untranslated name': (name: string) => `kept as “${name} (any language)”: it applies to issues of the type Jira calls “${name}” in English, if the site has one.`,
+    'left out': (_name: string) => 'left out: choose it again if it is needed.',
+  } satisfies Record<UnresolvedName['outcome'], (name: string) => string>,
+  templateTypes: (n: number, name: string) => `the issue types of checklist template ${n}${name ? ` (${name})` : ''}`,
+  importedMigrated: 'The file was in the older format (names instead of ids). It was saved in the new format, each name looked up among this site’s names.',
+
+  // The bank example
+  exampleTitle: 'Bank example',
+  exampleHelp:
+    'The governance model’s bank: four products (payments, loans, savings and deposits, foreign trade), three channels (web, mobile, API) and three segments (MSB, MB, CIB), mapped by components and labels, on top of the defaults. Owners are left empty: choose them from this site’s people.',
+  loadExample: 'Load the bank example',
+  exampleConfirmTitle: 'Replace the settings on this page with the bank example?',
+  exampleConfirmBody: 'Everything on this page is replaced, unsaved changes included. Nothing is stored until you save; “Discard changes” brings back the saved settings.',
+  exampleReplace: 'Replace with the bank example',
+  cancel: 'Cancel',
+  exampleLoaded: 'The bank example is on this page, not saved yet. Review it, choose the owners, and save to keep it.',
+  structureEmpty: 'No products, channels or segments yet: add your own below, or start from the bank example.',
+
+  // Issue types, priorities and statuses, picked by id
+  anyLanguage: (name: string) => `${name} (any language)`,
+  anyLanguageHelp: 'A type marked “any language” is the one Jira calls so in English, whatever language each reader uses; a type chosen from the list is kept by its id.',
+  notOnSite: 'not on this site',
+  notOnSiteHelp: 'A value marked “not on this site” is one this site no longer has: remove it, or choose the one it became.',
+
   // Structure
   sections: { products: 'Products', channels: 'Channels', segments: 'Segments' },
   sectionHelp: {
@@ -142,10 +176,14 @@ const en = {
   defectTypes: 'Defect issue types',
   defectTypesHelp: 'Issues of these types are defects.',
   targetsTitle: 'SLA target per priority, in hours',
-  targetsHelp: 'Reports list the priorities in this order. A defect of another priority takes the default target, or has no SLA.',
+  targetsHelp: 'Reports list the priorities in this order. Each priority has one target, kept by its id: renaming a priority in Jira changes nothing here. A defect of another priority takes the default target, or has no SLA.',
   priority: 'Priority',
   hours: 'Hours',
   addPriority: 'Add a priority',
+  allPrioritiesSet: 'Every priority of this site has a target.',
+  noTargets: 'No priority has a target: only the default target applies.',
+  targetLabel: (n: number) => `Target ${n}`,
+  duplicatePriority: 'This priority already has a target above: choose another one.',
   defaultTarget: 'Default target, hours',
   defaultTargetHelp: 'Leave empty: defects of other priorities have no SLA.',
   atRisk: 'At risk from, % of the target',
@@ -345,6 +383,37 @@ const ru: OwnershipMessages = {
   storedProblemsTitle: 'Сохранённые настройки некорректны',
   storedProblemsBody: 'Они не используются: действуют и показаны значения по умолчанию. Проверьте их и сохраните, чтобы заменить сохранённые.',
 
+  migrationTitle: 'Настройки в прежнем формате: проверьте их и сохраните',
+  migrationBody:
+    'В них типы задач, приоритеты и статусы указаны по названиям. Jira показывает эти названия на языке каждого пользователя, а администраторы их переименовывают, поэтому теперь в настройках хранятся их id. Каждое название найдено среди названий этого сайта в том виде, в каком их видите вы. Пока вы не сохраните, ничего не меняется: при сохранении настройки будут записаны в новом формате. До тех пор отчёты используют сохранённые настройки.',
+  migrationResolved: 'Все названия найдены на этом сайте.',
+  unresolvedTitle: (n: number) =>
+    plural('ru', n, { one: '{n} название не найдено на этом сайте', few: '{n} названия не найдены на этом сайте', many: '{n} названий не найдено на этом сайте', other: '{n} названия не найдены на этом сайте' }),
+  unresolvedKinds: { issueType: 'Тип задачи', priority: 'Приоритет', status: 'Статус' },
+  unresolvedItem: (kind: string, name: string, where: string) => `${kind} «${name}» — ${where}`,
+  unresolvedOutcomes: {
+    'kept as an untranslated name': (name: string) => `оставлен как «${name} (на любом языке)»: относится к задачам типа, который Jira по-английски называет «${name}», если такой тип на сайте есть.`,
+    'left out': (_name: string) => 'не перенесён: выберите его заново, если он нужен.',
+  },
+  templateTypes: (n: number, name: string) => `типы задач шаблона чек-листа ${n}${name ? ` («${name}»)` : ''}`,
+  importedMigrated: 'Файл был в прежнем формате (названия вместо id). Он сохранён в новом формате: каждое название найдено среди названий этого сайта.',
+
+  exampleTitle: 'Пример банка',
+  exampleHelp:
+    'Банк из модели governance: четыре продукта (платежи, кредиты, накопления и депозиты, ВЭД), три канала (веб, мобильный, API) и три сегмента (ММБ, СБ, КИБ), сопоставленные по компонентам и меткам, поверх значений по умолчанию. Владельцы не назначены: выберите их среди людей этого сайта.',
+  loadExample: 'Загрузить пример банка',
+  exampleConfirmTitle: 'Заменить настройки на этой странице примером банка?',
+  exampleConfirmBody: 'Всё на этой странице будет заменено, включая несохранённые изменения. Ничего не сохраняется, пока вы не нажмёте «Сохранить»; «Отменить изменения» вернёт сохранённые настройки.',
+  exampleReplace: 'Заменить примером банка',
+  cancel: 'Отмена',
+  exampleLoaded: 'Пример банка загружен на эту страницу, но ещё не сохранён. Проверьте его, назначьте владельцев и сохраните.',
+  structureEmpty: 'Продуктов, каналов и сегментов пока нет: добавьте свои ниже или начните с примера банка.',
+
+  anyLanguage: (name: string) => `${name} (на любом языке)`,
+  anyLanguageHelp: 'Тип с пометкой «на любом языке» — тот, который Jira по-английски называет так, на каком бы языке ни читал пользователь; тип, выбранный из списка, хранится по id.',
+  notOnSite: 'нет на этом сайте',
+  notOnSiteHelp: 'Значения с пометкой «нет на этом сайте» на сайте больше нет: удалите его или выберите то, чем оно стало.',
+
   sections: { products: 'Продукты', channels: 'Каналы', segments: 'Сегменты' },
   sectionHelp: {
     products: 'У каждого продукта два владельца: бизнес-владелец (BPO) отвечает за бизнес-результат, цифровой владелец (DPO) — за клиентский опыт в цифровых каналах. Задача относится ко всем продуктам, чьё правило ей подходит.',
@@ -399,10 +468,14 @@ const ru: OwnershipMessages = {
   defectTypes: 'Типы задач — дефекты',
   defectTypesHelp: 'Задачи этих типов считаются дефектами.',
   targetsTitle: 'SLA по приоритетам, в часах',
-  targetsHelp: 'В отчётах приоритеты идут в этом порядке. Дефект другого приоритета получает SLA по умолчанию или остаётся без SLA.',
+  targetsHelp: 'В отчётах приоритеты идут в этом порядке. У каждого приоритета одно значение SLA, и хранится он по id: переименование приоритета в Jira здесь ничего не меняет. Дефект другого приоритета получает SLA по умолчанию или остаётся без SLA.',
   priority: 'Приоритет',
   hours: 'Часы',
   addPriority: 'Добавить приоритет',
+  allPrioritiesSet: 'SLA задан для всех приоритетов этого сайта.',
+  noTargets: 'Ни для одного приоритета SLA не задан: действует только SLA по умолчанию.',
+  targetLabel: (n: number) => `SLA ${n}`,
+  duplicatePriority: 'Для этого приоритета SLA уже задан выше: выберите другой.',
   defaultTarget: 'SLA по умолчанию, часы',
   defaultTargetHelp: 'Оставьте пустым: у дефектов других приоритетов не будет SLA.',
   atRisk: 'Под угрозой с, % от SLA',
@@ -535,6 +608,10 @@ const CUSTOM_RU: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^key "(.*)" is used twice$/, (m) => `ключ «${m[1] ?? ''}» используется дважды`],
   [/^template id "(.*)" is used twice$/, (m) => `id шаблона «${m[1] ?? ''}» используется дважды`],
   [/^item id "(.*)" is used twice$/, (m) => `id пункта «${m[1] ?? ''}» используется дважды`],
+  [/^must be a Jira id/, () => 'нужен id из Jira (только цифры), например 10004'],
+  [/^name an issue type by its id or by its untranslatedName/, () => 'укажите тип задачи либо по id, либо по английскому названию (untranslatedName), но не то и другое сразу'],
+  [/^a type named by untranslatedName needs no display name$/, () => 'типу, указанному по английскому названию, отдельное название не нужно'],
+  [/^priority (.*) has two targets$/, (m) => `для приоритета ${m[1] ?? ''} SLA задан дважды`],
 ];
 
 const TYPE_NAMES: Record<Lang, Record<string, string>> = {

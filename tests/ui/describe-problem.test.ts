@@ -38,3 +38,20 @@ describe('describeProblem', () => {
     expect(describeProblem({ path: 'x', message: 'something new', detail: { code: 'custom' } }, 'ru')).toBe('something new');
   });
 });
+
+describe('describeProblem: references by id', () => {
+  it('says the configuration’s messages about ids in Russian', () => {
+    const [notId] = problemsOf((d) => ((d.defects as { pauseStatuses: unknown[] }).pauseStatuses = [{ id: 'Waiting' }]));
+    expect(notId!.path).toBe('defects.pauseStatuses[0].id');
+    expect(describeProblem(notId!, 'en')).toMatch(/^must be a Jira id/);
+    expect(describeProblem(notId!, 'ru')).toBe('нужен id из Jira (только цифры), например 10004');
+    const [both] = problemsOf((d) => ((d.defects as { issueTypes: unknown[] }).issueTypes = [{ id: '10004', untranslatedName: 'Bug' }]));
+    expect(describeProblem(both!, 'ru')).toMatch(/^укажите тип задачи либо по id/);
+    const [twice] = problemsOf((d) => {
+      const defects = d.defects as { targets: unknown[] };
+      defects.targets = [...defects.targets, { priority: { id: '1' }, hours: 1 }];
+    });
+    expect(twice!.path).toBe('defects.targets');
+    expect(describeProblem(twice!, 'ru')).toBe('для приоритета 1 SLA задан дважды');
+  });
+});

@@ -6,7 +6,7 @@ import type { AutoCheck, ChecklistItemTemplate, ChecklistTemplate, GovernanceCon
 import { localized } from '../../i18n';
 import { useSettings } from './context';
 import { freshKey, type Path } from './draft';
-import { ChoiceField, ProblemList, TextField, ToggleField, ValuesField, type Choice } from './fields';
+import { ChoiceField, ProblemList, RefsField, TextField, ToggleField, ValuesField, type Choice } from './fields';
 
 const AUTOS: readonly AutoCheck[] = ['estimate', 'acceptanceCriteria', 'designLink', 'subtasksDone', 'description', 'assignee'];
 
@@ -49,7 +49,6 @@ function TemplateCard({ index, template }: { index: number; template: ChecklistT
   const { m, lang, site, update } = useSettings();
   const base: Path = ['checklists', 'templates', index];
   const projects: Choice[] = (site?.projects ?? []).map((p) => ({ value: p.key, label: p.key, hint: p.name }));
-  const types: Choice[] = (site?.issueTypes ?? []).map((t) => ({ value: t.name, label: t.name }));
   const change = (next: (t: ChecklistTemplate) => ChecklistTemplate) =>
     update((d) => ({ ...d, checklists: { templates: d.checklists.templates.map((t, i) => (i === index ? next(t) : t)) } }));
   return (
@@ -75,7 +74,7 @@ function TemplateCard({ index, template }: { index: number; template: ChecklistT
       </div>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: token('space.150', '12px') }}>
         <ValuesField path={[...base, 'projects']} label={m.projects} options={projects} creatable={false} placeholder={m.allProjects} />
-        <ValuesField path={[...base, 'issueTypes']} label={m.issueTypes} options={types} placeholder={m.allTypes} />
+        <RefsField path={[...base, 'issueTypes']} label={m.issueTypes} objects={site?.issueTypes ?? null} placeholder={m.allTypes} />
       </div>
       <Heading size="xxsmall" as="h5">
         {m.items}

@@ -1,60 +1,94 @@
-/** Defects and their SLA: defect types, targets per priority, pause statuses, the business calendar. */
+/**
+ * Defects and their SLA: defect types, targets per priority, pause statuses, the business calendar.
+ * Types, priorities and statuses are picked from the site's and kept by id.
+ */
 import { useId } from 'react';
 import Button from '@atlaskit/button/new';
-import { Label } from '@atlaskit/form';
+import { ErrorMessage } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
-import { CreatableSelect } from '@atlaskit/select';
+import Select from '@atlaskit/select';
 import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
-import type { GovernanceConfig } from '../../../../src/shared/protocol';
+import type { DefectTarget } from '../../../../src/shared/protocol';
 import { useSettings } from './context';
-import { ChoiceField, FieldRow, NumberField, ProblemList, TextField, ValuesField, type Choice } from './fields';
+import { problemsUnder } from './draft';
+import { ChoiceField, FieldRow, NumberField, optionLabel, ProblemList, RefsField, TextField, ValuesField } from './fields';
+import { movedTarget, priorityChoices, refChoice, withNewTarget, withPriority, type RefChoice } from './refs';
 import { timeZoneChoices } from './GeneralTab';
 
-type Targets = GovernanceConfig['defects']['targetHours'];
-
-/** The targets with one priority renamed in place (reports list priorities in this order). */
-function renamed(targets: Targets, from: string, to: string): Targets {
-  return Object.fromEntries(Object.entries(targets).map(([k, v]) => [k === from ? to : k, v]));
+/** One SLA target: its priority (each at most once), its hours, and its place in the list. */
+function TargetRow({ index, targets, setTargets }: { index: number; targets: DefectTarget[]; setTargets: (next: DefectTarget[]) => void }) {
+  const { m, site, problems } = useSettings();
+  const target = targets[index];
+  const inputId = `target-priority-${index}`;
+  if (!target) return null;
+  const priorities = site?.priorities ?? null;
+  const path = ['defects', 'targets', index, 'priority'] as const;
+  const duplicate = targets.slice(0, index).some((t) => t.priority.id === target.priority.id);
+  return (
+    <div
+      data-testid={`target-${index}`}
+      role="group"
+      aria-label={m.targetLabel(index + 1)}
+      style={{ display: 'grid', gridTemplateColumns: 'minmax(200px, 280px) 140px auto', gap: token('space.150', '12px'), alignItems: 'start' }}
+    >
+      <FieldRow label={m.priority} path={path} htmlFor={inputId}>
+        <Select<RefChoice>
+          inputId={inputId}
+          options={priorityChoices(targets, index, priorities, m)}
+          value={refChoice(target.priority, priorities, m)}
+          isLoading={priorities === null}
+          placeholder={m.choose}
+          noOptionsMessage={() => m.nothingFound}
+          isInvalid={duplicate || problemsUnder(problems, path).length > 0}
+          menuPlacement="auto"
+          formatOptionLabel={optionLabel}
+          onChange={(c: RefChoice | null) => c && c.ref.id !== undefined && setTargets(withPriority(targets, index, { id: c.ref.id, ...(c.ref.name ? { name: c.ref.name } : {}) }))}
+        />
+        {duplicate && (
+          <ErrorMessage>
+            <span data-testid="field-problem">{m.duplicatePriority}</span>
+          </ErrorMessage>
+        )}
+      </FieldRow>
+      <NumberField path={['defects', 'targets', index, 'hours']} label={m.hours} />
+      <div style={{ paddingTop: token('space.300', '24px'), display: 'flex', gap: token('space.050', '4px'), flexWrap: 'wrap' }}>
+        <Button appearance="subtle" spacing="compact" isDisabled={index === 0} onClick={() => setTargets(movedTarget(targets, index, -1))} testId={`target-${index}-up`}>
+          {m.moveUp}
+        </Button>
+        <Button appearance="subtle" spacing="compact" isDisabled={index === targets.length - 1} onClick={() => setTargets(movedTarget(targets, index, 1))} testId={`target-${index}-down`}>
+          {m.moveDown}
+        </Button>
+        <Button appearance="subtle" spacing="compact" onClick={() => setTargets(targets.filter((_, i) => i !== index))} testId={`target-${index}-remove`}>
+          {m.remove}
+        </Button>
+      </div>
+    </div>
+  );
 }
 
 function PriorityTargets() {
   const { draft, m, site, update } = useSettings();
-  const targets = draft.defects.targetHours;
-  const names = Object.keys(targets);
-  const setTargets = (next: Targets) => update((d) => ({ ...d, defects: { ...d.defects, targetHours: next } }));
-  const options = (current: string): Choice[] => (site?.priorities ?? []).filter((p) => p === current || !names.includes(p)).map((p) => ({ value: p, label: p }));
-  const free = (site?.priorities ?? []).find((p) => !names.includes(p)) ?? `Priority ${names.length + 1}`;
+  const targets: DefectTarget[] = Array.isArray(draft.defects.targets) ? draft.defects.targets : [];
+  const setTargets = (next: DefectTarget[]) => update((d) => ({ ...d, defects: { ...d.defects, targets: next } }));
+  const added = site ? withNewTarget(targets, site.priorities) : null;
   return (
     <section data-testid="priority-targets" style={{ marginBottom: token('space.300', '24px') }}>
       <Heading size="xsmall" as="h4">
         {m.targetsTitle}
       </Heading>
       <p style={{ color: token('color.text.subtle', '#44546F'), margin: `${token('space.050', '4px')} 0 ${token('space.100', '8px')}` }}>{m.targetsHelp}</p>
-      <ProblemList path={['defects', 'targetHours']} />
-      {names.map((name, i) => (
-        <div key={i} style={{ display: 'grid', gridTemplateColumns: 'minmax(180px, 260px) 140px auto', gap: token('space.150', '12px'), alignItems: 'start' }}>
-          <div style={{ marginBottom: token('space.150', '12px') }}>
-            <Label htmlFor={`priority-${i}`}>{m.priority}</Label>
-            <CreatableSelect<Choice>
-              inputId={`priority-${i}`}
-              options={options(name)}
-              value={{ value: name, label: name }}
-              formatCreateLabel={(v: string) => m.create(v)}
-              isValidNewOption={(v: string) => v.trim() !== '' && !names.includes(v.trim())}
-              menuPlacement="auto"
-              onChange={(c: Choice | null) => c && c.value !== name && !names.includes(c.value) && setTargets(renamed(targets, name, c.value.trim()))}
-            />
-          </div>
-          <NumberField path={['defects', 'targetHours', name]} label={m.hours} />
-          <div style={{ paddingTop: token('space.300', '24px') }}>
-            <Button appearance="subtle" onClick={() => setTargets(Object.fromEntries(Object.entries(targets).filter(([k]) => k !== name)))}>
-              {m.remove}
-            </Button>
-          </div>
-        </div>
+      <ProblemList path={['defects', 'targets']} />
+      {targets.length === 0 && <p style={{ color: token('color.text.subtle', '#44546F') }}>{m.noTargets}</p>}
+      {targets.map((_, i) => (
+        <TargetRow key={i} index={i} targets={targets} setTargets={setTargets} />
       ))}
-      <Button onClick={() => setTargets({ ...targets, [free]: 240 })}>{m.addPriority}</Button>
+      <div style={{ display: 'flex', alignItems: 'center', gap: token('space.150', '12px') }}>
+        <Button onClick={() => added && setTargets(added)} isDisabled={added === null} testId="add-target">
+          {m.addPriority}
+        </Button>
+        {site && added === null && <span style={{ color: token('color.text.subtle', '#44546F') }}>{m.allPrioritiesSet}</span>}
+      </div>
     </section>
   );
 }
@@ -117,18 +151,16 @@ function Calendar() {
 
 export function DefectsTab() {
   const { m, site } = useSettings();
-  const types: Choice[] = (site?.issueTypes ?? []).filter((t) => !t.subtask).map((t) => ({ value: t.name, label: t.name }));
-  const statuses: Choice[] = (site?.statuses ?? []).map((s) => ({ value: s.name, label: s.name }));
   return (
     <div>
-      <ValuesField path={['defects', 'issueTypes']} label={m.defectTypes} help={m.defectTypesHelp} options={types} />
+      <RefsField path={['defects', 'issueTypes']} label={m.defectTypes} help={m.defectTypesHelp} objects={site?.issueTypes ?? null} offer={(t) => !t.subtask} />
       <PriorityTargets />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: token('space.150', '12px') }}>
         <NumberField path={['defects', 'defaultTargetHours']} label={m.defaultTarget} help={m.defaultTargetHelp} nullable />
         <NumberField path={['defects', 'atRiskShare']} label={m.atRisk} scale={100} />
         <NumberField path={['defects', 'openPerTeamTarget']} label={m.openPerTeam} />
       </div>
-      <ValuesField path={['defects', 'pauseStatuses']} label={m.pauseStatuses} help={m.pauseHelp} options={statuses} />
+      <RefsField path={['defects', 'pauseStatuses']} label={m.pauseStatuses} help={m.pauseHelp} objects={site?.statuses ?? null} />
       <Calendar />
     </div>
   );

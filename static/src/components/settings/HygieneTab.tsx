@@ -5,7 +5,7 @@ import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
 import type { HygieneRuleId, Severity } from '../../../../src/shared/protocol';
 import { useSettings } from './context';
-import { ChoiceField, NumberField, ProblemList, ValuesField, type Choice } from './fields';
+import { ChoiceField, NumberField, ProblemList, RefsField, type Choice } from './fields';
 
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
 
@@ -46,7 +46,6 @@ function RuleRow({ id, defaultSeverity }: { id: HygieneRuleId; defaultSeverity: 
 
 export function HygieneTab() {
   const { m, site, hygieneRules } = useSettings();
-  const types: Choice[] = (site?.issueTypes ?? []).filter((t) => !t.subtask).map((t) => ({ value: t.name, label: t.name }));
   const fields: Choice[] = (site?.customFields ?? []).map((f) => ({ value: f.id, label: `${f.name} (${f.id})` }));
   return (
     <div>
@@ -54,7 +53,7 @@ export function HygieneTab() {
         <NumberField path={['hygiene', 'staleDays']} label={m.staleDays} />
         <NumberField path={['hygiene', 'carryoverSprints']} label={m.carryover} />
       </div>
-      <ValuesField path={['hygiene', 'acceptanceCriteriaTypes']} label={m.acTypes} options={types} />
+      <RefsField path={['hygiene', 'acceptanceCriteriaTypes']} label={m.acTypes} objects={site?.issueTypes ?? null} offer={(t) => !t.subtask} />
       <ChoiceField path={['hygiene', 'acceptanceCriteriaField']} label={m.acField} options={fields} noneLabel={m.acFieldNone} width={420} />
       <Heading size="xsmall" as="h4">
         {m.rulesTitle}

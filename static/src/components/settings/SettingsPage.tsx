@@ -25,6 +25,7 @@ import { sameJson, setAt, TABS, tabOf, type Path, type TabId } from './draft';
 import { GeneralTab } from './GeneralTab';
 import { HygieneTab } from './HygieneTab';
 import { MatrixTab } from './MatrixTab';
+import { UnresolvedList } from './migration';
 import { StructureTab } from './StructureTab';
 import { TransferTab, type ImportOutcome } from './TransferTab';
 
@@ -60,7 +61,10 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
   const [people, setPeople] = useState<ReadonlyMap<string, PersonView>>(new Map());
   const [fieldCache, setFieldCache] = useState<ReadonlyMap<string, FieldValuesData | 'loading'>>(new Map());
   const [counts, setCounts] = useState<CountsState>({ kind: 'idle' });
-  const dirty = !sameJson(draft, baseline);
+  // The stored document is of the older format: the draft is it migrated, and only a save stores that.
+  const [storedOld, setStoredOld] = useState(data.migration !== null);
+  const edited = !sameJson(draft, baseline);
+  const dirty = edited || storedOld;
 
   const rememberPeople = useCallback((found: readonly PersonView[]) => {
     setPeople((known) => {
@@ -80,7 +84,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
   // Validation as you type: the server's own parse of the draft, debounced; late answers are dropped.
   const validation = useRef(0);
   // A configuration the server itself returned (loaded, saved, imported) is valid as it stands.
-  const trusted = useRef(new WeakSet<GovernanceConfig>([data.config]));
+  const trusted = useRef(new WeakSet<GovernanceConfig>([data.config, data.example]));
   useEffect(() => {
     const mine = ++validation.current;
     if (trusted.current.has(draft)) {
@@ -161,6 +165,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
       counts,
       baseline,
       defaults: data.defaults,
+      example: data.example,
       hygieneRules: data.hygieneRules,
     }),
     [lang, m, draft, problems, site, people, rememberPeople, fieldValues, counts, baseline, data],
@@ -171,6 +176,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
     setBaseline(config);
     setDraft(config);
     setVersion(v);
+    setStoredOld(false);
   };
 
   const doSave = async () => {
@@ -196,7 +202,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
       case 'saved':
         accept(out.config, out.version);
         setSave({ kind: 'saved', version: out.version });
-        return { kind: 'saved', version: out.version };
+        return { kind: 'saved', version: out.version, migration: out.migration };
       case 'conflict':
         setSave({ kind: 'conflict', version: out.version });
         return { kind: 'conflict' };
@@ -247,7 +253,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
     >
       {status(where)}
       <span style={{ marginLeft: 'auto', display: 'flex', gap: token('space.100', '8px') }}>
-        <Button isDisabled={!dirty || save.kind === 'saving'} onClick={() => setDraft(baseline)}>
+        <Button isDisabled={!edited || save.kind === 'saving'} onClick={() => setDraft(baseline)}>
           {m.discard}
         </Button>
         <Button appearance="primary" isDisabled={!canSave} onClick={() => void doSave()} testId={where === 'top' ? 'save-button' : 'save-button-bottom'}>
@@ -271,6 +277,14 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
             ))}
           </ul>
         </SectionMessage>
+      )}
+      {storedOld && data.migration && (
+        <div data-testid="migration-note" style={{ marginBottom: token('space.150', '12px') }}>
+          <SectionMessage appearance="warning" title={m.migrationTitle}>
+            <p>{m.migrationBody}</p>
+            {data.migration.unresolved.length === 0 ? <p>{m.migrationResolved}</p> : <UnresolvedList unresolved={data.migration.unresolved} onGo={setTab} />}
+          </SectionMessage>
+        </div>
       )}
       {bar('top')}
       {save.kind === 'conflict' && (
@@ -332,8 +346,8 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
               {tab === id && id === 'hygiene' && <HygieneTab />}
               {tab === id && id === 'convergence' && <ConvergenceTab />}
               {tab === id && id === 'checklists' && <ChecklistsTab />}
-              {tab === id && id === 'transfer' && <TransferTab version={version} dirty={dirty} onImport={doImport} />}
-              {tab === id && id === 'matrix' && <MatrixTab dirty={dirty} />}
+              {tab === id && id === 'transfer' && <TransferTab version={version} dirty={edited} onImport={doImport} />}
+              {tab === id && id === 'matrix' && <MatrixTab dirty={edited} />}
             </div>
           </TabPanel>
         ))}

@@ -14,6 +14,7 @@ import type { Channel, GovernanceConfig, MatchRule, Product, Segment } from '../
 import { localized } from '../../i18n';
 import { useSettings } from './context';
 import { freshKey, problemsUnder, slug, type Path } from './draft';
+import { ExampleLoader } from './ExampleLoader';
 import { FieldRow, PersonField, ProblemList, TextField, ValuesField, type Choice } from './fields';
 
 export type Dimension = 'products' | 'channels' | 'segments';
@@ -253,10 +254,36 @@ function CountsNote() {
   );
 }
 
+/** A draft with no products, channels or segments (the built-in defaults): the bank example is one step away. */
+function EmptyStructure() {
+  const { draft, m } = useSettings();
+  if (draft.products.length > 0 || draft.channels.length > 0 || draft.segments.length > 0) return null;
+  return (
+    <div
+      data-testid="structure-empty"
+      style={{
+        marginBottom: token('space.300', '24px'),
+        padding: token('space.200', '16px'),
+        border: `1px solid ${token('color.border', '#091E4224')}`,
+        borderRadius: token('radius.large', '8px'),
+        background: token('elevation.surface.sunken', '#F7F8F9'),
+      }}
+    >
+      <Heading size="xsmall" as="h3">
+        {m.exampleTitle}
+      </Heading>
+      <p style={{ margin: `${token('space.100', '8px')} 0` }}>{m.structureEmpty}</p>
+      <p style={{ color: token('color.text.subtle', '#44546F'), margin: `0 0 ${token('space.100', '8px')}` }}>{m.exampleHelp}</p>
+      <ExampleLoader />
+    </div>
+  );
+}
+
 export function StructureTab({ onVisible }: { onVisible?: () => void }) {
   useEffect(() => onVisible?.(), [onVisible]);
   return (
     <div>
+      <EmptyStructure />
       <DimensionSection dim="products" footer={<CountsNote />} />
       <DimensionSection dim="channels" />
       <DimensionSection dim="segments" />

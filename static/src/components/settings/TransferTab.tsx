@@ -1,6 +1,8 @@
 /**
- * Import and export of the whole configuration as JSON. The export is the saved document; an
- * import is checked like any save (malformed JSON or an invalid configuration changes nothing).
+ * Import and export of the whole configuration as JSON, and the bank example. The export is the
+ * saved document (in the current format); an import is checked like any save (malformed JSON or
+ * an invalid configuration changes nothing). A file of the older format (names instead of ids)
+ * still imports: its names are looked up on this site, and those not found are listed.
  */
 import { useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -9,15 +11,18 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import type { ConfigProblem, ExportData } from '../../../../src/shared/protocol';
+import type { ConfigMigration, ConfigProblem, ExportData } from '../../../../src/shared/protocol';
 import { api } from '../../api';
 import { Loading } from '../states';
 import { describeProblem } from '../../i18n-ownership';
 import { useSettings } from './context';
 import { downloadFile } from '../../download';
+import { ExampleLoader } from './ExampleLoader';
+import { UnresolvedList } from './migration';
 
 export type ImportOutcome =
-  | { kind: 'saved'; version: number }
+  /** `migration`: the file was of the older format, and what of it was not found on this site. */
+  | { kind: 'saved'; version: number; migration: ConfigMigration | null }
   | { kind: 'malformed'; message: string }
   | { kind: 'invalid'; problems: ConfigProblem[] }
   /** The page shows the conflict itself, with the choice to reload. */
@@ -125,8 +130,13 @@ function Import({ dirty, onImport }: { dirty: boolean; onImport: (json: string) 
       </div>
       <div data-testid="import-outcome">
         {outcome?.kind === 'saved' && (
-          <SectionMessage appearance="success">
-            <p>{m.importedFlag(outcome.version)}</p>
+          <SectionMessage appearance={outcome.migration && outcome.migration.unresolved.length > 0 ? 'warning' : 'success'} title={m.importedFlag(outcome.version)}>
+            {outcome.migration && (
+              <>
+                <p>{m.importedMigrated}</p>
+                {outcome.migration.unresolved.length === 0 ? <p>{m.migrationResolved}</p> : <UnresolvedList unresolved={outcome.migration.unresolved} />}
+              </>
+            )}
           </SectionMessage>
         )}
         {outcome?.kind === 'malformed' && (
@@ -156,11 +166,25 @@ function Import({ dirty, onImport }: { dirty: boolean; onImport: (json: string) 
   );
 }
 
+function Example() {
+  const { m } = useSettings();
+  return (
+    <section data-testid="example" style={{ marginBottom: token('space.400', '32px') }}>
+      <Heading size="small" as="h3">
+        {m.exampleTitle}
+      </Heading>
+      <p style={{ color: token('color.text.subtle', '#44546F') }}>{m.exampleHelp}</p>
+      <ExampleLoader />
+    </section>
+  );
+}
+
 export function TransferTab({ version, dirty, onImport }: { version: number | null; dirty: boolean; onImport: (json: string) => Promise<ImportOutcome> }) {
   return (
     <div>
       <Export version={version} dirty={dirty} />
       <Import dirty={dirty} onImport={onImport} />
+      <Example />
     </div>
   );
 }

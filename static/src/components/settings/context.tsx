@@ -26,6 +26,8 @@ export interface SettingsCtx {
   /** The saved configuration (what "unsaved" compares with; saved keys never follow a renamed name). */
   baseline: GovernanceConfig;
   defaults: GovernanceConfig;
+  /** The governance model's bank example, as the server gave it ("Load the bank example"). */
+  example: GovernanceConfig;
   hygieneRules: readonly { id: HygieneRuleId; severity: Severity }[];
 }
 

@@ -14,20 +14,31 @@ import { api } from '../../api';
 import { describeProblem } from '../../i18n-ownership';
 import { useSettings } from './context';
 import { getAt, problemsUnder, type Path } from './draft';
+import { isRef, refChoice, refsOf, siteChoice, type RefChoice, type SiteObject } from './refs';
 
 export interface Choice {
   value: string;
   label: string;
   /** Shown beside the label in the menu only (the projects that have a component, say). */
   hint?: string;
+  /** Shown beside the label wherever it appears, as a warning ("not on this site"). */
+  flag?: string;
 }
 
-/** An option as the menu lists it (with its hint) and as a chosen value shows it (without). */
+/** An option as the menu lists it (with its hint) and as a chosen value shows it (without); a flag shows in both. */
 export function optionLabel(o: Choice, meta: { context: 'menu' | 'value' }): ReactNode {
-  if (meta.context !== 'menu' || !o.hint) return o.label;
+  const hint = meta.context === 'menu' && o.hint ? o.hint : null;
+  if (!hint && !o.flag) return o.label;
   return (
     <span>
-      {o.label} <span style={{ color: token('color.text.subtlest', '#626F86') }}>{o.hint}</span>
+      {o.label}
+      {hint && <span style={{ color: token('color.text.subtlest', '#626F86') }}> {hint}</span>}
+      {o.flag && (
+        <span data-testid="not-on-site" style={{ color: token('color.text.warning', '#A54800'), fontWeight: 600 }}>
+          {' '}
+          · {o.flag}
+        </span>
+      )}
     </span>
   );
 }
@@ -162,6 +173,67 @@ export function ValuesField({ path, label, help, options, creatable = true, plac
   return (
     <FieldRow label={label} help={help} path={path} htmlFor={id}>
       {creatable ? <CreatableSelect<Choice, true> {...common} formatCreateLabel={(v: string) => m.create(v)} /> : <Select<Choice, true> {...common} />}
+    </FieldRow>
+  );
+}
+
+/**
+ * Issue types or statuses, picked from the site's and stored by id (`{ id, name }`). `objects` is
+ * every one the site has (null while loading): a stored id shows the site's current name, else the
+ * stored name or `#id` flagged as not on this site. `offer` narrows what the menu lists (no
+ * sub-tasks, say) without flagging a stored one it leaves out.
+ */
+export function RefsField<T extends SiteObject>({
+  path,
+  label,
+  help,
+  objects,
+  offer = () => true,
+  placeholder,
+}: {
+  path: Path;
+  label: string;
+  help?: ReactNode;
+  objects: readonly T[] | null;
+  offer?: (o: T) => boolean;
+  placeholder?: string;
+}) {
+  const { draft, set, problems, m } = useSettings();
+  const id = useId();
+  const raw = getAt(draft, path);
+  const value = (Array.isArray(raw) ? raw.filter(isRef) : []).map((r) => refChoice(r, objects, m));
+  const options = (objects ?? []).filter(offer).map((o) => siteChoice(o, objects ?? []));
+  const notes = [
+    ...(value.some((c) => c.ref.id === undefined) ? [m.anyLanguageHelp] : []),
+    ...(value.some((c) => c.flag !== undefined) ? [m.notOnSiteHelp] : []),
+  ];
+  return (
+    <FieldRow
+      label={label}
+      path={path}
+      htmlFor={id}
+      help={
+        help || notes.length > 0 ? (
+          <span data-testid="refs-help">
+            {help}
+            {notes.map((n) => ` ${n}`).join('')}
+          </span>
+        ) : undefined
+      }
+    >
+      <Select<RefChoice, true>
+        inputId={id}
+        isMulti
+        options={options}
+        value={value}
+        isLoading={objects === null}
+        placeholder={placeholder ?? m.choose}
+        noOptionsMessage={() => m.nothingFound}
+        isInvalid={problemsUnder(problems, path).length > 0}
+        menuPlacement="auto"
+        formatOptionLabel={optionLabel}
+        onChange={(chosen: readonly RefChoice[] | null) => set(path, refsOf(chosen ?? []))}
+      />
     </FieldRow>
   );
 }
