@@ -2,6 +2,9 @@
  * The demo bank's people: product owners (business and digital, per product), channel leaders,
  * scrum masters, team members, a Jira administrator, and two users who may browse only some
  * projects. Account ids look like Atlassian's (24 hex digits) and never change between builds.
+ * The "Bank security" issue security level is granted to the Jira administrators and to the
+ * payments and loans product owners and scrum masters only. The app's own account is a site user
+ * too (`DEMO_APP`), as on a real site: it sees every issue.
  */
 import type { SiteUser } from '../emulator/site';
 
@@ -29,7 +32,13 @@ export interface Person {
   admin?: boolean;
   /** The person's language in Jira (`ru_RU` unless said otherwise): Jira names types, statuses and priorities in it. */
   locale?: 'ru_RU' | 'en_US';
+  /** Issue security level ids the person is granted (none when absent). */
+  securityLevels?: readonly string[];
 }
+
+/** The id of the site's one issue security level, "Bank security" (see `quirks.ts`). */
+export const BANK_SECURITY_LEVEL_ID = '10100';
+const BANK = [BANK_SECURITY_LEVEL_ID] as const;
 
 /** FNV-1a over a string with a seed, as 8 hex digits. */
 function fnv(s: string, seed: number): string {
@@ -51,13 +60,13 @@ const PAYMENTS = ['PAY', 'PAYM', 'PAYA'] as const;
 
 /** The named people; team members are added by `teamMembers` below. */
 const NAMED: Person[] = [
-  { handle: 'a.smirnov', displayName: 'Alexey Smirnov', role: 'admin', projects: [], browse: '*', admin: true },
+  { handle: 'a.smirnov', displayName: 'Alexey Smirnov', role: 'admin', projects: [], browse: '*', admin: true, securityLevels: BANK },
   // The group's English-speaking Jira administrator: the same site, every name in English.
-  { handle: 'l.harper', displayName: 'Laura Harper', role: 'admin', projects: [], browse: '*', admin: true, locale: 'en_US' },
-  { handle: 'e.kuznetsova', displayName: 'Elena Kuznetsova', role: 'business-owner', projects: [], browse: '*' },
-  { handle: 'd.volkov', displayName: 'Dmitry Volkov', role: 'digital-owner', projects: PAYMENTS, browse: '*' },
-  { handle: 'o.sokolova', displayName: 'Olga Sokolova', role: 'business-owner', projects: [], browse: '*' },
-  { handle: 's.morozov', displayName: 'Sergey Morozov', role: 'digital-owner', projects: LOANS, browse: '*' },
+  { handle: 'l.harper', displayName: 'Laura Harper', role: 'admin', projects: [], browse: '*', admin: true, locale: 'en_US', securityLevels: BANK },
+  { handle: 'e.kuznetsova', displayName: 'Elena Kuznetsova', role: 'business-owner', projects: [], browse: '*', securityLevels: BANK },
+  { handle: 'd.volkov', displayName: 'Dmitry Volkov', role: 'digital-owner', projects: PAYMENTS, browse: '*', securityLevels: BANK },
+  { handle: 'o.sokolova', displayName: 'Olga Sokolova', role: 'business-owner', projects: [], browse: '*', securityLevels: BANK },
+  { handle: 's.morozov', displayName: 'Sergey Morozov', role: 'digital-owner', projects: LOANS, browse: '*', securityLevels: BANK },
   { handle: 'n.popova', displayName: 'Natalia Popova', role: 'business-owner', projects: [], browse: '*' },
   { handle: 'a.lebedev', displayName: 'Andrey Lebedev', role: 'digital-owner', projects: ['SAV', 'DEP'], browse: '*' },
   { handle: 'i.kozlova', displayName: 'Irina Kozlova', role: 'business-owner', projects: [], browse: '*' },
@@ -67,8 +76,8 @@ const NAMED: Person[] = [
   { handle: 'n.egorov', displayName: 'Nikolay Egorov', role: 'channel-leader', projects: [], browse: '*' },
   { handle: 'i.tarasov', displayName: 'Igor Tarasov', role: 'team-lead', projects: ['PLAT'], browse: '*' },
   { handle: 'k.belova', displayName: 'Kristina Belova', role: 'team-lead', projects: ['DS'], browse: '*' },
-  { handle: 'y.vasilieva', displayName: 'Yulia Vasilieva', role: 'scrum-master', projects: PAYMENTS, browse: '*' },
-  { handle: 'r.pavlov', displayName: 'Roman Pavlov', role: 'scrum-master', projects: LOANS, browse: '*' },
+  { handle: 'y.vasilieva', displayName: 'Yulia Vasilieva', role: 'scrum-master', projects: PAYMENTS, browse: '*', securityLevels: BANK },
+  { handle: 'r.pavlov', displayName: 'Roman Pavlov', role: 'scrum-master', projects: LOANS, browse: '*', securityLevels: BANK },
   { handle: 'e.semenova', displayName: 'Ekaterina Semenova', role: 'scrum-master', projects: ['SAV', 'DEP', 'DS'], browse: '*' },
   { handle: 'a.golubev', displayName: 'Artem Golubev', role: 'scrum-master', projects: ['FXT', 'FXC', 'PLAT'], browse: '*' },
   // The two restricted users: each sees only one product's projects.
@@ -153,23 +162,49 @@ export const DEMO_USERS = {
 
 export const emailOf = (handle: string): string => `${handle}@demo-bank.example`;
 
+/** The account Governance for Jira acts as when it reads Jira as the app (Forge `asApp()`). */
+export const DEMO_APP = accountIdOf('app.governance-for-jira');
+
 /** The site's users, as the emulator serves them. */
 export function siteUsers(): SiteUser[] {
-  return PEOPLE.map((p) => {
-    const accountId = accountIdOf(p.handle);
-    return {
-      accountId,
-      accountType: 'atlassian',
-      displayName: p.displayName,
-      emailAddress: emailOf(p.handle),
-      active: true,
-      timeZone: 'Europe/Moscow',
-      locale: p.locale ?? 'ru_RU',
-      avatarUrls: { '48x48': `https://avatar.demo-bank.example/${accountId}/48.png` },
-      apiToken: `demo-token-${p.handle.replace('.', '-')}`,
-      browse: p.browse === '*' ? '*' : [...p.browse],
-      edit: p.admin ? '*' : [...p.projects],
-      admin: p.admin === true,
-    };
-  });
+  return [...PEOPLE.map((p) => personUser(p)), appUser()];
+}
+
+function personUser(p: Person): SiteUser {
+  const accountId = accountIdOf(p.handle);
+  return {
+    accountId,
+    accountType: 'atlassian',
+    displayName: p.displayName,
+    emailAddress: emailOf(p.handle),
+    active: true,
+    timeZone: 'Europe/Moscow',
+    locale: p.locale ?? 'ru_RU',
+    avatarUrls: { '48x48': `https://avatar.demo-bank.example/${accountId}/48.png` },
+    apiToken: `demo-token-${p.handle.replace('.', '-')}`,
+    browse: p.browse === '*' ? '*' : [...p.browse],
+    edit: p.admin ? '*' : [...p.projects],
+    admin: p.admin === true,
+    securityLevels: [...(p.securityLevels ?? [])],
+  };
+}
+
+/** The app's own account: not a person, no administrator, but it reads every project and every security level. */
+function appUser(): SiteUser {
+  return {
+    accountId: DEMO_APP,
+    accountType: 'app',
+    displayName: 'Governance for Jira',
+    emailAddress: 'app.governance-for-jira@connect.atlassian.example',
+    active: true,
+    timeZone: 'UTC',
+    locale: 'en_US',
+    avatarUrls: { '48x48': `https://avatar.demo-bank.example/${DEMO_APP}/48.png` },
+    apiToken: 'demo-token-app-governance-for-jira',
+    browse: '*',
+    edit: '*',
+    admin: false,
+    securityLevels: '*',
+    app: true,
+  };
 }

@@ -6,13 +6,17 @@
  *   `design-system`, so it lists the Payments Web sprints those stories are in;
  * - a deleted status: "Ready for QA" was a step of the platform team's workflow until a fortnight
  *   ago, and the histories of the sprints before still pass through it, though the site no longer has it;
- * - an estimate no one should have typed: a negative story-point value in a running sprint.
+ * - an estimate no one should have typed: a negative story-point value in a running sprint;
+ * - an issue security level, "Bank security": three payments bugs about a security incident and a
+ *   loans story on anti-fraud work are seen only by the users the level grants (the Jira
+ *   administrators, the payments and loans product owners and scrum masters; see `people.ts`), so
+ *   the restricted users and the team members count fewer issues than the owners do.
  * Deterministic, like the rest of the demo.
  */
 import { type ChangelogHistory, parseInstant } from '../domain/jira';
-import type { SiteData, SiteIssue, SiteTranslations } from '../emulator/site';
-import { DAY, DEMO_STATUSES, HOUR, MINUTE, NOW_MS, siteTime, SPRINT_FIELD_ID, STORY_POINTS_FIELD_ID } from './catalog';
-import { accountIdOf } from './people';
+import type { SiteData, SiteIssue, SiteSecurityLevel, SiteTranslations } from '../emulator/site';
+import { DAY, DEMO_STATUSES, HOUR, MINUTE, NOW_MS, priorityId, siteTime, SPRINT_FIELD_ID, STORY_POINTS_FIELD_ID } from './catalog';
+import { accountIdOf, BANK_SECURITY_LEVEL_ID } from './people';
 
 /** What the site's Russian-speaking users read, by id (categories by key). */
 export const RUSSIAN: SiteTranslations = {
@@ -115,10 +119,81 @@ function negativeEstimate(site: SiteData): void {
   target.fields.updated = siteTime(at);
 }
 
+/** The site's issue security level (its scheme is on the payments and loans projects). */
+export const BANK_SECURITY: Readonly<SiteSecurityLevel> = {
+  id: BANK_SECURITY_LEVEL_ID,
+  name: 'Bank security / Банковская безопасность',
+  description: 'Security incidents and anti-fraud work: Jira administrators, payments and loans product owners and scrum masters only.',
+};
+
+/** What the secured payments bugs became, newest first. */
+const SECURITY_INCIDENTS = [
+  'another client’s payment details shown after a session timeout',
+  'one-time confirmation codes written to the application log',
+  'revoked signing certificate still accepted',
+];
+
+const typeOf = (issue: SiteIssue): string => (issue.fields.issuetype as { name: string }).name;
+const featureOf = (issue: SiteIssue): string => String(issue.fields.summary ?? '').split(':')[0] ?? '';
+
+/** Puts an issue (and, as Jira does, its sub-tasks) under the level. */
+function secure(site: SiteData, issue: SiteIssue): void {
+  const subtasks = new Set(((issue.fields.subtasks as { key: string }[] | null | undefined) ?? []).map((s) => s.key));
+  for (const i of [issue, ...site.issues.filter((x) => subtasks.has(x.key))]) i.fields.security = { ...BANK_SECURITY };
+}
+
+/**
+ * "Bank security": the three newest payments bugs of High or Highest priority (one of them open in
+ * the running sprint) are security incidents, and the first loans story of the running sprint
+ * without sub-tasks is anti-fraud work; all four are under the level. The site's field list gets
+ * Jira's `security` system field (JQL `level`).
+ */
+function bankSecurityLevel(site: SiteData): void {
+  if (!site.fields.some((f) => f.id === 'security')) {
+    site.fields.push({
+      id: 'security',
+      key: 'security',
+      name: 'Security Level',
+      custom: false,
+      orderable: true,
+      navigable: true,
+      searchable: true,
+      clauseNames: ['level'],
+      schema: { type: 'securitylevel', system: 'security' },
+    });
+  }
+  const urgent = new Set([priorityId('Highest'), priorityId('High')]);
+  const bugs = site.issues
+    .filter((i) => projectOf(i) === 'PAY' && typeOf(i) === 'Bug' && urgent.has((i.fields.priority as { id: string } | null)?.id ?? ''))
+    .sort((a, b) => numberOf(b) - numberOf(a))
+    .slice(0, SECURITY_INCIDENTS.length);
+  if (bugs.length < SECURITY_INCIDENTS.length) throw new Error('the demo site has too few urgent PAY bugs');
+  bugs.forEach((bug, n) => {
+    bug.fields.summary = `Security incident (${featureOf(bug)}): ${SECURITY_INCIDENTS[n] as string}`;
+    secure(site, bug);
+  });
+  const loan = site.boards.find((b) => b.board.location?.projectKey === 'LOAN');
+  const running = site.sprints.find((s) => s.originBoardId === loan?.board.id && s.state === 'active');
+  const story = site.issues
+    .filter(
+      (i) =>
+        projectOf(i) === 'LOAN' &&
+        typeOf(i) === 'Story' &&
+        running !== undefined &&
+        sprintIdsOf(i).includes(running.id) &&
+        ((i.fields.subtasks as unknown[] | null | undefined) ?? []).length === 0,
+    )
+    .sort((a, b) => numberOf(a) - numberOf(b))[0];
+  if (!story) throw new Error('no LOAN story without sub-tasks in the running sprint');
+  story.fields.summary = `${featureOf(story)}: anti-fraud scoring rules`;
+  secure(site, story);
+}
+
 /** Adds the quirks to a freshly built site (in place). */
 export function addRealSiteQuirks(site: SiteData): void {
   site.translations = { ru: RUSSIAN };
   shareWithDesignSystem(site);
   deleteReadyForQa(site);
   negativeEstimate(site);
+  bankSecurityLevel(site);
 }

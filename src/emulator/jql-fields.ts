@@ -111,6 +111,11 @@ export function resolveField(name: string, index: SiteIndex): JqlField {
       return named(get(n), { userField: true });
     case 'parent':
       return named(get('parent'));
+    case 'level': {
+      // The issue security level, by id or name; the values are the levels the site's issues use.
+      const levels = () => new Set(site.issues.flatMap((i) => elementsOf(i.fields.security).flatMap((e) => e.names)));
+      return named(get('security'), { known: levels });
+    }
     case 'sprint':
       return sprintField(name, index.sprintFieldId, index);
     case 'key':

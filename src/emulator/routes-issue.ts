@@ -130,6 +130,7 @@ export const issueRoutes: Route[] = [
       const render = {
         fields: listParam(ctx.query, 'fields'),
         defaultAll: true,
+        viewer: ctx.user,
         ...(expand.includes('changelog') ? { changelogLimit: ISSUE_CHANGELOG_MAX } : {}),
         properties: listParam(ctx.query, 'properties'),
       };

@@ -63,40 +63,84 @@ function myPermissions(ctx: Ctx) {
   return ok({ permissions });
 }
 
+/** Jira's ceiling for one check: 1,000 valid project ids and 1,000 valid issue ids. */
+export const PERMISSION_CHECK_MAX = 1000;
+
+/** Jira ignores null values in these lists, and empty permission keys. */
+const NullableIds = z.array(z.number().int().nullable()).nullish();
 const CheckBody = z.object({
-  accountId: z.string().optional(),
-  globalPermissions: z.array(z.string()).optional(),
+  accountId: z.string().nullish(),
+  globalPermissions: z.array(z.string().nullable()).nullish(),
   projectPermissions: z
-    .array(z.object({ permissions: z.array(z.string()), projects: z.array(z.number()).optional(), issues: z.array(z.number()).optional() }))
-    .optional(),
+    .array(z.object({ permissions: z.array(z.string().nullable()), projects: NullableIds, issues: NullableIds }).nullable())
+    .nullish(),
 });
 
-/** `POST /rest/api/3/permissions/check`: what an app acting as itself uses to check a user. */
+const present = <T>(xs: readonly (T | null)[] | null | undefined): T[] => (xs ?? []).filter((x): x is T => x !== null);
+
+/** Whose permissions a check answers for: the caller, or (for an administrator or the app) another user. */
+function checkedUser(ctx: Ctx, accountId: string | null | undefined): SiteUser {
+  if (!accountId || accountId === ctx.user.accountId) return ctx.user;
+  // Jira: "Administer Jira global permission to check the permissions for other users"; an app
+  // calling as itself may check any user.
+  if (!ctx.user.admin && !ctx.user.app) throw new HttpError(403, ['You must have the Administer Jira global permission to check the permissions of other users.']);
+  const other = ctx.index.site.users.find((u) => u.accountId === accountId);
+  if (!other) throw new HttpError(400, [], { accountId: `The account ID '${accountId}' is not valid.` });
+  return other;
+}
+
+/**
+ * `POST /rest/api/3/permissions/check` (Get bulk permissions), as Jira documents it: global
+ * permissions the user has; per project permission, the asked projects and issues (numeric ids)
+ * it is granted in. Invalid ids are ignored; an issue the user may not see (project or security
+ * level) is never granted; more than 1,000 valid project ids or 1,000 valid issue ids is a 400.
+ */
 function checkPermissions(ctx: Ctx) {
   const body = parseBody(CheckBody, ctx.body);
-  let user = ctx.user;
-  if (body.accountId && body.accountId !== ctx.user.accountId) {
-    if (!ctx.user.admin) throw new HttpError(403, ['You must be a Jira administrator to check the permissions of other users.']);
-    const other = ctx.index.site.users.find((u) => u.accountId === body.accountId);
-    if (!other) throw badRequest(`The user with account ID '${body.accountId}' does not exist.`);
-    user = other;
+  const user = checkedUser(ctx, body.accountId);
+  const globals = present(body.globalPermissions).filter((k) => k !== '');
+  const badGlobal = globals.find((k) => PERMISSIONS[k]?.type !== 'GLOBAL');
+  if (badGlobal !== undefined) throw new HttpError(400, [], { globalPermissions: `Global permission '${badGlobal}' does not exist.` });
+  const entries = present(body.projectPermissions).map((pp) => ({
+    permissions: present(pp.permissions).filter((k) => k !== ''),
+    projects: present(pp.projects),
+    issues: present(pp.issues),
+  }));
+  for (const e of entries) {
+    if (e.permissions.length === 0) throw new HttpError(400, [], { projectPermissions: 'At least one project permission must be provided.' });
+    const bad = e.permissions.find((k) => PERMISSIONS[k]?.type !== 'PROJECT');
+    if (bad !== undefined) throw new HttpError(400, [], { projectPermissions: `Project permission '${bad}' does not exist.` });
   }
-  const grantOf = (key: string) => PERMISSIONS[key]?.grant;
-  const globalPermissions = (body.globalPermissions ?? []).filter((k) => grantOf(k) === 'admin' && user.admin);
-  const projectPermissions = (body.projectPermissions ?? []).flatMap((pp) =>
-    pp.permissions.map((permission) => {
-      const grant = grantOf(permission);
-      const projects = (pp.projects ?? []).filter((id) => {
-        const p = ctx.index.project(String(id));
-        return grant !== undefined && p !== undefined && holds(ctx, user, grant, p.key);
-      });
-      const issues = (pp.issues ?? []).filter((id) => {
-        const issue = ctx.index.issuesById.get(String(id));
-        return grant !== undefined && issue !== undefined && holds(ctx, user, grant, ctx.index.projectKeyOf(issue));
-      });
-      return { permission, projects, issues };
-    }),
-  );
+  const projectById = new Map(ctx.index.site.projects.map((p) => [p.id, p]));
+  const validProjects = new Set(entries.flatMap((e) => e.projects).filter((id) => projectById.has(String(id))));
+  const validIssues = new Set(entries.flatMap((e) => e.issues).filter((id) => ctx.index.issuesById.has(String(id))));
+  if (validProjects.size > PERMISSION_CHECK_MAX || validIssues.size > PERMISSION_CHECK_MAX) {
+    throw new HttpError(400, [`A maximum of ${PERMISSION_CHECK_MAX} projects and ${PERMISSION_CHECK_MAX} issues can be checked.`]);
+  }
+
+  // One answer per permission, in the order first asked, with the ids of every entry that asks it.
+  const asked = new Map<string, { projects: Set<number>; issues: Set<number> }>();
+  for (const e of entries) {
+    for (const permission of e.permissions) {
+      const a = asked.get(permission) ?? { projects: new Set<number>(), issues: new Set<number>() };
+      e.projects.forEach((id) => a.projects.add(id));
+      e.issues.forEach((id) => a.issues.add(id));
+      asked.set(permission, a);
+    }
+  }
+  const projectPermissions = [...asked].map(([permission, a]) => {
+    const grant = (PERMISSIONS[permission] as (typeof PERMISSIONS)[string]).grant;
+    const projects = [...a.projects].filter((id) => {
+      const p = projectById.get(String(id));
+      return p !== undefined && holds(ctx, user, grant, p.key);
+    });
+    const issues = [...a.issues].filter((id) => {
+      const issue = ctx.index.issuesById.get(String(id));
+      return issue !== undefined && ctx.index.visible(user, issue) && holds(ctx, user, grant, ctx.index.projectKeyOf(issue));
+    });
+    return { permission, projects, issues };
+  });
+  const globalPermissions = [...new Set(globals)].filter((k) => holds(ctx, user, (PERMISSIONS[k] as (typeof PERMISSIONS)[string]).grant, null));
   return ok({ globalPermissions, projectPermissions });
 }
 

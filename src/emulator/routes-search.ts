@@ -62,6 +62,7 @@ function search(ctx: Ctx, request: SearchRequest) {
   const render = {
     fields,
     defaultAll: false,
+    viewer: ctx.user,
     ...(expand.includes('changelog') ? { changelogLimit: ctx.config.changelogTruncation } : {}),
     ...(request.properties ? { properties: request.properties } : {}),
   };

@@ -18,6 +18,22 @@
  *   follows its location's project (404 and left out of board lists). Filters are shared with all.
  *   Writing a property needs Edit issues (403). `mypermissions` without a scope reports a project
  *   permission held in any project, as Jira does.
+ * - Issue security levels: an issue whose `security` field holds a level is seen only by users the
+ *   level grants (`SiteUser.securityLevels`, '*' for all; Jira administrators get no exemption).
+ *   For anyone else it is a missing issue everywhere: left out of search results and counts
+ *   (approximate-count, board sprint lists derived from issues), of bulk changelogs and of other
+ *   issues' sub-tasks and links, 404 from the issue, its changelog, properties, remote links and
+ *   `mypermissions?issueKey=`, and never granted by `permissions/check`. `security` is a normal
+ *   field (null when unset, `self` added); JQL `level` reads it.
+ * - The app: a site user with `app: true` is the app's own account (Forge `asApp()`, accountType
+ *   `app`). It browses and edits every project and reads every security level whatever its grants
+ *   say (sync "as the app" sees everything), is not a Jira administrator, and, as Jira documents
+ *   for apps calling as themselves, may check other users' permissions.
+ * - `POST /rest/api/3/permissions/check`: numeric project and issue ids, invalid ones ignored, null
+ *   values and empty keys ignored; an unknown permission, a project permission among the global
+ *   ones (or the reverse), an entry without permissions or more than 1,000 valid project or issue
+ *   ids: 400. Without `accountId` it answers for the caller; another user's permissions only for
+ *   an administrator or the app (else 403). One answer per project permission asked, in order.
  * - JQL dates are read in UTC (every emulated user's zone). See `jql-*.ts` for the subset.
  */
 import http from 'node:http';

@@ -1,6 +1,8 @@
 /**
- * The emulator's view of a SiteData: lookups by key and id, and the permission model (a user
- * browses and edits issues project by project, as Jira's permission schemes grant it).
+ * The emulator's view of a SiteData: lookups by key and id, and the permission model: a user
+ * browses and edits issues project by project, as Jira's permission schemes grant it, and an issue
+ * with a security level is seen only by the users the level grants. The app's account (`app`)
+ * browses, edits and reads everything.
  */
 import type { JiraFilter, JiraSprint } from '../domain/jira';
 import { BOARD_NOT_FOUND, ISSUE_NOT_FOUND, notFound } from './http-error';
@@ -46,15 +48,30 @@ export class SiteIndex {
   }
 
   canBrowse(user: SiteUser, projectKey: string): boolean {
-    return grants(user.browse, projectKey);
+    return user.app === true || grants(user.browse, projectKey);
   }
 
   canEdit(user: SiteUser, projectKey: string): boolean {
-    return this.canBrowse(user, projectKey) && grants(user.edit, projectKey);
+    return user.app === true || (this.canBrowse(user, projectKey) && grants(user.edit, projectKey));
   }
 
+  /** The id of the issue's security level, or null when it has none. */
+  securityLevelOf(issue: SiteIssue): string | null {
+    const level = issue.fields.security as { id?: unknown } | null | undefined;
+    return level && typeof level.id === 'string' ? level.id : null;
+  }
+
+  /** Whether the issue's security level (if any) lets the user see it. */
+  readsLevelOf(user: SiteUser, issue: SiteIssue): boolean {
+    const level = this.securityLevelOf(issue);
+    if (level === null || user.app === true) return true;
+    const granted = user.securityLevels;
+    return granted !== undefined && (granted === '*' || granted.includes('*') || granted.includes(level));
+  }
+
+  /** Browse permission in the issue's project and, for an issue with a security level, that level. */
   visible(user: SiteUser, issue: SiteIssue): boolean {
-    return this.canBrowse(user, this.projectKeyOf(issue));
+    return this.canBrowse(user, this.projectKeyOf(issue)) && this.readsLevelOf(user, issue);
   }
 
   /** An issue by id or key, or undefined when it does not exist or the user may not see it. */

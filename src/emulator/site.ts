@@ -27,6 +27,24 @@ export interface SiteUser extends JiraUser {
   admin: boolean;
   /** The user's language, as `myself.locale` says it (`en_US` when absent); names are served in it. */
   locale?: string;
+  /**
+   * Issue security level ids the user is granted (by the project's issue security scheme), or
+   * '*' (or an element '*') for every level. Absent: none, so an issue with a level is hidden.
+   */
+  securityLevels?: readonly string[] | '*';
+  /**
+   * The app's own account (Forge `asApp()`, accountType `app`): it browses and edits every project
+   * and reads every security level, whatever `browse`, `edit` and `securityLevels` say, and may
+   * check other users' permissions (`POST /rest/api/3/permissions/check` with an accountId).
+   */
+  app?: boolean;
+}
+
+/** An issue security level as an issue's `security` field holds it (the emulator adds `self`). */
+export interface SiteSecurityLevel {
+  id: string;
+  name: string;
+  description?: string;
 }
 
 /** A language's names for the site's objects, by id (category names by key). */
@@ -56,7 +74,8 @@ export interface SiteBoard {
 /**
  * An issue as stored: its current fields in Jira's REST shape (as `GET /rest/api/3/issue` would
  * return them with every field, custom fields under their ids), its complete changelog, oldest
- * first, and its entity properties.
+ * first, and its entity properties. `fields.security` (a `SiteSecurityLevel`), when set, hides the
+ * issue from every user the level does not grant (see `SiteIndex.visible`).
  */
 export interface SiteIssue {
   id: string;

@@ -10,7 +10,7 @@ export function publicUser(user: SiteUser, baseUrl: string) {
   return {
     self: `${baseUrl}/rest/api/3/user?accountId=${encodeURIComponent(user.accountId)}`,
     accountId: user.accountId,
-    accountType: 'atlassian',
+    accountType: user.app ? 'app' : 'atlassian',
     emailAddress: user.emailAddress,
     displayName: user.displayName,
     active: user.active ?? true,
@@ -25,6 +25,7 @@ const SYSTEM_FIELDS = [
   'summary', 'issuetype', 'status', 'project', 'created', 'updated', 'priority', 'assignee', 'reporter',
   'creator', 'resolution', 'resolutiondate', 'duedate', 'description', 'labels', 'components', 'parent',
   'subtasks', 'fixVersions', 'versions', 'issuelinks', 'environment', 'timetracking', 'statuscategorychangedate',
+  'security',
 ];
 
 /**
@@ -70,12 +71,37 @@ export interface RenderOptions {
   defaultAll: boolean;
   changelogLimit?: number;
   properties?: readonly string[];
+  /** The reader: sub-tasks and links to issues they may not see are left out, as Jira leaves them out. */
+  viewer?: SiteUser;
+}
+
+/**
+ * What the reader may see of fields that name other issues or a security level: `security` gets
+ * its `self`, and sub-tasks and issue links the viewer may not see are dropped.
+ */
+function readerView(fields: Record<string, unknown>, options: RenderOptions, index: SiteIndex, baseUrl: string): Record<string, unknown> {
+  const security = fields.security as { id?: unknown; self?: unknown } | null | undefined;
+  if (security && typeof security === 'object' && security.self === undefined && typeof security.id === 'string') {
+    fields.security = { self: `${baseUrl}/rest/api/3/securitylevel/${security.id}`, ...security };
+  }
+  const viewer = options.viewer;
+  if (!viewer) return fields;
+  const seen = (ref: unknown): boolean => {
+    const r = ref as { id?: unknown; key?: unknown } | null;
+    const idOrKey = typeof r?.key === 'string' ? r.key : typeof r?.id === 'string' ? r.id : null;
+    return idOrKey === null || index.findIssue(viewer, idOrKey) !== undefined;
+  };
+  if (Array.isArray(fields.subtasks)) fields.subtasks = fields.subtasks.filter(seen);
+  if (Array.isArray(fields.issuelinks)) {
+    fields.issuelinks = fields.issuelinks.filter((link: { inwardIssue?: unknown; outwardIssue?: unknown }) => seen(link.inwardIssue ?? link.outwardIssue ?? null));
+  }
+  return fields;
 }
 
 export function renderIssue(issue: SiteIssue, options: RenderOptions, index: SiteIndex, baseUrl: string, names: SiteTranslations | null = null): Record<string, unknown> {
   const out: Record<string, unknown> = { id: issue.id };
   const selected = selectFields(issue, options.fields, options.defaultAll, index);
-  const fields = selected === null ? null : localizeFields(selected, names);
+  const fields = selected === null ? null : readerView(localizeFields(selected, names), options, index, baseUrl);
   const wantsKey = options.fields.some((f) => f.split(',').some((x) => x.trim() === 'key'));
   if (fields || wantsKey || options.changelogLimit !== undefined) {
     out.self = `${baseUrl}/rest/api/3/issue/${issue.id}`;

@@ -20,8 +20,26 @@ import { ChangelogFetcher, sortHistories } from './changelogs';
 import { ComponentList, IssueTypeList, PriorityList, ProjectPage, UserList } from './directory';
 import { collectPages, MAX_PAGES, nextOffset, nextToken } from './pager';
 import { Requester } from './request';
-import { ApproximateCountResponse, BoardPage, FieldList, Ignored, IssuePropertyResponse, MyPermissionsResponse, RemoteLinkList, StatusList } from './schemas';
-import { JiraError, type JiraClient, type JiraClientStats, type SearchOptions, type Transport } from './types';
+import {
+  ApproximateCountResponse,
+  BoardPage,
+  BulkPermissionsResponse,
+  FieldList,
+  Ignored,
+  IssuePropertyResponse,
+  MyPermissionsResponse,
+  RemoteLinkList,
+  StatusList,
+} from './schemas';
+import {
+  JiraError,
+  type BulkPermissionCheck,
+  type JiraClient,
+  type JiraClientStats,
+  type PermissionGrants,
+  type SearchOptions,
+  type Transport,
+} from './types';
 
 export interface JiraClientOptions {
   /** Requests in flight at once, across every method of this client (default 4). */
@@ -58,6 +76,16 @@ function fieldList(fields: readonly string[]): string[] {
   const bad = fields.find((f) => f.startsWith('*'));
   if (bad) throw new Error(`ask for fields by id, not ${bad}: every returned field costs quota`);
   return [...new Set([...REQUIRED_FIELDS, ...fields])];
+}
+
+/** Jira's ceiling for one bulk permission check: 1,000 projects and 1,000 issues. */
+export const PERMISSION_CHECK_CHUNK = 1000;
+
+/** Distinct numeric ids, in the order given; anything else is a caller's mistake (a key, say). */
+function numericIds(kind: string, ids: readonly string[]): string[] {
+  const bad = ids.find((id) => !/^\d+$/.test(id));
+  if (bad !== undefined) throw new Error(`bulkPermissions: the ${kind} id '${bad}' is not numeric: Jira checks ${kind}s by id`);
+  return [...new Set(ids)];
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -132,6 +160,39 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
     }
   }
 
+  async function bulkPermissions(check: BulkPermissionCheck): Promise<Record<string, PermissionGrants>> {
+    const permissions = [...new Set(check.permissions.filter((p) => p !== ''))];
+    const projectIds = numericIds('project', check.projectIds);
+    const issueIds = numericIds('issue', check.issueIds);
+    const granted = new Map(permissions.map((p) => [p, { projects: new Set<string>(), issues: new Set<string>() }]));
+    // Request k carries the k-th thousand of the projects and of the issues; nothing to check, no request.
+    const chunks = permissions.length === 0 ? 0 : Math.max(Math.ceil(projectIds.length / PERMISSION_CHECK_CHUNK), Math.ceil(issueIds.length / PERMISSION_CHECK_CHUNK));
+    const answers = await Promise.all(
+      Array.from({ length: chunks }, (_, k) => {
+        const window = (ids: string[]) => ids.slice(k * PERMISSION_CHECK_CHUNK, (k + 1) * PERMISSION_CHECK_CHUNK).map(Number);
+        const entry: Record<string, unknown> = { permissions };
+        const projects = window(projectIds);
+        const issues = window(issueIds);
+        if (projects.length > 0) entry.projects = projects;
+        if (issues.length > 0) entry.issues = issues;
+        const body = { ...(check.accountId !== undefined ? { accountId: check.accountId } : {}), projectPermissions: [entry] };
+        return requester.call({ method: 'POST', template: '/rest/api/3/permissions/check', body, schema: BulkPermissionsResponse });
+      }),
+    );
+    for (const answer of answers) {
+      for (const grant of answer.projectPermissions ?? []) {
+        const into = granted.get(grant.permission);
+        if (!into) continue;
+        for (const id of grant.projects ?? []) into.projects.add(id);
+        for (const id of grant.issues ?? []) into.issues.add(id);
+      }
+    }
+    // Only ids that were asked for, in the order asked, whatever order the answers came in.
+    return Object.fromEntries(
+      [...granted].map(([p, g]) => [p, { projectIds: projectIds.filter((id) => g.projects.has(id)), issueIds: issueIds.filter((id) => g.issues.has(id)) }]),
+    );
+  }
+
   /** An agile list (`startAt` / `isLast` paging), every page. */
   async function agileList<T>(
     template: string,
@@ -201,6 +262,8 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
       });
       return Object.fromEntries(permissions.map((p) => [p, answer.permissions[p]?.havePermission ?? false]));
     },
+
+    bulkPermissions,
 
     async issue(issueKey, wantedFields) {
       const issue = await requester.call({

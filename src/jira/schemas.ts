@@ -38,6 +38,42 @@ export const RemoteLinkList = z.array(
 );
 export type RemoteLink = z.infer<typeof RemoteLinkList>[number];
 
+/**
+ * An issue's `security` field (asked for like any field): the issue security level that restricts
+ * who sees the issue. Null or absent when the issue has none.
+ */
+export const IssueSecurityLevel = z
+  .object({ self: z.string().nullish(), id: z.string(), name: z.string(), description: z.string().nullish() })
+  .passthrough();
+export type IssueSecurityLevel = z.infer<typeof IssueSecurityLevel>;
+
+/** The security level of an issue's fields (from a search or issue read that asked for `security`), or null. */
+export function securityLevelOf(fields: Readonly<Record<string, unknown>>): IssueSecurityLevel | null {
+  const parsed = IssueSecurityLevel.safeParse(fields.security);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A numeric id as Jira sends it (int64), read as the string the client uses everywhere. */
+const NumericId = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform((v) => String(v));
+
+/** `POST /rest/api/3/permissions/check` (Get bulk permissions). */
+export const BulkPermissionsResponse = z
+  .object({
+    globalPermissions: z.array(z.string()).nullish(),
+    projectPermissions: z
+      .array(
+        z
+          .object({
+            permission: z.string(),
+            projects: z.array(NumericId).nullish(),
+            issues: z.array(NumericId).nullish(),
+          })
+          .passthrough(),
+      )
+      .nullish(),
+  })
+  .passthrough();
+
 /** A body the client does not read (PUT / DELETE answers, often empty). */
 export const Ignored = z.unknown();
 

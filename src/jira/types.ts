@@ -90,6 +90,27 @@ export interface SearchOptions {
   properties?: readonly string[];
 }
 
+/** `bulkPermissions`: which of these projects and issues (numeric ids) a user holds each project permission in. */
+export interface BulkPermissionCheck {
+  /** Project permission keys (`BROWSE_PROJECTS`, `EDIT_ISSUES`, …). */
+  permissions: readonly string[];
+  /** Numeric project ids (`10000`), never keys. */
+  projectIds: readonly string[];
+  /** Numeric issue ids (`10042`), never keys. */
+  issueIds: readonly string[];
+  /**
+   * Whose permissions: absent for the caller. Jira answers for another user only to a Jira
+   * administrator or to an app calling as itself (403 otherwise).
+   */
+  accountId?: string;
+}
+
+/** Where one permission is held: the asked ids it is granted in, in the order asked. */
+export interface PermissionGrants {
+  projectIds: string[];
+  issueIds: string[];
+}
+
 /** What a client has cost so far: every HTTP attempt, every retry, every issue returned. */
 export interface JiraClientStats {
   requests: number;
@@ -137,6 +158,13 @@ export interface JiraClient {
   setIssueProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void>;
   /** `GET /rest/api/3/mypermissions?permissions=…&projectKey|issueKey=…` → permission key → have it. */
   myPermissions(permissions: readonly string[], scope?: { projectKey?: string; issueKey?: string }): Promise<Record<string, boolean>>;
+  /**
+   * `POST /rest/api/3/permissions/check` (Get bulk permissions), in requests of at most 1,000
+   * projects and 1,000 issues (Jira's ceiling): per permission asked, the projects and issues it is
+   * granted in. Ids Jira does not know, and issues the user may not see (a project they may not
+   * browse, a security level that does not grant them), are never granted.
+   */
+  bulkPermissions(check: BulkPermissionCheck): Promise<Record<string, PermissionGrants>>;
   /** `GET /rest/api/3/issue/{key}` with the given fields. */
   issue(issueKey: string, fields: readonly string[]): Promise<JiraIssue>;
   /** `GET /rest/api/3/project/search` (every page): the projects the caller may browse. */
