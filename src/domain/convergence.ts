@@ -278,14 +278,12 @@ function joinedAnother(earlier: readonly number[] | undefined, later: readonly n
 export interface ConvergenceNotes {
   /** Issues whose estimate, read for a figure, was negative, not finite or not a number (counted as 0). */
   readonly invalidEstimates: Set<string>;
-  /** Issues whose status at the sprint's end is in no column of the board. */
-  readonly unmappedStatuses: Set<string>;
-  /** Those statuses, by id. */
-  readonly unmappedStatusIds: Set<string>;
+  /** Issues whose status at a sprint's end is in no column of the board, with that status (the first one noted). */
+  readonly unmappedStatuses: Map<string, string>;
 }
 
 export function convergenceNotes(): ConvergenceNotes {
-  return { invalidEstimates: new Set(), unmappedStatuses: new Set(), unmappedStatusIds: new Set() };
+  return { invalidEstimates: new Set(), unmappedStatuses: new Map() };
 }
 
 const emptySet = (): IssueSet => ({ count: 0, points: 0, issues: [] });
@@ -318,7 +316,48 @@ export interface SprintConvergenceArgs {
  * Convergence of one sprint (METRICS.md §1). Throws a RangeError for a sprint that is not reported
  * at `now` (see `sprintWindow`); `selectSprints` never returns one.
  */
-export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergence {
+/** A member's part in a sprint's sets: a bit per set (see `MEMBER`), and the points it brings to each. */
+export interface MemberRow {
+  readonly key: string;
+  readonly flags: number;
+  /** Points at the sprint's start (committed, completed of committed). */
+  readonly ps: number;
+  /** Points at the sprint's end (added, completed, not completed, moved to the next sprint). */
+  readonly pe: number;
+  /** Points when it last left the sprint (removed). */
+  readonly pr: number;
+}
+
+/** The bits of `MemberRow.flags`. */
+export const MEMBER = {
+  committed: 1,
+  added: 2,
+  removed: 4,
+  completed: 8,
+  completedCommitted: 16,
+  notCompleted: 32,
+  movedToNextSprint: 64,
+} as const;
+
+/** A sprint as it is reported, without its figures: what its rows are aggregated under. */
+export interface SprintHead {
+  readonly boardId: number;
+  readonly sprintId: number;
+  readonly name: string;
+  readonly state: 'closed' | 'active';
+  readonly shared: boolean;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Each member's row of one sprint (METRICS.md §1), in key order: who was committed, added,
+ * removed, completed, not completed (and moved to the next sprint), with the points each brings.
+ * Issues that are in no set (never members in the window, sub-tasks, created after `now`, outside
+ * `include`) have no row. The same issue given twice has one row. Throws a RangeError for a sprint
+ * that is not reported at `now` (see `sprintWindow`).
+ */
+export function sprintMemberRows(args: SprintConvergenceArgs): { head: SprintHead; rows: MemberRow[] } {
   const { sprint, doneStatusIds: done, now, include } = args;
   const window = sprintWindow(sprint, now);
   if (!window) throw new RangeError(`sprint ${sprint.id} (${sprint.state}) is not reported at ${new Date(now).toISOString()}`);
@@ -326,13 +365,7 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
   const sid = sprint.id;
   const issues = keyOrdered.has(args.issues) || isSortedByKey(args.issues) ? args.issues : sortByKey(args.issues);
 
-  const committed = emptySet();
-  const added = emptySet();
-  const removed = emptySet();
-  const completed = emptySet();
-  const completedCommitted = emptySet();
-  const notCompleted = emptySet();
-  const movedToNextSprint = emptySet();
+  const rows: MemberRow[] = [];
   const m: Membership = { atStart: false, atEnd: false, joinedInside: false, lastJoin: Number.NaN, lastLeave: Number.NaN };
   const notes = args.notes;
   const mapped = args.mappedStatusIds ?? null;
@@ -366,50 +399,86 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
       pointsAtEnd = estimateAt(issue.estimate, end);
       pointsAtEndKnown = true;
     }
-    if (isCommitted) put(committed, issue.key, pointsAtStart);
-    if (isAdded) put(added, issue.key, pointsAtEnd);
+    let flags = 0;
+    let pr = 0;
+    if (isCommitted) flags |= MEMBER.committed;
+    if (isAdded) flags |= MEMBER.added;
     if ((m.atStart || isAdded) && !m.atEnd) {
       const leftAt = Number.isNaN(m.lastLeave) ? end : m.lastLeave;
-      put(removed, issue.key, leftAt === end && pointsAtEndKnown ? pointsAtEnd : estimateAt(issue.estimate, leftAt));
+      flags |= MEMBER.removed;
+      pr = leftAt === end && pointsAtEndKnown ? pointsAtEnd : estimateAt(issue.estimate, leftAt);
     }
-    if (!m.atEnd) continue;
-    if (notes && mapped !== null) {
-      const status = valueAt(issue.status, end);
-      if (status !== undefined && status !== null && !mapped.has(status)) {
-        notes.unmappedStatuses.add(issue.key);
-        notes.unmappedStatusIds.add(status);
+    if (m.atEnd) {
+      if (notes && mapped !== null) {
+        const status = valueAt(issue.status, end);
+        if (status !== undefined && status !== null && !mapped.has(status) && !notes.unmappedStatuses.has(issue.key)) notes.unmappedStatuses.set(issue.key, status);
+      }
+      if (!isDoneAt(issue.status, end, done)) {
+        flags |= MEMBER.notCompleted;
+        // Moved to another sprint at the completion (Jira's "move open issues to the next sprint"),
+        // rather than returned to the backlog: only a closed sprint moves anything.
+        if (window.state === 'closed' && joinedAnother(valueAt(issue.sprints, start), valueAt(issue.sprints, carryAt), sid)) flags |= MEMBER.movedToNextSprint;
+      } else {
+        // Done at the later of start and its last joining means it was completed outside the sprint.
+        // (Without a join inside, a member at the end was a member at the start: doneAtStart is known.)
+        const judgedAt = Number.isNaN(m.lastJoin) ? start : m.lastJoin;
+        const doneBefore = judgedAt === start && m.atStart ? doneAtStart : isDoneAt(issue.status, judgedAt, done);
+        if (!doneBefore) {
+          flags |= MEMBER.completed;
+          if (isCommitted) flags |= MEMBER.completedCommitted;
+        }
       }
     }
-    if (!isDoneAt(issue.status, end, done)) {
-      put(notCompleted, issue.key, pointsAtEnd);
-      // Moved to another sprint at the completion (Jira's "move open issues to the next sprint"),
-      // rather than returned to the backlog: only a closed sprint moves anything.
-      if (window.state === 'closed' && joinedAnother(valueAt(issue.sprints, start), valueAt(issue.sprints, carryAt), sid)) {
-        put(movedToNextSprint, issue.key, pointsAtEnd);
-      }
-      continue;
-    }
-    // Done at the later of start and its last joining means it was completed outside the sprint.
-    // (Without a join inside, a member at the end was a member at the start: doneAtStart is known.)
-    const judgedAt = Number.isNaN(m.lastJoin) ? start : m.lastJoin;
-    if (judgedAt === start && m.atStart ? doneAtStart : isDoneAt(issue.status, judgedAt, done)) continue;
-    put(completed, issue.key, pointsAtEnd);
-    if (isCommitted) put(completedCommitted, issue.key, pointsAtStart);
+    if (flags !== 0) rows.push({ key: issue.key, flags, ps: pointsAtStart, pe: pointsAtEnd, pr });
   }
+  const head: SprintHead = { boardId: args.boardId, sprintId: sid, name: sprint.name, state: window.state, shared: isForeignSprint(sprint, args.boardId), start, end };
+  return { head, rows };
+}
 
+/** The settings a sprint's figures are judged by. */
+export interface Judgement {
+  readonly target: number;
+  readonly nearBand: number;
+  readonly basis: ConvergenceBasis;
+}
+
+/**
+ * A sprint's figures from its members' rows, in the order given (key order): the sets, the
+ * convergence by issues and points, scope change and status. `keep` restricts the rows (a roll-up,
+ * what a viewer may browse).
+ */
+export function sprintFromRows(head: SprintHead, rows: readonly MemberRow[], judgement: Judgement, keep?: (row: MemberRow) => boolean): SprintConvergence {
+  const committed = emptySet();
+  const added = emptySet();
+  const removed = emptySet();
+  const completed = emptySet();
+  const completedCommitted = emptySet();
+  const notCompleted = emptySet();
+  const movedToNextSprint = emptySet();
+  for (const r of rows) {
+    if (keep && !keep(r)) continue;
+    const f = r.flags;
+    if (f & MEMBER.committed) put(committed, r.key, r.ps);
+    if (f & MEMBER.added) put(added, r.key, r.pe);
+    if (f & MEMBER.removed) put(removed, r.key, r.pr);
+    if (f & MEMBER.notCompleted) put(notCompleted, r.key, r.pe);
+    if (f & MEMBER.movedToNextSprint) put(movedToNextSprint, r.key, r.pe);
+    if (f & MEMBER.completed) put(completed, r.key, r.pe);
+    if (f & MEMBER.completedCommitted) put(completedCommitted, r.key, r.ps);
+  }
   const convergence = {
     issues: ratio(completedCommitted.count, committed.count),
     points: ratio(completedCommitted.points, committed.points),
   };
   return {
-    boardId: args.boardId,
-    sprintId: sid,
-    name: sprint.name,
-    state: window.state,
-    shared: isForeignSprint(sprint, args.boardId),
-    start: new Date(start).toISOString(),
-    end: new Date(end).toISOString(),
-    provisional: window.state === 'active',
+    boardId: head.boardId,
+    sprintId: head.sprintId,
+    name: head.name,
+    state: head.state,
+    shared: head.shared,
+    start: new Date(head.start).toISOString(),
+    end: new Date(head.end).toISOString(),
+    provisional: head.state === 'active',
     committed,
     added,
     removed,
@@ -419,8 +488,17 @@ export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergenc
     movedToNextSprint,
     convergence,
     scopeChange: ratio(added.count + removed.count, committed.count),
-    status: targetStatus(convergence[args.basis], args.target, args.nearBand),
+    status: targetStatus(convergence[judgement.basis], judgement.target, judgement.nearBand),
   };
+}
+
+/**
+ * Convergence of one sprint (METRICS.md §1): its members' rows, aggregated. Throws a RangeError
+ * for a sprint that is not reported at `now` (see `sprintWindow`); `selectSprints` never returns one.
+ */
+export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergence {
+  const { head, rows } = sprintMemberRows(args);
+  return sprintFromRows(head, rows, args);
 }
 
 export interface ConvergenceReportArgs {

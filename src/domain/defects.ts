@@ -7,7 +7,7 @@ import { workingMillisBetween } from './calendar';
 import { type BusinessCalendar, type DefectTarget, type GovernanceConfig, matchesIssueType, refLabel } from './config';
 import { lastChangeIndex, valueAt } from './history';
 import type { PreparedIssue, StatusCatalog } from './issue';
-import type { DefectFigures, DefectIssue, DefectOutcome, DefectPriorityRow, DefectReport } from './report';
+import type { DefectFigures, DefectOutcome, DefectPriorityRow, DefectReport } from './report';
 
 /** The part of the configuration the defect SLA reads; a whole `GovernanceConfig` will do. */
 export type DefectSettings = Pick<GovernanceConfig, 'defects'>;
@@ -222,7 +222,67 @@ export function nearestRank(sorted: readonly number[], percent: number): number 
 }
 
 /**
- * The defect SLA report. Decisions where METRICS.md is silent:
+ * One defect as the report counts it: open at `now`, or resolved (its last entry into done) at
+ * `resolvedAt`, with its clock, target and outcome at `now`.
+ */
+export interface DefectRow {
+  readonly id: string;
+  readonly key: string;
+  readonly project: string;
+  readonly number: number;
+  readonly open: boolean;
+  /** Epoch ms; null while open. */
+  readonly resolvedAt: number | null;
+  readonly priority: string | null;
+  readonly priorityId: string | null;
+  /** The id of the configured target it counts under; null: only in the total (default target) or nowhere. */
+  readonly targetPriorityId: string | null;
+  readonly targetHours: number | null;
+  readonly elapsedHours: number;
+  readonly outcome: DefectOutcome;
+}
+
+/**
+ * Every defect among `issues` that is open at `now` or was resolved at or after `resolvedSince`
+ * (each once, in the order given): the rows a defect report is aggregated from.
+ */
+export function defectRows(args: { issues: readonly PreparedIssue[]; catalog: StatusCatalog; config: DefectSettings; now: number; resolvedSince: number }): DefectRow[] {
+  const { config, now } = args;
+  const classify = statusClassifier(args.catalog, config);
+  const isDefectType = defectTypes(config);
+  const calendar = config.defects.calendar;
+  const atRiskShare = config.defects.atRiskShare;
+  const seen = new Set<string>();
+  const out: DefectRow[] = [];
+  for (const issue of args.issues) {
+    if (issue.created > now || seen.has(issue.id) || !isDefectType(issue)) continue;
+    seen.add(issue.id);
+    const clock = runClock(issue, classify, calendar, now);
+    if (clock.done && (clock.resolvedAt === null || clock.resolvedAt < args.resolvedSince)) continue;
+    const priorityId = priorityAt(issue, now);
+    const configured = configuredTarget(priorityId, config);
+    const targetHours = configured?.hours ?? config.defects.defaultTargetHours;
+    const elapsedHours = clock.elapsedMs / HOUR_MS;
+    out.push({
+      id: issue.id,
+      key: issue.key,
+      project: issue.key.slice(0, issue.key.lastIndexOf('-')),
+      number: issue.number,
+      open: !clock.done,
+      resolvedAt: clock.done ? clock.resolvedAt : null,
+      priority: priorityLabel(priorityId, issue, config),
+      priorityId,
+      targetPriorityId: configured ? configured.priority.id : null,
+      targetHours,
+      elapsedHours,
+      outcome: defectOutcome(elapsedHours, targetHours, clock.done, atRiskShare),
+    });
+  }
+  return out;
+}
+
+/**
+ * The defect SLA report from defect rows (METRICS.md §2). Decisions where METRICS.md is silent:
  * - `byPriority` has a row for every configured target, in that order, even with no defects; a
  *   defect whose target is `defaultTargetHours` counts in `total` only (its priority is not among
  *   the configuration's). Priorities are matched by id, never by name.
@@ -232,54 +292,44 @@ export function nearestRank(sorted: readonly number[], percent: number): number 
  *   (open defects with a target) plus `noSlaOpen`, except that an issue on two boards counts on each.
  * - Defects done now but resolved outside the period appear nowhere.
  */
-export function defectReport(args: DefectReportArgs): DefectReport {
-  const { config, now, from, to } = args;
-  const classify = statusClassifier(args.catalog, config);
-  const isDefectType = defectTypes(config);
-  const calendar = config.defects.calendar;
-  const atRiskShare = config.defects.atRiskShare;
-  const rows = new Map<string, Tally>();
-  for (const t of config.defects.targets) rows.set(t.priority.id, new Tally());
+export function defectReportFromRows(args: {
+  rows: readonly DefectRow[];
+  boards: readonly { boardId: number; issueIds: ReadonlySet<string> }[];
+  config: DefectSettings;
+  from: number;
+  to: number;
+}): DefectReport {
+  const { config, from, to } = args;
+  const byTarget = new Map<string, Tally>();
+  for (const t of config.defects.targets) byTarget.set(t.priority.id, new Tally());
   const total = new Tally();
   const seen = new Set<string>();
   const openIds = new Set<string>();
   const openNoSlaIds = new Set<string>();
-  const listed: { project: string; number: number; issue: DefectIssue }[] = [];
+  const listed: DefectRow[] = [];
   let noSla = 0;
-
-  for (const issue of args.issues) {
-    if (issue.created > now || seen.has(issue.id) || !isDefectType(issue)) continue;
-    seen.add(issue.id);
-    const clock = runClock(issue, classify, calendar, now);
-    const resolvedInPeriod = clock.resolvedAt !== null && clock.resolvedAt >= from && clock.resolvedAt <= to;
-    if (!clock.done) openIds.add(issue.id);
-    else if (!resolvedInPeriod) continue;
-
-    const priorityId = priorityAt(issue, now);
-    const configured = configuredTarget(priorityId, config);
-    const targetHours = configured?.hours ?? config.defects.defaultTargetHours;
-    const elapsedHours = clock.elapsedMs / HOUR_MS;
-    const outcome = defectOutcome(elapsedHours, targetHours, clock.done, atRiskShare);
-    const project = issue.key.slice(0, issue.key.lastIndexOf('-'));
-    const priority = priorityLabel(priorityId, issue, config);
-    listed.push({ project, number: issue.number, issue: { key: issue.key, priority, priorityId, elapsedHours, targetHours, outcome } });
-    if (targetHours === null) {
+  for (const d of args.rows) {
+    if (seen.has(d.id)) continue;
+    seen.add(d.id);
+    if (d.open) openIds.add(d.id);
+    else if (d.resolvedAt === null || d.resolvedAt < from || d.resolvedAt > to) continue;
+    listed.push(d);
+    if (d.targetHours === null) {
       noSla++;
-      if (!clock.done) openNoSlaIds.add(issue.id);
+      if (d.open) openNoSlaIds.add(d.id);
       continue;
     }
-    const row = configured ? rows.get(configured.priority.id) : undefined;
+    const row = d.targetPriorityId !== null ? byTarget.get(d.targetPriorityId) : undefined;
     for (const tally of row ? [row, total] : [total]) {
-      if (clock.done) tally.addResolved(elapsedHours, outcome);
-      else tally.addOpen(outcome);
+      if (d.open) tally.addOpen(d.outcome);
+      else tally.addResolved(d.elapsedHours, d.outcome);
     }
   }
-
   const byPriority: DefectPriorityRow[] = config.defects.targets.map((t) => ({
     priority: refLabel(t.priority),
     priorityId: t.priority.id,
     targetHours: t.hours,
-    ...(rows.get(t.priority.id) ?? new Tally()).figures(),
+    ...(byTarget.get(t.priority.id) ?? new Tally()).figures(),
   }));
   // compareKeys' order (project key, then number), with both parts taken from each key once.
   listed.sort((a, b) => (a.project === b.project ? a.number - b.number : a.project < b.project ? -1 : 1));
@@ -291,8 +341,14 @@ export function defectReport(args: DefectReportArgs): DefectReport {
     noSla,
     noSlaOpen: openNoSlaIds.size,
     openPerBoard: args.boards.map((b) => ({ boardId: b.boardId, open: countIn(openIds, b.issueIds), openNoSla: countIn(openNoSlaIds, b.issueIds) })),
-    issues: listed.map((l) => l.issue),
+    issues: listed.map((d) => ({ key: d.key, priority: d.priority, priorityId: d.priorityId, elapsedHours: d.elapsedHours, targetHours: d.targetHours, outcome: d.outcome })),
   };
+}
+
+/** The defect SLA report (METRICS.md §2): the rows of the boards' defects, aggregated (see `defectReportFromRows`). */
+export function defectReport(args: DefectReportArgs): DefectReport {
+  const rows = defectRows({ issues: args.issues, catalog: args.catalog, config: args.config, now: args.now, resolvedSince: args.from });
+  return defectReportFromRows({ rows, boards: args.boards, config: args.config, from: args.from, to: args.to });
 }
 
 /** How many of `ids` are in `members`, iterating the smaller set. */

@@ -2,7 +2,7 @@
  * The hygiene report (METRICS.md §3, CONTRACT.md `hygiene`): which issues break which rule, and the
  * hygiene score = 1 − violating / scanned, overall and per team, project, product and assignee.
  */
-import type { HygieneRuleId, LocalizedText, Severity } from '../config';
+import type { GovernanceConfig, HygieneRuleId, LocalizedText, Severity } from '../config';
 import type { PreparedIssue } from '../issue';
 import { issueNumber } from '../issue';
 import { ownershipMapper } from '../ownership';
@@ -33,9 +33,40 @@ export function issueViolations(issue: PreparedIssue, ctx: HygieneContext): Hygi
   return violationsOf(at, activeRules(ctx.config), ctx).map(({ rule, severity }) => ({ id: rule.id, severity, fix: rule.fix }));
 }
 
+/** An issue as hygiene judged it: the issue, and the enabled rules it breaks (in no order). */
 interface Judged {
   readonly issue: PreparedIssue;
   readonly violated: ReadonlySet<HygieneRuleId>;
+}
+
+/** What a summary reads of a judged issue. */
+interface Verdict {
+  readonly key: string;
+  readonly violated: ReadonlySet<HygieneRuleId>;
+}
+const verdict = (j: Judged): Verdict => ({ key: j.issue.key, violated: j.violated });
+
+/** One scanned issue and the rules it breaks at `now`, in rule order: what a hygiene report is aggregated from. */
+export interface HygieneRow {
+  readonly id: string;
+  readonly key: string;
+  readonly rules: readonly HygieneRuleId[];
+}
+
+/** The rows of the given issues, each judged once as it stood at `now` (see `hygieneReport`). */
+export function hygieneRows(issues: readonly PreparedIssue[], ctx: HygieneContext): HygieneRow[] {
+  const active = activeRules(ctx.config);
+  return judge(issues, active, ctx).map((j) => ({ id: j.issue.id, key: j.issue.key, rules: active.filter((a) => j.violated.has(a.rule.id)).map((a) => a.rule.id) }));
+}
+
+/** The hygiene report over rows (in the order given), with the configuration's enabled rules. */
+export function hygieneFromRows(rows: readonly HygieneRow[], config: GovernanceConfig): HygieneReport {
+  const active = activeRules(config);
+  const enabled = new Set(active.map((a) => a.rule.id));
+  return summarise(
+    rows.map((r) => ({ key: r.key, violated: new Set(r.rules.filter((id) => enabled.has(id))) })),
+    active,
+  );
 }
 
 const NO_VIOLATION: ReadonlySet<HygieneRuleId> = new Set();
@@ -73,14 +104,14 @@ function sortKeysOnce(keys: readonly string[]): string[] {
 }
 
 /** The report over a set of judged issues; every enabled rule is listed, with a count of 0 if need be. */
-function summarise(judged: readonly Judged[], active: readonly ActiveRule[]): HygieneReport {
+function summarise(judged: readonly Verdict[], active: readonly ActiveRule[]): HygieneReport {
   // One pass over the issues (not one per rule): each issue's keys go to the rules it breaks.
   const keysByRule = new Map<HygieneRuleId, string[]>(active.map(({ rule }) => [rule.id, []]));
   let violating = 0;
   for (const j of judged) {
     if (j.violated.size === 0) continue;
     violating++;
-    for (const id of j.violated) keysByRule.get(id)?.push(j.issue.key);
+    for (const id of j.violated) keysByRule.get(id)?.push(j.key);
   }
   const rules: HygieneRuleResult[] = active.map(({ rule, severity }) => {
     const issues = sortKeysOnce(keysByRule.get(rule.id) ?? []);
@@ -98,7 +129,7 @@ export interface HygieneArgs {
 /** The overall hygiene report over the given issues. */
 export function hygieneReport({ issues, ctx }: HygieneArgs): HygieneReport {
   const active = activeRules(ctx.config);
-  return summarise(judge(issues, active, ctx), active);
+  return summarise(judge(issues, active, ctx).map(verdict), active);
 }
 
 export interface HygieneBoard {
@@ -143,22 +174,22 @@ export function hygieneBreakdown({ issues, ctx, boards = [] }: HygieneArgs & { r
 
   const projects = [...groupBy(judged, (j) => j.issue.projectKey)]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([projectKey, js]) => ({ projectKey, ...summarise(js, active) }));
+    .map(([projectKey, js]) => ({ projectKey, ...summarise(js.map(verdict), active) }));
 
   const assignees = [...groupBy(judged, (j) => j.issue.issue.fields.assignee?.accountId ?? null)]
     .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
-    .map(([accountId, js]) => ({ accountId, ...summarise(js, active) }));
+    .map(([accountId, js]) => ({ accountId, ...summarise(js.map(verdict), active) }));
 
   const productKeys = judged.map((j) => new Set(mapper(j.issue.issue).products.map((p) => p.key)));
   const products = ctx.config.products.map((p) => ({
     productKey: p.key,
     ...summarise(
-      judged.filter((_, i) => productKeys[i]?.has(p.key)),
+      judged.filter((_, i) => productKeys[i]?.has(p.key)).map(verdict),
       active,
     ),
   }));
 
-  const teams = boards.map((b) => ({ boardId: b.boardId, ...summarise(judged.filter((j) => b.issueKeys.has(j.issue.key)), active) }));
+  const teams = boards.map((b) => ({ boardId: b.boardId, ...summarise(judged.filter((j) => b.issueKeys.has(j.issue.key)).map(verdict), active) }));
 
-  return { overall: summarise(judged, active), teams, projects, products, assignees };
+  return { overall: summarise(judged.map(verdict), active), teams, projects, products, assignees };
 }

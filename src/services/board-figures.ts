@@ -1,0 +1,205 @@
+/**
+ * A board's figures as rows, one per issue and set, computed once from the board's prepared issues
+ * (METRICS.md §1–3 in docs/metrics.md): each reported sprint's members with their part in its sets,
+ * each defect with its clock and outcome, each scanned issue with the rules it breaks, and what the
+ * figures could not classify. Every issue a row names carries its tags: project, security level,
+ * products, channels and segments.
+ *
+ * Rows are what a report is aggregated from (`figures-report.ts`), for any roll-up and any viewer:
+ * a viewer's report keeps the rows of the issues they may browse and sums them, so figures
+ * computed once, as the app, serve every viewer without reading Jira again. The command computes
+ * the same rows from what it has just read, so the two paths give the same figures by construction.
+ *
+ * Pure: `now` is a parameter, nothing here reads Jira or a clock.
+ */
+import type { GovernanceConfig } from '../domain/config';
+import { convergenceNotes, indexBySprint, type MemberRow, selectSprints, type SprintHead, sprintHasMember, sprintMemberRows } from '../domain/convergence';
+import { defectRows, type DefectRow } from '../domain/defects';
+import { doneStatusIds, mappedStatusIds } from '../domain/done';
+import { isUnusableEstimate } from '../domain/history';
+import { hygieneContext, hygieneRows, hygieneScope, type HygieneRow } from '../domain/hygiene';
+import { asOfNow, sprintAsOf } from '../domain/hygiene/as-of';
+import { currentEstimate, type PreparedIssue, sortKeys, type StatusCatalog } from '../domain/issue';
+import type { BoardConfiguration, JiraSprint } from '../domain/jira';
+import { ownershipMapper } from '../domain/ownership';
+import type { SiteFields } from '../domain/issue';
+
+/** What every row of an issue is filtered by: who may see it, and which roll-ups it belongs to. */
+export interface IssueTag {
+  readonly id: string;
+  readonly key: string;
+  readonly projectKey: string;
+  readonly projectId: string;
+  /** The issue security level's id; null when the issue has none (then project browsing decides). */
+  readonly security: string | null;
+  readonly products: readonly string[];
+  readonly channels: readonly string[];
+  readonly segments: readonly string[];
+}
+
+/** The rows of one reported sprint. */
+export interface SprintRows {
+  readonly head: SprintHead;
+  readonly rows: readonly MemberRow[];
+}
+
+/** Issue keys the figures could not read as Jira meant, per kind (see `ReportWarnings`). */
+export interface BoardNotes {
+  readonly invalidEstimates: readonly string[];
+  readonly unmappedStatuses: readonly { key: string; statusId: string }[];
+  /** Issues whose history passes through a status the site no longer has, with those statuses. */
+  readonly deletedStatuses: readonly { key: string; statusIds: readonly string[] }[];
+}
+
+export interface BoardFigures {
+  readonly boardId: number;
+  /** The instant the rows are as of. */
+  readonly asOf: number;
+  /** Defect rows cover defects open at `asOf` and those resolved since this instant. */
+  readonly resolvedSince: number;
+  /** The closed sprints reported (newest first, after the active ones), at most this many. */
+  readonly closedSprints: number;
+  readonly tags: readonly IssueTag[];
+  /** Active sprints first (newest start first), then closed ones, newest first. */
+  readonly sprints: readonly SprintRows[];
+  readonly defects: readonly DefectRow[];
+  /** The issues hygiene scans at `asOf`, each judged in this board's context. */
+  readonly hygiene: readonly HygieneRow[];
+  /** The same a week before `asOf` (the trend the project page shows); null when not asked for. */
+  readonly hygieneBefore: readonly HygieneRow[] | null;
+  readonly notes: BoardNotes;
+}
+
+/** One board as the derivation needs it: its configuration, listed sprints, fields and prepared issues. */
+export interface BoardInput {
+  readonly boardId: number;
+  readonly configuration: BoardConfiguration | null;
+  /** Every active and closed sprint the board lists (its own and shared ones). */
+  readonly sprints: readonly JiraSprint[];
+  readonly fields: SiteFields;
+  readonly issues: readonly PreparedIssue[];
+}
+
+export interface DeriveOptions {
+  readonly now: number;
+  readonly config: GovernanceConfig;
+  readonly catalog: StatusCatalog;
+  /** The statuses the site has now: a status of a history not among them was deleted. */
+  readonly siteStatusIds: ReadonlySet<string>;
+  /** Closed sprints to report per board (the newest). */
+  readonly closedSprints: number;
+  /** Defects resolved since this instant are kept (with those open at `now`). */
+  readonly resolvedSince: number;
+  /** Also judge hygiene a week before `now` (the project page's trend). */
+  readonly before?: number | null;
+}
+
+const NO_SECURITY = null;
+
+function securityOf(p: PreparedIssue): string | null {
+  const s = (p.issue.fields as Record<string, unknown>).security;
+  return s && typeof s === 'object' && typeof (s as { id?: unknown }).id === 'string' ? (s as { id: string }).id : NO_SECURITY;
+}
+
+/** The rows of one board's figures at `now`. */
+export function deriveBoardFigures(board: BoardInput, o: DeriveOptions): BoardFigures {
+  const { now, config } = o;
+  const issues = board.issues.filter((p) => p.created <= now);
+  const notes = convergenceNotes();
+  const done = doneStatusIds(board.configuration, o.catalog);
+
+  // Convergence: the sprints the board reports (its own, and shared ones holding its issues), each member's row.
+  const bySprint = indexBySprint(issues);
+  const reported = selectSprints(board.sprints, o.closedSprints, now, {
+    boardId: board.boardId,
+    hasMember: (sprint, window) => sprintHasMember(bySprint.get(sprint.id) ?? [], sprint.id, window, now),
+  });
+  const mapped = mappedStatusIds(board.configuration);
+  const sprints: SprintRows[] = reported.map((sprint) =>
+    sprintMemberRows({
+      boardId: board.boardId,
+      sprint,
+      issues: bySprint.get(sprint.id) ?? [],
+      doneStatusIds: done,
+      now,
+      target: config.convergence.target,
+      nearBand: config.convergence.nearBand,
+      basis: config.convergence.basis,
+      mappedStatusIds: mapped,
+      notes,
+    }),
+  );
+
+  const defects = defectRows({ issues, catalog: o.catalog, config, now, resolvedSince: o.resolvedSince });
+
+  // Hygiene: the issues in scope at `now`, each as it stood then, in this board's context.
+  const fields = { sprintFieldId: board.fields.sprint?.id ?? null, estimationFieldId: board.fields.estimation?.id ?? null };
+  const issuesByKey = new Map(issues.map((p) => [p.key, p] as const));
+  const hygieneAt = (t: number): HygieneRow[] => {
+    const scoped: PreparedIssue[] = [];
+    for (const p of board.issues) {
+      const at = asOfNow(p, t, o.catalog, fields);
+      if (at === null || !hygieneScope(at.issue, t, at.created)) continue;
+      scoped.push(at);
+      if (t === now && fields.estimationFieldId !== null && isUnusableEstimate(currentEstimate(at.issue, board.fields.estimation))) notes.invalidEstimates.add(p.key);
+    }
+    const ctx = hygieneContext({
+      now: t,
+      config,
+      catalog: o.catalog,
+      // The sprints as they stood at `t` (a report for a past instant sees a later sprint as not started).
+      sprintsById: new Map(board.sprints.map((s) => [s.id, sprintAsOf(s, t)] as const)),
+      ...fields,
+      doneStatusIds: board.configuration ? done : null,
+      doneStatusIdsByBoard: new Map([[board.boardId, done]]),
+      issuesByKey,
+    });
+    return hygieneRows(scoped, ctx);
+  };
+  const hygiene = hygieneAt(now);
+  const hygieneBefore = o.before !== undefined && o.before !== null ? hygieneAt(o.before) : null;
+
+  // Tags of every issue a row names, and the histories the rows read (for statuses the site no longer has).
+  const named = new Set<string>();
+  for (const s of sprints) for (const r of s.rows) named.add(r.key);
+  for (const d of defects) named.add(d.key);
+  for (const h of hygiene) named.add(h.key);
+  for (const h of hygieneBefore ?? []) named.add(h.key);
+  const mapper = ownershipMapper(config);
+  const tags: IssueTag[] = [];
+  const deleted: { key: string; statusIds: string[] }[] = [];
+  for (const p of issues) {
+    if (!named.has(p.key)) continue;
+    const m = mapper(p.issue);
+    tags.push({
+      id: p.id,
+      key: p.key,
+      projectKey: p.projectKey,
+      projectId: p.issue.fields.project.id,
+      security: securityOf(p),
+      products: m.products.map((e) => e.key),
+      channels: m.channels.map((e) => e.key),
+      segments: m.segments.map((e) => e.key),
+    });
+    const gone = new Set<string>();
+    for (const v of [p.status.initial, ...p.status.values]) if (v !== null && v !== undefined && !o.siteStatusIds.has(v)) gone.add(v);
+    if (gone.size > 0) deleted.push({ key: p.key, statusIds: [...gone].sort() });
+  }
+  return {
+    boardId: board.boardId,
+    asOf: now,
+    resolvedSince: o.resolvedSince,
+    closedSprints: o.closedSprints,
+    tags,
+    sprints,
+    defects,
+    hygiene,
+    hygieneBefore,
+    notes: {
+      invalidEstimates: sortKeys(notes.invalidEstimates),
+      unmappedStatuses: sortKeys(notes.unmappedStatuses.keys()).map((key) => ({ key, statusId: notes.unmappedStatuses.get(key) as string })),
+      deletedStatuses: deleted,
+    },
+  };
+}
+

@@ -1,0 +1,172 @@
+/**
+ * A governance report aggregated from boards' figure rows (`board-figures.ts`): the rows a viewer
+ * may see and a roll-up selects, summed exactly as the domain sums them (the domain's own
+ * aggregation functions), so a report from stored rows and one computed from Jira just now agree
+ * to the last digit. Boards are taken in the order asked; an issue on two boards counts once in
+ * defects and hygiene (judged on the first board that holds it), and on each in its board's figures.
+ */
+import type { GovernanceConfig } from '../domain/config';
+import { convergenceReport, type MemberRow } from '../domain/convergence';
+import { type DefectRow, defectReportFromRows } from '../domain/defects';
+import { hygieneFromRows, type HygieneRow } from '../domain/hygiene';
+import { sortKeys } from '../domain/issue';
+import type { OwnershipDimension } from '../domain/ownership';
+import type { ConvergenceReport, DefectReport, GovernanceReport, HygieneReport, ReportWarnings, SprintConvergence } from '../domain/report';
+import { sprintFromRows } from '../domain/convergence';
+import type { BoardFigures, IssueTag } from './board-figures';
+
+export type ReportSection = 'convergence' | 'defects' | 'hygiene';
+export const ALL_SECTIONS: readonly ReportSection[] = ['convergence', 'defects', 'hygiene'];
+
+export interface FiguresRequest {
+  /** Closed sprints per board, newest first (at most what the figures hold). */
+  sprints: number;
+  /** The defect period, both ends included (within what the figures hold). */
+  from: number;
+  to: number;
+  config: GovernanceConfig;
+  /** Restrict every figure to the issues of one product, channel or segment. */
+  rollup?: { dimension: OwnershipDimension; key: string } | null;
+  /** The issues the reader may see (all when absent). */
+  visible?: (tag: IssueTag) => boolean;
+  sections?: readonly ReportSection[];
+  /** Names of a version 1 configuration that could not be resolved to ids. */
+  unresolvedConfigNames?: readonly { path: string; name: string }[];
+}
+
+export type FiguresSections = Pick<GovernanceReport, 'now' | 'boards' | 'warnings'> & Partial<Pick<GovernanceReport, ReportSection>>;
+
+const listOf: Record<OwnershipDimension, 'products' | 'channels' | 'segments'> = { product: 'products', channel: 'channels', segment: 'segments' };
+
+/** The report of the boards' rows, as of the oldest board's `asOf`. */
+export function figuresReport(boards: readonly BoardFigures[], req: FiguresRequest): FiguresSections {
+  const sections = new Set(req.sections ?? ALL_SECTIONS);
+  const tagOf = new Map<string, IssueTag>();
+  for (const b of boards) for (const t of b.tags) if (!tagOf.has(t.key)) tagOf.set(t.key, t);
+  const rollup = req.rollup ?? null;
+  const list = rollup ? listOf[rollup.dimension] : null;
+  const keepKey = (key: string): boolean => {
+    const tag = tagOf.get(key);
+    if (!tag) return false;
+    if (req.visible && !req.visible(tag)) return false;
+    return rollup === null || list === null || tag[list].includes(rollup.key);
+  };
+  const now = boards.length === 0 ? Number.NaN : Math.min(...boards.map((b) => b.asOf));
+  const out: FiguresSections = {
+    now: Number.isNaN(now) ? new Date(0).toISOString() : new Date(now).toISOString(),
+    boards: boards.map((b) => b.boardId),
+    warnings: warningsOf(boards, keepKey, req),
+  };
+  if (sections.has('convergence')) out.convergence = convergenceOf(boards, req, keepKey);
+  if (sections.has('defects')) out.defects = defectsOf(boards, req, keepKey);
+  if (sections.has('hygiene')) out.hygiene = hygieneOf(boards, (b) => b.hygiene, req.config, keepKey);
+  return out;
+}
+
+function convergenceOf(boards: readonly BoardFigures[], req: FiguresRequest, keepKey: (key: string) => boolean): ConvergenceReport {
+  const { target, nearBand, basis } = req.config.convergence;
+  const keep = (r: MemberRow) => keepKey(r.key);
+  const rows: SprintConvergence[] = [];
+  for (const b of boards) {
+    let closed = 0;
+    for (const s of b.sprints) {
+      if (s.head.state === 'closed' && closed++ >= req.sprints) continue;
+      rows.push(sprintFromRows(s.head, s.rows, { target, nearBand, basis }, keep));
+    }
+  }
+  return convergenceReport({ sprints: rows, target, nearBand, basis });
+}
+
+function defectsOf(boards: readonly BoardFigures[], req: FiguresRequest, keepKey: (key: string) => boolean): DefectReport {
+  const rows: DefectRow[] = [];
+  const perBoard: { boardId: number; issueIds: Set<string> }[] = [];
+  for (const b of boards) {
+    const ids = new Set<string>();
+    for (const d of b.defects) {
+      if (!keepKey(d.key)) continue;
+      rows.push(d);
+      ids.add(d.id);
+    }
+    perBoard.push({ boardId: b.boardId, issueIds: ids });
+  }
+  return defectReportFromRows({ rows, boards: perBoard, config: req.config, from: req.from, to: req.to });
+}
+
+/** Hygiene over the boards' rows, each issue judged once (on the first board that holds it). */
+export function hygieneOf(
+  boards: readonly BoardFigures[],
+  rowsOf: (b: BoardFigures) => readonly HygieneRow[] | null,
+  config: GovernanceConfig,
+  keepKey: (key: string) => boolean,
+): HygieneReport {
+  const seen = new Set<string>();
+  const reports: HygieneReport[] = [];
+  for (const b of boards) {
+    const rows: HygieneRow[] = [];
+    for (const r of rowsOf(b) ?? []) {
+      if (seen.has(r.id) || !keepKey(r.key)) continue;
+      seen.add(r.id);
+      rows.push(r);
+    }
+    reports.push(hygieneFromRows(rows, config));
+  }
+  return mergeHygiene(reports);
+}
+
+/** Sums hygiene reports over disjoint sets of issues. */
+export function mergeHygiene(reports: readonly HygieneReport[]): HygieneReport {
+  const first = reports[0];
+  if (!first) return { scanned: 0, violating: 0, score: null, rules: [] };
+  if (reports.length === 1) return first;
+  const scanned = reports.reduce((n, r) => n + r.scanned, 0);
+  const violating = reports.reduce((n, r) => n + r.violating, 0);
+  const rules = first.rules.map((rule) => {
+    const issues = sortKeys(reports.flatMap((r) => r.rules.find((x) => x.id === rule.id)?.issues ?? []));
+    return { ...rule, count: issues.length, issues };
+  });
+  return { scanned, violating, score: scanned === 0 ? null : 1 - violating / scanned, rules };
+}
+
+function warningsOf(boards: readonly BoardFigures[], keepKey: (key: string) => boolean, req: FiguresRequest): ReportWarnings {
+  const invalid = new Set<string>();
+  const deletedKeys = new Set<string>();
+  const deletedIds = new Set<string>();
+  const unmappedKeys = new Set<string>();
+  const unmappedIds = new Set<string>();
+  const unknownKeys = new Set<string>();
+  const unknownIds = new Set<string>();
+  for (const b of boards) {
+    for (const k of b.notes.invalidEstimates) if (keepKey(k)) invalid.add(k);
+    for (const d of b.notes.deletedStatuses) {
+      if (!keepKey(d.key)) continue;
+      deletedKeys.add(d.key);
+      for (const id of d.statusIds) deletedIds.add(id);
+    }
+    for (const u of b.notes.unmappedStatuses) {
+      if (!keepKey(u.key)) continue;
+      unmappedKeys.add(u.key);
+      unmappedIds.add(u.statusId);
+    }
+    // A defect without a target because its priority (at `now`) has none configured; one without
+    // any priority is not about an unknown priority. Only defects the report lists count.
+    for (const d of b.defects) {
+      if (d.outcome !== 'noSla' || d.priorityId === null || d.targetPriorityId !== null || !keepKey(d.key)) continue;
+      if (!d.open && (d.resolvedAt === null || d.resolvedAt < req.from || d.resolvedAt > req.to)) continue;
+      unknownKeys.add(d.key);
+      unknownIds.add(d.priorityId);
+    }
+  }
+  const issues = (keys: Iterable<string>) => {
+    const sorted = sortKeys(keys);
+    return { count: sorted.length, issues: sorted };
+  };
+  const ids = (set: Set<string>) => [...set].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const unresolved = req.unresolvedConfigNames ?? [];
+  return {
+    invalidEstimates: issues(invalid),
+    deletedStatuses: { ...issues(deletedKeys), statusIds: ids(deletedIds) },
+    unknownPriorities: { ...issues(unknownKeys), priorityIds: ids(unknownIds) },
+    unmappedStatuses: { ...issues(unmappedKeys), statusIds: ids(unmappedIds) },
+    unresolvedConfigNames: { count: unresolved.length, names: unresolved.map((u) => `${u.path}: ${u.name}`) },
+  };
+}
