@@ -117,7 +117,8 @@ const en = {
   anyLanguage: (name: string) => `${name} (any language)`,
   anyLanguageHelp: 'A type marked “any language” is the one Jira calls so in English, whatever language each reader uses; a type chosen from the list is kept by its id.',
   notOnSite: 'not on this site',
-  notOnSiteHelp: 'A value marked “not on this site” is one this site no longer has: remove it, or choose the one it became.',
+  notOnSiteHelp: (labels: string[]) =>
+    `Not on this site (marked ⚠): ${labels.map((l) => `“${l}”`).join(', ')}. This site no longer has ${labels.length === 1 ? 'it' : 'them'}: remove ${labels.length === 1 ? 'it' : 'them'}, or choose what ${labels.length === 1 ? 'it' : 'they'} became.`,
 
   // Structure
   sections: { products: 'Products', channels: 'Channels', segments: 'Segments' },
@@ -412,7 +413,8 @@ const ru: OwnershipMessages = {
   anyLanguage: (name: string) => `${name} (на любом языке)`,
   anyLanguageHelp: 'Тип с пометкой «на любом языке» — тот, который Jira по-английски называет так, на каком бы языке ни читал пользователь; тип, выбранный из списка, хранится по id.',
   notOnSite: 'нет на этом сайте',
-  notOnSiteHelp: 'Значения с пометкой «нет на этом сайте» на сайте больше нет: удалите его или выберите то, чем оно стало.',
+  notOnSiteHelp: (labels: string[]) =>
+    `Нет на этом сайте (отмечено ⚠): ${labels.map((l) => `«${l}»`).join(', ')}. ${labels.length === 1 ? 'Удалите это значение' : 'Удалите эти значения'} или выберите то, чем ${labels.length === 1 ? 'оно стало' : 'они стали'}.`,
 
   sections: { products: 'Продукты', channels: 'Каналы', segments: 'Сегменты' },
   sectionHelp: {

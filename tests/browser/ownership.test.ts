@@ -4,11 +4,15 @@
  * the profile link; editing the settings with validation by path as you type, saving (persisted
  * in .preview-state), a save over someone else's newer one refused with the choice to reload, a
  * malformed import refused, the ownership matrix, a non-administrator refused by the server,
- * Russian and dark.
+ * Russian and dark; issue types, priorities and statuses picked by the names Jira gives the
+ * (Russian-speaking) administrator and stored by id, settings of the older format (names instead
+ * of ids) imported or stored with the names not found listed, and the bank example in one step.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { bankExampleConfig } from '../../src/domain/bank-example';
+import { defaultConfig, type GovernanceConfig } from '../../src/domain/config';
 import { DEMO_USERS } from '../../src/demo/site';
 import { buildAll, openBrowser, openPreviewSession, SCREENSHOTS, type PreviewSession, type RunningPreview } from './preview';
 
@@ -17,6 +21,26 @@ jest.setTimeout(150_000);
 const ADMIN = '/admin/governance-settings';
 const panel = (page: Page): FrameLocator => page.frameLocator('iframe[data-frame^="ownership-panel"]');
 const settings = (page: Page): FrameLocator => page.frameLocator('iframe[data-frame^="governance-settings"]');
+/**
+ * The bank example as schema version 1 wrote it: issue types, priorities and statuses by English
+ * name, with a priority, a status and an issue type the demo site does not have.
+ */
+function v1Bank(): Record<string, unknown> {
+  const c = bankExampleConfig();
+  const { targets: _targets, ...defects } = c.defects;
+  return {
+    ...c,
+    schemaVersion: 1,
+    defects: { ...defects, issueTypes: ['Bug'], targetHours: { High: 72, Blocker: 4 }, pauseStatuses: ['Waiting for customer', 'On hold'] },
+    hygiene: { ...c.hygiene, acceptanceCriteriaTypes: ['Story', 'Feature'] },
+  };
+}
+const V1_NOT_FOUND = [
+  /^Priority “Blocker” in “SLA target per priority, in hours”: left out: choose it again if it is needed\. \(defects\.targetHours\.Blocker\)$/,
+  /^Status “On hold” in “Pause statuses”: left out/,
+  /^Issue type “Feature” in “Issue types that need acceptance criteria”: kept as “Feature \(any language\)”/,
+];
+
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `ownership-${name}.png`), fullPage: true });
 /** The settings page is long: its screenshots show the viewport around what the test looks at. */
 async function shotAt(page: Page, name: string, at: Locator): Promise<void> {
@@ -35,12 +59,22 @@ describe('Ownership panel and governance settings in the preview', () => {
   const prefs = (q: { user?: string; locale?: string; theme?: string }, back: string) =>
     page.goto(`${url}/__preview/prefs?${new URLSearchParams({ ...q, back }).toString()}`);
 
-  const storedConfig = (): { version: number; value: { products: { key: string; name: { en: string; ru: string } }[] } } => {
+  const storedConfig = (): { version: number; value: GovernanceConfig } => {
     const store = JSON.parse(fs.readFileSync(path.join(stateDir, 'store.json'), 'utf8')) as Record<string, { version: number; value: never }>;
     const doc = store.config;
     if (!doc) throw new Error('no configuration stored');
     return doc;
   };
+
+  /** The import box of the Import & export tab: pastes `json`, imports, and answers the outcome. */
+  async function importJson(s: FrameLocator, json: string): Promise<Locator> {
+    await s.getByTestId('tab-transfer').click();
+    await s.getByTestId('import-json').fill(json);
+    await s.getByTestId('import-button').click();
+    const outcome = s.getByTestId('import-outcome');
+    await outcome.getByText(/Configuration imported|has problems|not valid JSON/).waitFor({ timeout: 10_000 });
+    return outcome;
+  }
 
   async function openSettings(): Promise<FrameLocator> {
     await page.goto(`${url}${ADMIN}`);
@@ -215,5 +249,155 @@ describe('Ownership panel and governance settings in the preview', () => {
     await expect(problem.innerText()).resolves.toMatch(/products\[1\]\.key/);
     await shotAt(page, '10-settings-ru-dark', s.getByTestId('entry-products-1'));
     await prefs({ locale: 'en-US', theme: 'light' }, ADMIN);
+  });
+  it('picks SLA priorities by the names Jira gives the administrator, and stores their ids', async () => {
+    // The demo administrator reads Jira in Russian, whatever language the app's pages use.
+    const s = await openSettings();
+    const before = storedConfig().version;
+    await s.getByTestId('tab-defects').click();
+    const targets = s.getByTestId('priority-targets');
+    await targets.getByText('Наивысший').waitFor({ timeout: 30_000 });
+    await expect(s.getByTestId('target-3').innerText()).resolves.toMatch(/Низкий/);
+    // Stored refs show the site's current names: the defaults' untranslated name, the stored pause status by id.
+    await expect(s.getByTestId('field-defects-issueTypes').innerText()).resolves.toMatch(/Bug \(any language\)/);
+    await expect(s.getByTestId('field-defects-pauseStatuses').innerText()).resolves.toMatch(/Ожидает клиента/);
+    expect(storedConfig().value.defects.pauseStatuses).toEqual([{ id: '10002', name: 'Waiting for customer' }]);
+
+    // Row 4 takes "Lowest" instead of "Low": only the priorities no other row has are offered.
+    const picker = s.locator('#target-priority-3');
+    await picker.click();
+    await s.getByText('Самый низкий', { exact: true }).waitFor({ timeout: 10_000 });
+    await expect(s.getByText('Высокий', { exact: true }).count()).resolves.toBe(1);
+    await picker.fill('Самый');
+    await picker.press('Enter');
+    await expect(s.getByTestId('target-3').innerText()).resolves.toMatch(/Самый низкий/);
+    // "Low" is free again: adding a row takes it; moved up, it is listed before "Lowest".
+    await s.getByTestId('add-target').click();
+    await expect(s.getByTestId('target-4').innerText()).resolves.toMatch(/Низкий/);
+    await expect(s.getByTestId('add-target').isDisabled()).resolves.toBe(true);
+    await expect(targets.innerText()).resolves.toMatch(/Every priority of this site has a target/);
+    await s.getByTestId('target-4-up').click();
+    await expect(s.getByTestId('target-3').innerText()).resolves.toMatch(/^Priority\s+Низкий/);
+    await shotAt(page, '11-settings-sla-targets', targets);
+
+    await s.locator('[data-testid="save-button"]:not([disabled])').waitFor({ timeout: 10_000 });
+    await s.getByTestId('save-button').click();
+    await s.getByTestId('saved').waitFor({ timeout: 10_000 });
+    const stored = storedConfig();
+    expect(stored.version).toBe(before + 1);
+    expect(stored.value.defects.targets.map((t) => [t.priority.id, t.hours])).toEqual([
+      ['1', 24],
+      ['2', 72],
+      ['3', 240],
+      ['4', 240],
+      ['5', 720],
+    ]);
+    expect(stored.value.defects.targets[4]?.priority).toEqual({ id: '5', name: 'Самый низкий' });
+  });
+
+  it('imports settings of the older format, listing the names this site does not have', async () => {
+    const s = await openSettings();
+    const before = storedConfig().version;
+    const outcome = await importJson(s, JSON.stringify(v1Bank(), null, 2));
+    await expect(outcome.innerText()).resolves.toMatch(/Configuration imported \(version \d+\)[\s\S]*older format \(names instead of ids\)[\s\S]*3 names were not found on this site/);
+    const items = await outcome.getByTestId('unresolved-item').allInnerTexts();
+    expect(items).toHaveLength(3);
+    V1_NOT_FOUND.forEach((re, i) => expect(items[i]).toMatch(re));
+    await shotAt(page, '12-import-v1', outcome);
+
+    const stored = storedConfig();
+    expect(stored.version).toBe(before + 1);
+    expect(stored.value.schemaVersion).toBe(2);
+    expect(stored.value.defects.issueTypes).toEqual([{ id: '10004', name: 'Ошибка' }]);
+    expect(stored.value.defects.targets).toEqual([{ priority: { id: '2', name: 'Высокий' }, hours: 72 }]);
+    expect(stored.value.defects.pauseStatuses).toEqual([{ id: '10002', name: 'Ожидает клиента' }]);
+    expect(stored.value.hygiene.acceptanceCriteriaTypes).toEqual([{ id: '10001', name: 'История' }, { untranslatedName: 'Feature' }]);
+
+    // The type kept by its English name reads "(any language)", flagged: the site has no such type.
+    await s.getByTestId('tab-hygiene').click();
+    const types = s.getByTestId('field-hygiene-acceptanceCriteriaTypes');
+    await types.getByTestId('not-on-site').waitFor({ timeout: 30_000 });
+    // The chip is narrow: its warning mark is in sight, and the help under the field names it in full.
+    const inSight = await types.getByTestId('not-on-site').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (style.overflowX === 'visible' && style.overflow === 'visible') continue;
+        const b = a.getBoundingClientRect();
+        if (r.width === 0 || r.left < b.left - 0.5 || r.right > b.right + 0.5) return false;
+      }
+      return true;
+    });
+    expect(inSight).toBe(true);
+    await expect(types.getByTestId('refs-help').innerText()).resolves.toMatch(/Not on this site \(marked ⚠\): “Feature \(any language\)”\. This site no longer has it/);
+    await expect(types.innerText()).resolves.toMatch(/История/);
+    await shotAt(page, '13-settings-not-on-site', types);
+  });
+
+  it('loads the bank example in one step, after a confirmation, changing only the draft until saved', async () => {
+    const s = await openSettings();
+    // Settings of a new site: the built-in defaults, with no products, channels or segments.
+    await importJson(s, JSON.stringify(defaultConfig()));
+    const before = storedConfig().version;
+    expect(storedConfig().value.products).toEqual([]);
+    await s.getByTestId('tab-structure').click();
+    const empty = s.getByTestId('structure-empty');
+    await empty.waitFor({ timeout: 10_000 });
+    await expect(empty.innerText()).resolves.toMatch(/No products, channels or segments yet/);
+
+    // Cancelled, nothing changes.
+    await empty.getByTestId('load-example').click();
+    await expect(empty.innerText()).resolves.toMatch(/Replace the settings on this page with the bank example\?/);
+    await empty.getByTestId('load-example-cancel').click();
+    await expect(s.getByTestId('save-status').innerText()).resolves.toMatch(new RegExp(`^Version ${before}\\s+Settings saved \\(version ${before}\\)$`));
+    await expect(empty.innerText()).resolves.toMatch(/No products, channels or segments yet/);
+
+    await empty.getByTestId('load-example').click();
+    await shotAt(page, '14-bank-example-confirm', empty);
+    await empty.getByTestId('load-example-confirm').click();
+    await empty.waitFor({ state: 'detached', timeout: 10_000 });
+    const heading = (entry: string) => s.getByTestId(entry).getByRole('heading').innerText();
+    await expect(Promise.all(['entry-products-0', 'entry-products-3', 'entry-channels-2', 'entry-segments-0'].map(heading))).resolves.toEqual(['Payments', 'Foreign trade (FX)', 'API', 'Micro and small business (MSB)']);
+    await expect(s.getByTestId('save-status').innerText()).resolves.toMatch(/Unsaved changes/);
+    expect(storedConfig().version).toBe(before);
+
+    await s.locator('[data-testid="save-button"]:not([disabled])').waitFor({ timeout: 10_000 });
+    await s.getByTestId('save-button').click();
+    await s.getByTestId('saved').waitFor({ timeout: 10_000 });
+    expect(storedConfig().version).toBe(before + 1);
+    expect(storedConfig().value).toEqual(bankExampleConfig());
+  });
+
+  it('opens stored settings of the older format migrated, lists the names not found, and saves them in the new format', async () => {
+    await page.goto('about:blank');
+    const file = path.join(stateDir, 'store.json');
+    const store = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { version: number; value: unknown; expiresAt: number | null }>;
+    const version = (store.config?.version ?? 0) + 1;
+    store.config = { value: v1Bank(), version, expiresAt: null };
+    // The preview reads its store when it starts (nothing is being asked of it meanwhile: the page is blank).
+    fs.writeFileSync(file, JSON.stringify(store));
+    await session?.restart();
+    url = session?.preview.url ?? url;
+    await prefs({ user: DEMO_USERS.admin, locale: 'en-US', theme: 'light' }, ADMIN);
+    const s = settings(page);
+    const note = s.getByTestId('migration-note');
+    await note.waitFor({ timeout: 60_000 });
+    await expect(note.innerText()).resolves.toMatch(/These settings are in an older format: review them, then save[\s\S]*3 names were not found on this site/);
+    const items = await note.getByTestId('unresolved-item').allInnerTexts();
+    V1_NOT_FOUND.forEach((re, i) => expect(items[i]?.replace(/^(Defects & SLA|Hygiene)\s+/, '')).toMatch(re));
+    await expect(s.getByTestId('save-status').innerText()).resolves.toMatch(new RegExp(`Version ${version}[\\s\\S]*Unsaved changes`));
+    await shotAt(page, '15-settings-v1-stored', note);
+
+    // Until saved, the stored document stays as it was; saved without a change, it is stored in the new format.
+    expect(storedConfig().value).toEqual(v1Bank());
+    await s.locator('[data-testid="save-button"]:not([disabled])').waitFor({ timeout: 10_000 });
+    await s.getByTestId('save-button').click();
+    await s.getByTestId('saved').waitFor({ timeout: 10_000 });
+    await note.waitFor({ state: 'detached', timeout: 10_000 });
+    const stored = storedConfig();
+    expect(stored.version).toBe(version + 1);
+    expect(stored.value.schemaVersion).toBe(2);
+    expect(stored.value.defects.targets).toEqual([{ priority: { id: '2', name: 'Высокий' }, hours: 72 }]);
+    expect(stored.value.defects.issueTypes).toEqual([{ id: '10004', name: 'Ошибка' }]);
   });
 });

@@ -43,6 +43,23 @@ export function optionLabel(o: Choice, meta: { context: 'menu' | 'value' }): Rea
   );
 }
 
+/**
+ * The same for a multi-select, whose chips are narrow (the design system cuts them at 180 px): a
+ * flagged chip starts with a warning mark, so it shows however long the label is; the whole text
+ * is its tooltip, and the field's help names the flagged values in full.
+ */
+export function chipLabel(o: Choice, meta: { context: 'menu' | 'value' }): ReactNode {
+  if (meta.context === 'menu' || !o.flag) return optionLabel(o, meta);
+  return (
+    <span title={`${o.label} · ${o.flag}`}>
+      <span data-testid="not-on-site" aria-label={o.flag} style={{ color: token('color.text.warning', '#A54800'), fontWeight: 600 }}>
+        ⚠{' '}
+      </span>
+      {o.label}
+    </span>
+  );
+}
+
 /** A field's testid from its path: `products[0].match.labels` → `field-products-0-match-labels`. */
 export const fieldTestId = (path: Path): string => `field-${path.join('-')}`;
 
@@ -203,10 +220,8 @@ export function RefsField<T extends SiteObject>({
   const raw = getAt(draft, path);
   const value = (Array.isArray(raw) ? raw.filter(isRef) : []).map((r) => refChoice(r, objects, m));
   const options = (objects ?? []).filter(offer).map((o) => siteChoice(o, objects ?? []));
-  const notes = [
-    ...(value.some((c) => c.ref.id === undefined) ? [m.anyLanguageHelp] : []),
-    ...(value.some((c) => c.flag !== undefined) ? [m.notOnSiteHelp] : []),
-  ];
+  const missing = value.filter((c) => c.flag !== undefined).map((c) => c.label);
+  const notes = [...(value.some((c) => c.ref.id === undefined) ? [m.anyLanguageHelp] : []), ...(missing.length > 0 ? [m.notOnSiteHelp(missing)] : [])];
   return (
     <FieldRow
       label={label}
@@ -231,7 +246,7 @@ export function RefsField<T extends SiteObject>({
         noOptionsMessage={() => m.nothingFound}
         isInvalid={problemsUnder(problems, path).length > 0}
         menuPlacement="auto"
-        formatOptionLabel={optionLabel}
+        formatOptionLabel={chipLabel}
         onChange={(chosen: readonly RefChoice[] | null) => set(path, refsOf(chosen ?? []))}
       />
     </FieldRow>
