@@ -8,7 +8,24 @@ import { buildDemoSite, DEMO_NOW, DEMO_USERS, demoConfig, demoSite } from '../..
 import { parseConfig } from '../../src/domain/config';
 import { itemFrom, itemTo, orderHistories, parseNumberValue, parseSprintIds } from '../../src/domain/history';
 import { BoardConfiguration, type ChangelogItem, JiraField, JiraFilter, JiraIssue, JiraSprint, parseInstant } from '../../src/domain/jira';
-import type { SiteIssue } from '../../src/emulator/site';
+import { accountIdOf, DEMO_APP } from '../../src/demo/people';
+import { emulatorTransport } from '../../src/emulator/acting-as';
+import { startEmulator } from '../../src/emulator/server';
+import type { SiteIssue, SiteUser } from '../../src/emulator/site';
+import { SiteIndex } from '../../src/emulator/site-index';
+import { createJiraClient } from '../../src/jira/client';
+import { securityLevelOf } from '../../src/jira/schemas';
+import { JiraError } from '../../src/jira/types';
+
+async function rejection(p: Promise<unknown>): Promise<JiraError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof JiraError) return e;
+    throw e;
+  }
+  throw new Error('expected a JiraError, got a result');
+}
 
 const NOW = parseInstant(DEMO_NOW);
 const site = demoSite();
@@ -264,5 +281,75 @@ describe('users and configuration', () => {
     expect(users.get(DEMO_USERS.restricted)?.admin).toBe(false);
     const scrumMaster = site.boards.find((b) => b.board.location?.projectKey === 'PAY')?.filter.owner as { accountId: string };
     expect(scrumMaster.accountId).toBe(DEMO_USERS.scrumMaster);
+  });
+});
+
+describe('the "Bank security" issue security level', () => {
+  const LEVEL = '10100';
+  const secured = site.issues.filter((i) => (i.fields.security as { id?: string } | undefined)?.id === LEVEL);
+  const keysOf = (xs: readonly { key: string }[]) => xs.map((i) => i.key).sort();
+  const typeOf = (i: SiteIssue) => (i.fields.issuetype as { name: string }).name;
+  const projectOf = (i: SiteIssue) => (i.fields.project as { key: string }).key;
+  const runningSprintOf = (project: string) => {
+    const board = site.boards.find((b) => b.board.location?.projectKey === project);
+    return site.sprints.find((s) => s.originBoardId === board?.board.id && s.state === 'active')?.id;
+  };
+
+  test('is on three PAY security-incident bugs and one LOAN story, some of them in the running sprints', () => {
+    expect(secured.map((i) => [projectOf(i), typeOf(i)]).sort()).toEqual([
+      ['LOAN', 'Story'],
+      ['PAY', 'Bug'],
+      ['PAY', 'Bug'],
+      ['PAY', 'Bug'],
+    ]);
+    for (const i of secured) {
+      expect(i.fields.security).toEqual({ id: LEVEL, name: 'Bank security / Банковская безопасность', description: expect.any(String) });
+      expect(i.fields.summary).toMatch(projectOf(i) === 'PAY' ? /^Security incident \(.+\): / : /anti-fraud/);
+    }
+    expect(secured.filter((i) => sprintIdsOf(i).includes(runningSprintOf('PAY') ?? -1)).map(projectOf)).toContain('PAY');
+    expect(secured.filter((i) => sprintIdsOf(i).includes(runningSprintOf('LOAN') ?? -1)).map(projectOf)).toEqual(['LOAN']);
+    // Jira's system field is on the site's field list, with its JQL name.
+    expect(site.fields.find((f) => f.id === 'security')).toMatchObject({ name: 'Security Level', clauseNames: ['level'], schema: { system: 'security' } });
+  });
+
+  test('is granted to the administrators and the PAY and LOAN owners and scrum masters only; the app reads every level', () => {
+    const handles = ['a.smirnov', 'l.harper', 'e.kuznetsova', 'd.volkov', 'o.sokolova', 's.morozov', 'y.vasilieva', 'r.pavlov'];
+    const granted = site.users.filter((u) => !u.app && (u.securityLevels === '*' || (u.securityLevels ?? []).includes(LEVEL)));
+    expect(granted.map((u) => u.accountId).sort()).toEqual(handles.map(accountIdOf).sort());
+    for (const id of [DEMO_USERS.loansAnalyst, DEMO_USERS.paymentsContractor, DEMO_USERS.channelLeader]) expect(granted.map((u) => u.accountId)).not.toContain(id);
+    const app = site.users.find((u) => u.accountId === DEMO_APP);
+    expect(app).toMatchObject({ app: true, admin: false, accountType: 'app' });
+    expect(new SiteIndex(site).visibleIssues(app as SiteUser)).toHaveLength(site.issues.length);
+  });
+
+  test('through Jira’s API, a PAY user without the level neither finds nor reads the secured PAY bugs; the owners and the app do', async () => {
+    const emu = await startEmulator(site);
+    try {
+      const as = (accountId: string) => createJiraClient(emulatorTransport(emu.url, accountId));
+      const contractor = as(DEMO_USERS.paymentsContractor);
+      const owner = as(DEMO_USERS.productOwner);
+      const payBugs = 'project = PAY AND issuetype = Bug';
+      const securedPay = keysOf(secured.filter((i) => projectOf(i) === 'PAY'));
+      const seen = keysOf(await contractor.search(payBugs, { fields: ['security'] }));
+      const ownerSees = await owner.search(payBugs, { fields: ['security'] });
+      expect(securedPay.filter((k) => seen.includes(k))).toEqual([]);
+      expect(keysOf(ownerSees.filter((i) => securityLevelOf(i.fields)?.id === LEVEL))).toEqual(securedPay);
+      // Everything else the contractor sees as the owner does.
+      expect(keysOf(ownerSees)).toEqual([...seen, ...securedPay].sort());
+      const [first] = securedPay as [string];
+      expect((await rejection(contractor.issue(first, ['summary']))).status).toBe(404);
+      const id = (secured.find((i) => i.key === first) as SiteIssue).id;
+      expect((await contractor.changelogs([{ id, key: first }], [])).get(id) ?? []).toEqual([]);
+      expect((await owner.changelogs([{ id, key: first }], [])).get(id)?.length).toBeGreaterThan(0);
+      // The app checks a user's permissions without being an administrator.
+      const ids = secured.map((i) => i.id);
+      const app = as(DEMO_APP);
+      const check = { permissions: ['BROWSE_PROJECTS'], projectIds: [], issueIds: ids };
+      expect((await app.bulkPermissions({ ...check, accountId: DEMO_USERS.paymentsContractor })).BROWSE_PROJECTS?.issueIds).toEqual([]);
+      expect((await app.bulkPermissions({ ...check, accountId: DEMO_USERS.productOwner })).BROWSE_PROJECTS?.issueIds).toEqual(ids);
+      expect((await app.bulkPermissions(check)).BROWSE_PROJECTS?.issueIds).toEqual(ids);
+    } finally {
+      await emu.close();
+    }
   });
 });

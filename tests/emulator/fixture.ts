@@ -19,7 +19,23 @@ export const USERS = {
   dev: { accountId: 'u-dev', displayName: 'Dev Payments', emailAddress: 'dev@example.com', apiToken: 'tok-dev', browse: ['PAY'], edit: ['PAY'], admin: false },
   viewer: { accountId: 'u-viewer', displayName: 'Vic Viewer', emailAddress: 'vic@example.com', apiToken: 'tok-viewer', browse: ['PAY', 'WEB'], edit: [], admin: false },
   outsider: { accountId: 'u-out', displayName: 'Olga Outsider', emailAddress: 'olga@example.com', apiToken: 'tok-out', browse: [], edit: [], admin: false },
+  /** Browses and edits PAY like `dev`, and is granted the INCIDENT security level. */
+  lead: {
+    accountId: 'u-lead',
+    displayName: 'Lena Lead',
+    emailAddress: 'lena@example.com',
+    apiToken: 'tok-lead',
+    browse: ['PAY'],
+    edit: ['PAY'],
+    admin: false,
+    securityLevels: ['10100'],
+  },
+  /** The app's own account: no grants written down, yet it sees everything. */
+  app: { accountId: 'u-app', displayName: 'Governance app', emailAddress: 'app@example.com', apiToken: 'tok-app', browse: [], edit: [], admin: false, app: true },
 } satisfies Record<string, SiteUser>;
+
+/** The test sites' issue security level (granted to `lead` and, by its flag, the app). */
+export const INCIDENT_LEVEL = { id: '10100', name: 'Incident', description: 'Security incidents only' } as const;
 
 export type SiteUserName = keyof typeof USERS;
 
