@@ -387,6 +387,14 @@ describe('Ownership panel and governance settings in the preview', () => {
     V1_NOT_FOUND.forEach((re, i) => expect(items[i]?.replace(/^(Defects & SLA|Hygiene)\s+/, '')).toMatch(re));
     await expect(s.getByTestId('save-status').innerText()).resolves.toMatch(new RegExp(`Version ${version}[\\s\\S]*Unsaved changes`));
     await shotAt(page, '15-settings-v1-stored', note);
+    // In Russian too.
+    await prefs({ locale: 'ru-RU' }, ADMIN);
+    await note.getByText('Настройки в прежнем формате: проверьте их и сохраните').waitFor({ timeout: 60_000 });
+    await expect(note.innerText()).resolves.toMatch(/3 названия не найдены на этом сайте[\s\S]*Приоритет «Blocker» — «SLA по приоритетам, в часах»: не перенесён/);
+    await expect(note.innerText()).resolves.toMatch(/Тип задачи «Feature» — «Типы задач, которым нужны критерии приёмки»: оставлен как «Feature \(на любом языке\)»/);
+    await shotAt(page, '16-settings-v1-stored-ru', note);
+    await prefs({ locale: 'en-US' }, ADMIN);
+    await note.waitFor({ timeout: 60_000 });
 
     // Until saved, the stored document stays as it was; saved without a change, it is stored in the new format.
     expect(storedConfig().value).toEqual(v1Bank());
