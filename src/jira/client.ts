@@ -38,6 +38,7 @@ import {
   type JiraClientStats,
   type PermissionGrants,
   type SearchOptions,
+  type SearchPage,
   type Transport,
 } from './types';
 
@@ -145,6 +146,17 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
     return issues;
   }
 
+  /** One page of a search: where a long read checkpoints between pages (the sync). */
+  async function searchPage(jql: string, opts: { fields: readonly string[]; pageSize?: number }, pageToken: string | null): Promise<SearchPage> {
+    const template = '/rest/api/3/search/jql';
+    const body: Record<string, unknown> = { jql, fields: fieldList(opts.fields), maxResults: opts.pageSize ?? defaultPageSize };
+    if (pageToken !== null) body.nextPageToken = pageToken;
+    const page = await requester.call({ method: 'POST', template, body, schema: SearchJqlPage });
+    requester.counters.issues += page.issues.length;
+    // A page without issues ends the search, whatever token it carries (see `search`).
+    return { issues: page.issues, nextPageToken: page.issues.length === 0 ? null : nextToken(page) };
+  }
+
   /** Sort every expanded changelog oldest first, and replace the truncated ones by complete ones. */
   async function completeChangelogs(issues: JiraIssue[], complete: boolean): Promise<void> {
     const truncated = issues.filter((i) => i.changelog && i.changelog.total != null && i.changelog.total > i.changelog.histories.length);
@@ -222,6 +234,7 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
     filter: (filterId) => requester.call({ method: 'GET', template: '/rest/api/3/filter/{id}', params: { id: filterId }, schema: JiraFilter }),
 
     search,
+    searchPage,
     async approximateCount(jql) {
       const answer = await requester.call({ method: 'POST', template: '/rest/api/3/search/approximate-count', body: { jql }, schema: ApproximateCountResponse });
       return answer.count;

@@ -69,6 +69,11 @@ export class JiraError extends Error {
   }
 }
 
+export interface SearchPage {
+  issues: JiraIssue[];
+  nextPageToken: string | null;
+}
+
 export interface SearchOptions {
   /** Field ids to return (`summary`, `status`, `customfield_10020`, …); never `*all`. */
   fields: readonly string[];
@@ -142,6 +147,8 @@ export interface JiraClient {
    * request (no issue is returned). Optional: wrappers and fakes may not have it.
    */
   approximateCount?(jql: string): Promise<number>;
+  /** `POST /rest/api/3/search/jql`, one page: its issues and the token of the next (null after the last). */
+  searchPage(jql: string, options: { fields: readonly string[]; pageSize?: number }, pageToken: string | null): Promise<SearchPage>;
   /** `POST /rest/api/3/search/jql`, every page (nextPageToken). */
   search(jql: string, options: SearchOptions): Promise<JiraIssue[]>;
   /**
