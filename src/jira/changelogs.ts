@@ -96,6 +96,7 @@ export class ChangelogFetcher {
         query: { startAt, maxResults: this.pageSize.issue },
         schema: IssueChangelogPage,
       });
+      this.requester.counters.histories += page.values.length;
       return { items: page.values, next: nextOffset(startAt, page, page.values.length) };
     }, { maxPages: this.maxPages });
     return sortHistories(values);
@@ -116,7 +117,10 @@ export class ChangelogFetcher {
           if (group.length > 0) body.fieldIds = group;
           if (token !== '') body.nextPageToken = token;
           const page = await this.requester.call({ method: 'POST', template: BULK, body, schema: BulkChangelogPage });
-          for (const log of page.issueChangeLogs) for (const h of log.changeHistories) merger.add(log.issueId, h);
+          for (const log of page.issueChangeLogs) {
+            this.requester.counters.histories += log.changeHistories.length;
+            for (const h of log.changeHistories) merger.add(log.issueId, h);
+          }
           return { items: [], next: nextToken(page) };
         }, { maxPages: this.maxPages }),
       ),

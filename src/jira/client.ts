@@ -25,6 +25,7 @@ import {
   BoardPage,
   BulkPermissionsResponse,
   FieldList,
+  IdsPage,
   Ignored,
   IssuePropertyResponse,
   MyPermissionsResponse,
@@ -157,6 +158,16 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
     return { issues: page.issues, nextPageToken: page.issues.length === 0 ? null : nextToken(page) };
   }
 
+  /** One page of ids only (up to 5,000 a page): what a check of a board's whole scope costs least. */
+  async function searchIds(jql: string, pageToken: string | null): Promise<{ ids: string[]; nextPageToken: string | null }> {
+    const template = '/rest/api/3/search/jql';
+    const body: Record<string, unknown> = { jql, fields: ['id'], maxResults: 5000 };
+    if (pageToken !== null) body.nextPageToken = pageToken;
+    const page = await requester.call({ method: 'POST', template, body, schema: IdsPage });
+    requester.counters.issues += page.issues.length;
+    return { ids: page.issues.map((i) => i.id), nextPageToken: page.issues.length === 0 ? null : nextToken(page) };
+  }
+
   /** Sort every expanded changelog oldest first, and replace the truncated ones by complete ones. */
   async function completeChangelogs(issues: JiraIssue[], complete: boolean): Promise<void> {
     const truncated = issues.filter((i) => i.changelog && i.changelog.total != null && i.changelog.total > i.changelog.histories.length);
@@ -235,6 +246,7 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
 
     search,
     searchPage,
+    searchIds,
     async approximateCount(jql) {
       const answer = await requester.call({ method: 'POST', template: '/rest/api/3/search/approximate-count', body: { jql }, schema: ApproximateCountResponse });
       return answer.count;

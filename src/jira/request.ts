@@ -70,7 +70,7 @@ const FINAL_FAILURES: ReadonlySet<NetworkFailure> = new Set(['refused', 'dns', '
 
 export class Requester {
   private readonly slots: Semaphore;
-  readonly counters: JiraClientStats = { requests: 0, issues: 0, retries: 0 };
+  readonly counters: JiraClientStats = { requests: 0, issues: 0, histories: 0, retries: 0 };
 
   constructor(
     private readonly transport: Transport,

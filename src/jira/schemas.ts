@@ -85,3 +85,12 @@ export const ErrorBody = z
     message: z.string().nullish(),
   })
   .passthrough();
+
+/** `POST /rest/api/3/search/jql` with `fields: ["id"]`: issue ids only. */
+export const IdsPage = z
+  .object({
+    issues: z.array(z.object({ id: z.string() }).passthrough()).default([]),
+    nextPageToken: z.string().nullish(),
+    isLast: z.boolean().nullish(),
+  })
+  .passthrough();

@@ -120,6 +120,8 @@ export interface PermissionGrants {
 export interface JiraClientStats {
   requests: number;
   issues: number;
+  /** Changelog histories returned (Jira counts each as an object). */
+  histories: number;
   retries: number;
 }
 
@@ -149,6 +151,8 @@ export interface JiraClient {
   approximateCount?(jql: string): Promise<number>;
   /** `POST /rest/api/3/search/jql`, one page: its issues and the token of the next (null after the last). */
   searchPage(jql: string, options: { fields: readonly string[]; pageSize?: number }, pageToken: string | null): Promise<SearchPage>;
+  /** `POST /rest/api/3/search/jql` for ids only, one page (up to 5,000 ids). */
+  searchIds(jql: string, pageToken: string | null): Promise<{ ids: string[]; nextPageToken: string | null }>;
   /** `POST /rest/api/3/search/jql`, every page (nextPageToken). */
   search(jql: string, options: SearchOptions): Promise<JiraIssue[]>;
   /**

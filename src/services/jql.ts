@@ -44,3 +44,26 @@ export function boardScopeJql(filterJql: string, scope: { sprintIds: readonly nu
   clauses.push(`updated >= ${jqlDateBefore(scope.updatedSince)}`);
   return `${base ? `(${base}) AND ` : ''}(${clauses.join(' OR ')})`;
 }
+
+/** How far back the store keeps done issues: longer than any figure looks (20 sprints, a year of defects). */
+export const SYNC_HORIZON_DAYS = 400;
+
+/**
+ * The issues the store keeps of a board: its filter's issues that are not done, or were updated in
+ * the horizon. With `sinceMs`, only those updated since then (a catch-up), as a relative JQL date
+ * (`-17m`) so no time zone of the reading account can shift it; the caller's margin covers the
+ * minute JQL rounds to.
+ */
+export function syncScopeJql(filterJql: string, o: { sinceMs: number | null; now: number; horizonDays?: number }): string {
+  const base = withoutOrderBy(filterJql);
+  const scope =
+    o.sinceMs === null
+      ? `(statusCategory != Done OR updated >= -${o.horizonDays ?? SYNC_HORIZON_DAYS}d)`
+      : `updated >= -${Math.max(1, Math.ceil((o.now - o.sinceMs) / 60_000) + 1)}m`;
+  return `${base ? `(${base}) AND ` : ''}${scope}`;
+}
+
+/** The board's whole kept scope (ids only), to find what left it (deleted, moved, no longer matching). */
+export function keptScopeJql(filterJql: string, horizonDays = SYNC_HORIZON_DAYS): string {
+  return syncScopeJql(filterJql, { sinceMs: null, now: 0, horizonDays });
+}

@@ -51,7 +51,7 @@ describe('search paging at every boundary (page size 3)', () => {
   it('counts returned issues and requests', async () => {
     const client = h.clientFor('admin');
     await client.search('project = PAY', { fields: [] });
-    expect(client.stats()).toEqual({ requests: 2, issues: 4, retries: 0 });
+    expect(client.stats()).toEqual({ requests: 2, issues: 4, histories: 0, retries: 0 });
   });
 
   it('reports a page token repeated by the server instead of looping', async () => {

@@ -1,0 +1,108 @@
+/**
+ * The governance store in a directory of plain files, for `npm start` (the preview) and
+ * `governance report --store <dir>`: one state file, one issue log and one figures file per board.
+ * The issue log is append-only (one JSON line per put or delete) and compacted when it grows to
+ * twice what it holds, so storing a page of changed issues writes only those issues. Every file is
+ * written to a temporary name and renamed, so a run killed mid-write leaves the previous file.
+ */
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { MemoryStore } from './memory';
+import { StoredIssueDoc } from './issue-codec';
+import type { GovernanceStore } from './types';
+
+const LogLine = z.union([z.object({ put: StoredIssueDoc }), z.object({ del: z.string() })]);
+
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+class DirectoryStore extends MemoryStore {
+  /** Lines in each board's issue log, for compaction. */
+  private readonly logLines = new Map<number, number>();
+
+  constructor(private readonly dir: string) {
+    super();
+    mkdirSync(dir, { recursive: true });
+    this.load();
+  }
+
+  private file(boardId: number, what: 'state' | 'issues' | 'figures'): string {
+    return join(this.dir, `board-${boardId}.${what}.${what === 'issues' ? 'jsonl' : 'json'}`);
+  }
+
+  private load(): void {
+    for (const name of readdirSync(this.dir)) {
+      const m = /^board-(\d+)\.state\.json$/.exec(name);
+      if (!m) continue;
+      const boardId = Number(m[1]);
+      const r = this.record(boardId);
+      try {
+        const state = JSON.parse(readFileSync(join(this.dir, name), 'utf8')) as { json: string; version: number };
+        if (typeof state.json === 'string' && typeof state.version === 'number') r.state = state;
+      } catch {
+        // An unreadable state file is an unknown board: it is synced again.
+        continue;
+      }
+      let lines = 0;
+      if (existsSync(this.file(boardId, 'issues'))) {
+        for (const line of readFileSync(this.file(boardId, 'issues'), 'utf8').split('\n')) {
+          if (line.trim() === '') continue;
+          lines++;
+          let parsed: z.infer<typeof LogLine>;
+          try {
+            const p = LogLine.safeParse(JSON.parse(line));
+            if (!p.success) continue;
+            parsed = p.data;
+          } catch {
+            continue; // a line cut short by a killed run: the issue is read again on the next sync
+          }
+          if ('put' in parsed) {
+            r.issues.set(parsed.put.id, { json: JSON.stringify(parsed.put), updated: parsed.put.updated });
+          } else r.issues.delete(parsed.del);
+        }
+      }
+      this.logLines.set(boardId, lines);
+      if (existsSync(this.file(boardId, 'figures'))) r.figures = readFileSync(this.file(boardId, 'figures'), 'utf8');
+    }
+  }
+
+  protected override async changed(boardId: number, what: 'state' | 'issues' | 'figures' | 'deleted', issueIds: readonly string[] = []): Promise<void> {
+    const r = this.records.get(boardId);
+    if (what === 'deleted' || !r) {
+      for (const w of ['state', 'issues', 'figures'] as const) rmSync(this.file(boardId, w), { force: true });
+      this.logLines.delete(boardId);
+      return;
+    }
+    if (what === 'state' && r.state) writeAtomically(this.file(boardId, 'state'), JSON.stringify(r.state));
+    if (what === 'figures' && r.figures) writeAtomically(this.file(boardId, 'figures'), r.figures);
+    if (what === 'issues') this.writeIssues(boardId, r.issues, issueIds);
+  }
+
+  /** Appends the changed issues to the board's log (a put, or a delete for one no longer held). */
+  private writeIssues(boardId: number, issues: ReadonlyMap<string, { json: string }>, changed: readonly string[]): void {
+    const lines: string[] = [];
+    for (const id of new Set(changed)) {
+      const e = issues.get(id);
+      lines.push(e ? `{"put":${e.json}}` : JSON.stringify({ del: id }));
+    }
+    if (lines.length === 0) return;
+    const total = (this.logLines.get(boardId) ?? 0) + lines.length;
+    if (total > 2 * issues.size + 100) {
+      // Compaction: the log rewritten with one line per issue it holds.
+      writeAtomically(this.file(boardId, 'issues'), [...issues.values()].map(({ json }) => `{"put":${json}}\n`).join(''));
+      this.logLines.set(boardId, issues.size);
+    } else {
+      appendFileSync(this.file(boardId, 'issues'), `${lines.join('\n')}\n`);
+      this.logLines.set(boardId, total);
+    }
+  }
+}
+
+/** A store kept in `dir` (created if need be); what is there already is read back. */
+export function directoryGovernanceStore(dir: string): GovernanceStore {
+  return new DirectoryStore(dir);
+}

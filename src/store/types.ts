@@ -1,0 +1,160 @@
+/**
+ * The governance store: what the app keeps of Jira, read once per change as the app, and what every
+ * surface answers from. Per board: its state (what Jira says of the board, and how far the sync has
+ * got), its issues in the domain's prepared form, and its figure rows. One interface, implemented
+ * in memory (tests), in a directory (the preview and `governance --store`) and on Forge SQL (the
+ * app in Jira); one contract test suite proves they behave the same.
+ *
+ * Every document is parsed by zod when read: a document that does not parse is treated as absent
+ * (and re-read from Jira), never trusted.
+ */
+import { z } from 'zod';
+import type { BoardFigures } from '../services/board-figures';
+import type { StoredIssueDoc } from './issue-codec';
+
+const FieldRefJson = z.object({ id: z.string(), names: z.array(z.string()) });
+
+/** A sprint as a board lists it, cut to what the figures read. */
+export const StoredSprint = z.object({
+  id: z.number(),
+  name: z.string(),
+  state: z.enum(['closed', 'active', 'future']),
+  startDate: z.string().nullish(),
+  endDate: z.string().nullish(),
+  completeDate: z.string().nullish(),
+  originBoardId: z.number().nullish(),
+});
+
+/** What Jira says of a board, as of `refreshedAt`. */
+export const BoardMeta = z.object({
+  name: z.string(),
+  type: z.string().nullable(),
+  projectKey: z.string().nullable(),
+  projectId: z.string().nullable(),
+  filterId: z.string(),
+  filterJql: z.string(),
+  /** The board's columns (status ids per column, left to right) and estimation field. */
+  columns: z.array(z.object({ name: z.string(), statusIds: z.array(z.string()) })),
+  estimationFieldId: z.string().nullable(),
+  fields: z.object({ sprint: FieldRefJson.nullable(), estimation: FieldRefJson.nullable() }),
+  sprints: z.array(StoredSprint),
+  /** The site's statuses with their categories (a status of a history not among them was deleted). */
+  statuses: z.array(z.object({ id: z.string(), category: z.enum(['new', 'indeterminate', 'done', 'undefined']) })),
+  /** Issue type id → untranslated (English) name, from the site's type list. */
+  typeNames: z.record(z.string(), z.string()),
+  refreshedAt: z.number(),
+});
+export type BoardMeta = z.infer<typeof BoardMeta>;
+
+export const SyncPhase = z.enum(['new', 'backfill', 'catchup', 'idle', 'failed']);
+export type SyncPhase = z.infer<typeof SyncPhase>;
+
+/** Where an interrupted run resumes: the search it was paging and how far it got. */
+export const SyncCursor = z.object({
+  kind: z.enum(['backfill', 'catchup']),
+  /** The search, exactly as begun (a page token belongs to its query). */
+  jql: z.string(),
+  /** Issues updated at or after this instant are read (null: every issue of the scope). */
+  since: z.number().nullable(),
+  /** The instant the search began: the watermark once it completes. */
+  startedAt: z.number(),
+  /** The next page of the search (null: the first). */
+  pageToken: z.string().nullable(),
+  /** Issues read so far by this search. */
+  read: z.number(),
+});
+export type SyncCursor = z.infer<typeof SyncCursor>;
+
+/** A claim on a board's sync: held by one run until it expires; `token` fences writes made under it. */
+export const SyncLease = z.object({ owner: z.string(), token: z.number(), expiresAt: z.number() });
+export type SyncLease = z.infer<typeof SyncLease>;
+
+export const SyncState = z.object({
+  phase: SyncPhase,
+  /** Every change made at or before this instant is stored (null: nothing yet). */
+  watermark: z.number().nullable(),
+  cursor: SyncCursor.nullable(),
+  lease: SyncLease.nullable(),
+  /** Grows with every claim: a write carrying an older token comes from a run that lost its lease. */
+  fence: z.number(),
+  lastRunAt: z.number().nullable(),
+  lastSuccessAt: z.number().nullable(),
+  lastError: z.object({ at: z.number(), message: z.string() }).nullable(),
+  /** Issues stored for the board. */
+  issues: z.number(),
+  /** When someone asked for this board to be brought up to date first (Refresh, a new gadget). */
+  priorityAt: z.number().nullable(),
+  /** When the stored issues were last checked against the board's whole scope (deletions, moves). */
+  reconciledAt: z.number().nullable(),
+  /** Requests and returned objects the last run cost, in Jira's points. */
+  lastCost: z.object({ requests: z.number(), objects: z.number() }).nullable(),
+  /** The issue fields the stored issues were read with: a configuration needing another one reads the scope again. */
+  fields: z.array(z.string()),
+});
+export type SyncState = z.infer<typeof SyncState>;
+
+export const BoardState = z.object({
+  boardId: z.number(),
+  meta: BoardMeta.nullable(),
+  sync: SyncState,
+  /** The figure rows stored for the board: as of when, and for which configuration. */
+  figures: z.object({ asOf: z.number(), configKey: z.string() }).nullable(),
+});
+export type BoardState = z.infer<typeof BoardState>;
+
+export function newBoardState(boardId: number): BoardState {
+  return {
+    boardId,
+    meta: null,
+    sync: {
+      phase: 'new',
+      watermark: null,
+      cursor: null,
+      lease: null,
+      fence: 0,
+      lastRunAt: null,
+      lastSuccessAt: null,
+      lastError: null,
+      issues: 0,
+      priorityAt: null,
+      reconciledAt: null,
+      lastCost: null,
+      fields: [],
+    },
+    figures: null,
+  };
+}
+
+export interface Versioned<T> {
+  readonly value: T;
+  readonly version: number;
+}
+
+export type SaveResult = { ok: true; version: number } | { ok: false };
+
+export interface GovernanceStore {
+  /** Every board the store holds. */
+  boardIds(): Promise<number[]>;
+  board(boardId: number): Promise<Versioned<BoardState> | null>;
+  /**
+   * Writes a board's state only over the version read (null: only when the board is absent), so
+   * two runs never both win a claim or a checkpoint.
+   */
+  saveBoard(state: BoardState, expectedVersion: number | null): Promise<SaveResult>;
+  /** Forgets a board: its state, issues and figures. */
+  deleteBoard(boardId: number): Promise<void>;
+
+  /** Writes issues of a board (by id, replacing what is stored). Idempotent. */
+  putIssues(boardId: number, issues: readonly StoredIssueDoc[]): Promise<void>;
+  deleteIssues(boardId: number, issueIds: readonly string[]): Promise<void>;
+  /** Every stored issue of a board (documents that do not parse are left out). */
+  issues(boardId: number): Promise<StoredIssueDoc[]>;
+  /** Each stored issue's `updated` stamp, by id. */
+  issueStamps(boardId: number): Promise<Map<string, number>>;
+
+  putFigures(boardId: number, figures: BoardFigures): Promise<void>;
+  figures(boardIds: readonly number[]): Promise<Map<number, BoardFigures>>;
+
+  /** The bytes the store holds (UTF-8), for sizing. */
+  sizeBytes(): Promise<number>;
+}

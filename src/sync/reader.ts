@@ -1,0 +1,96 @@
+/**
+ * The one loader of issues, shared by the sync and the command: it pages a search, gathers the
+ * issues of a few pages into a group, reads the group's complete changelogs in bulk (filtered to the
+ * replayed fields) while the search goes on, prepares each issue as its changelog arrives, and
+ * hands every group over in order, with the page token that resumes the search after it. No more
+ * than two groups are held at once, so memory stays flat however large the board; raw issues and
+ * histories are dropped as soon as their issues are prepared.
+ */
+import { prepareIssue, type PreparedIssue, type SiteFields } from '../domain/issue';
+import type { JiraIssue } from '../domain/jira';
+import type { JiraClient } from '../jira/types';
+import { fillUntranslatedTypeName } from '../services/issue-types';
+
+/** Issues per changelog group: one bulk-fetch call takes up to 1,000 issues. */
+export const GROUP_SIZE = 1000;
+
+export interface ReadPlan {
+  readonly jql: string;
+  /** Issue fields to return. */
+  readonly fields: readonly string[];
+  /** Fields whose changelog items are replayed (at most 10, bulk fetch's limit). */
+  readonly changelogFields: readonly string[];
+  readonly siteFields: SiteFields;
+  /** Issue type id → untranslated name, written into issues that lack it. */
+  readonly typeNames: ReadonlyMap<string, string>;
+  /** Resume the search at this page (null: from its start). */
+  readonly pageToken?: string | null;
+  /** An issue this returns true for needs no changelog and is not handed over (already stored as it is). */
+  readonly unchanged?: (issue: JiraIssue) => boolean;
+  readonly groupSize?: number;
+  readonly pageSize?: number;
+}
+
+export interface ReadGroup {
+  /** The group's issues, prepared, in the search's order (the unchanged ones left out). */
+  readonly issues: readonly PreparedIssue[];
+  /** Every issue id the group's pages returned (unchanged ones included). */
+  readonly seen: readonly string[];
+  /** The token of the page after the group (null: the search is over). */
+  readonly nextPageToken: string | null;
+  /** Issues the search has returned so far. */
+  readonly read: number;
+}
+
+/**
+ * Reads every issue the plan's search returns, calling `onGroup` for each group in order (and
+ * awaiting it before handing over the next). Returns the number of issues the search returned.
+ */
+export async function readIssues(client: JiraClient, plan: ReadPlan, onGroup: (group: ReadGroup) => Promise<void>): Promise<number> {
+  const groupSize = plan.groupSize ?? GROUP_SIZE;
+  let token: string | null = plan.pageToken ?? null;
+  let read = 0;
+  let handing: Promise<void> = Promise.resolve();
+  let first = true;
+  let ended = false;
+  while (!ended) {
+    // Gather the pages of one group.
+    const raw: JiraIssue[] = [];
+    const seen: string[] = [];
+    while (raw.length < groupSize) {
+      if (!first && token === null) {
+        ended = true;
+        break;
+      }
+      first = false;
+      const page = await client.searchPage(plan.jql, { fields: plan.fields, ...(plan.pageSize ? { pageSize: plan.pageSize } : {}) }, token);
+      read += page.issues.length;
+      for (const issue of page.issues) {
+        seen.push(issue.id);
+        fillUntranslatedTypeName(issue, plan.typeNames);
+        if (!plan.unchanged?.(issue)) raw.push(issue);
+      }
+      token = page.nextPageToken;
+      if (token === null) {
+        ended = true;
+        break;
+      }
+    }
+    const next = token;
+    const readSoFar = read;
+    // The group's changelogs are read while the search goes on; groups are handed over in order.
+    const changelogs = raw.length === 0 ? Promise.resolve(new Map()) : client.changelogs(raw.map((i) => ({ id: i.id, key: i.key })), plan.changelogFields);
+    const previous = handing;
+    handing = (async () => {
+      const histories = await changelogs;
+      await previous;
+      const prepared = raw.map((issue) => prepareIssue(issue, plan.siteFields, histories.get(issue.id) ?? []));
+      histories.clear();
+      await onGroup({ issues: prepared, seen, nextPageToken: ended ? null : next, read: readSoFar });
+    })();
+    // At most two groups in flight: wait for the one before this before reading further.
+    await previous;
+  }
+  await handing;
+  return read;
+}
