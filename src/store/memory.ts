@@ -60,11 +60,16 @@ export class MemoryStore implements GovernanceStore {
   async putIssues(boardId: number, issues: readonly StoredIssueDoc[]): Promise<void> {
     if (issues.length === 0) return;
     const r = this.record(boardId);
-    for (const doc of issues) {
-      const valid = StoredIssueDoc.parse(doc);
+    const written: string[] = [];
+    // Every document parsed before any is written: a refused call writes nothing.
+    for (const valid of issues.map((doc) => StoredIssueDoc.parse(doc))) {
+      // Newest wins: a document older than the stored one comes from a run that lost its lease.
+      const stored = r.issues.get(valid.id);
+      if (stored && stored.updated > valid.updated) continue;
       r.issues.set(valid.id, { json: JSON.stringify(valid), updated: valid.updated });
+      written.push(valid.id);
     }
-    await this.changed(boardId, 'issues', issues.map((i) => i.id));
+    if (written.length > 0) await this.changed(boardId, 'issues', written);
   }
 
   async deleteIssues(boardId: number, issueIds: readonly string[]): Promise<void> {

@@ -144,7 +144,13 @@ export interface GovernanceStore {
   /** Forgets a board: its state, issues and figures. */
   deleteBoard(boardId: number): Promise<void>;
 
-  /** Writes issues of a board (by id, replacing what is stored). Idempotent. */
+  /**
+   * Writes issues of a board by id, replacing what is stored, except that the newest wins: a
+   * document whose `updated` is older than the stored one's is ignored (a run that lost its lease
+   * cannot put back what a newer run stored; an equal stamp replaces, so the same issue read
+   * again with other fields is kept). Within one call, the same rule between its documents.
+   * Idempotent. A document that does not parse is refused with an error, and then nothing is written.
+   */
   putIssues(boardId: number, issues: readonly StoredIssueDoc[]): Promise<void>;
   deleteIssues(boardId: number, issueIds: readonly string[]): Promise<void>;
   /** Every stored issue of a board (documents that do not parse are left out). */
