@@ -49,7 +49,10 @@ class DirectoryStore extends MemoryStore {
       }
       let lines = 0;
       if (existsSync(this.file(boardId, 'issues'))) {
-        for (const line of readFileSync(this.file(boardId, 'issues'), 'utf8').split('\n')) {
+        const log = readFileSync(this.file(boardId, 'issues'), 'utf8');
+        // A last line cut short by a killed run: ended, so the next append starts a line of its own.
+        if (log.length > 0 && !log.endsWith('\n')) appendFileSync(this.file(boardId, 'issues'), '\n');
+        for (const line of log.split('\n')) {
           if (line.trim() === '') continue;
           lines++;
           let parsed: z.infer<typeof LogLine>;
