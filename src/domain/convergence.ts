@@ -326,6 +326,10 @@ export interface MemberRow {
   readonly pe: number;
   /** Points when it last left the sprint (removed). */
   readonly pr: number;
+  /** An estimate read for these points was negative, not finite or not a number (counted as 0). */
+  readonly invalidEstimate?: true;
+  /** Its status at the sprint's end is in no column of the board (the status id). */
+  readonly unmappedStatus?: string;
 }
 
 /** The bits of `MemberRow.flags`. */
@@ -369,11 +373,11 @@ export function sprintMemberRows(args: SprintConvergenceArgs): { head: SprintHea
   const m: Membership = { atStart: false, atEnd: false, joinedInside: false, lastJoin: Number.NaN, lastLeave: Number.NaN };
   const notes = args.notes;
   const mapped = args.mappedStatusIds ?? null;
-  let issueKey = '';
+  let invalid = false;
   /** The estimation field at t; unestimated, unusable (noted) or not yet created count 0; an estimate of 0 is 0. */
   const estimateAt = (estimate: Timeline<Estimate>, t: number): number => {
     const e = valueAt(estimate, t);
-    if (notes && isUnusableEstimate(e)) notes.invalidEstimates.add(issueKey);
+    if (isUnusableEstimate(e)) invalid = true;
     return estimatePoints(e);
   };
   const carryAt = window.state === 'closed' ? Math.min(end + CARRY_WINDOW_MS, now) : end;
@@ -385,7 +389,8 @@ export function sprintMemberRows(args: SprintConvergenceArgs): { head: SprintHea
     // (An issue created after `now` is a member of nothing up to `end` <= now; skipping it is quicker.)
     if (issue.subtask || issue.created > now || !issue.everSprints.includes(sid)) continue;
     if (include && !include(issue)) continue;
-    issueKey = issue.key;
+    invalid = false;
+    let unmapped: string | null = null;
 
     walkMembership(issue.sprints, sid, start, end, m);
     // Each instant's status and estimate is looked up once (a binary search each), not once per set.
@@ -409,9 +414,9 @@ export function sprintMemberRows(args: SprintConvergenceArgs): { head: SprintHea
       pr = leftAt === end && pointsAtEndKnown ? pointsAtEnd : estimateAt(issue.estimate, leftAt);
     }
     if (m.atEnd) {
-      if (notes && mapped !== null) {
+      if (mapped !== null) {
         const status = valueAt(issue.status, end);
-        if (status !== undefined && status !== null && !mapped.has(status) && !notes.unmappedStatuses.has(issue.key)) notes.unmappedStatuses.set(issue.key, status);
+        if (status !== undefined && status !== null && !mapped.has(status)) unmapped = status;
       }
       if (!isDoneAt(issue.status, end, done)) {
         flags |= MEMBER.notCompleted;
@@ -429,7 +434,13 @@ export function sprintMemberRows(args: SprintConvergenceArgs): { head: SprintHea
         }
       }
     }
-    if (flags !== 0) rows.push({ key: issue.key, flags, ps: pointsAtStart, pe: pointsAtEnd, pr });
+    if (flags === 0) continue;
+    const row: MemberRow = { key: issue.key, flags, ps: pointsAtStart, pe: pointsAtEnd, pr, ...(invalid ? { invalidEstimate: true as const } : {}), ...(unmapped !== null ? { unmappedStatus: unmapped } : {}) };
+    rows.push(row);
+    if (notes) {
+      if (invalid) notes.invalidEstimates.add(issue.key);
+      if (unmapped !== null && !notes.unmappedStatuses.has(issue.key)) notes.unmappedStatuses.set(issue.key, unmapped);
+    }
   }
   const head: SprintHead = { boardId: args.boardId, sprintId: sid, name: sprint.name, state: window.state, shared: isForeignSprint(sprint, args.boardId), start, end };
   return { head, rows };

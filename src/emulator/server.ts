@@ -93,6 +93,11 @@ export interface RequestLog {
 export interface Emulator {
   url: string;
   close(): Promise<void>;
+  /**
+   * Serves `site` from now on (tests and benchmarks change a copy of the site between syncs: issues
+   * updated, created, deleted, moved; sprints closed; a board's filter changed).
+   */
+  replaceSite(site: SiteData): void;
   faults: FaultController;
   requests: RequestLog[];
   /** Most requests ever in flight at once. */
@@ -160,7 +165,8 @@ const delay = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, m
 export async function startEmulator(site: SiteData, options: EmulatorOptions = {}): Promise<Emulator> {
   // Property writes are the only mutation: copy the properties, so they never leak into the
   // caller's fixture (the hook reports them), and share the rest, which is only read.
-  const index = new SiteIndex({ ...site, issues: site.issues.map((i) => ({ ...i, properties: structuredClone(i.properties) })) });
+  const indexOf = (s: SiteData) => new SiteIndex({ ...s, issues: s.issues.map((i) => ({ ...i, properties: structuredClone(i.properties) })) });
+  let index = indexOf(site);
   const faults = new FaultController(options.faults);
   const requests: RequestLog[] = [];
   const config: EmulatorConfig = {
@@ -269,6 +275,9 @@ export async function startEmulator(site: SiteData, options: EmulatorOptions = {
     faults,
     requests,
     peakInFlight: () => peak,
+    replaceSite: (next) => {
+      index = indexOf(next);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));

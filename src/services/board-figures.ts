@@ -13,13 +13,13 @@
  * Pure: `now` is a parameter, nothing here reads Jira or a clock.
  */
 import type { GovernanceConfig } from '../domain/config';
-import { convergenceNotes, indexBySprint, type MemberRow, selectSprints, type SprintHead, sprintHasMember, sprintMemberRows } from '../domain/convergence';
-import { defectRows, type DefectRow } from '../domain/defects';
+import { indexBySprint, type MemberRow, selectSprints, type SprintHead, sprintHasMember, sprintMemberRows } from '../domain/convergence';
+import { defectRows, type DefectRow, isDefect } from '../domain/defects';
 import { doneStatusIds, mappedStatusIds } from '../domain/done';
 import { isUnusableEstimate } from '../domain/history';
 import { hygieneContext, hygieneRows, hygieneScope, type HygieneRow } from '../domain/hygiene';
 import { asOfNow, sprintAsOf } from '../domain/hygiene/as-of';
-import { currentEstimate, type PreparedIssue, sortKeys, type StatusCatalog } from '../domain/issue';
+import { currentEstimate, type PreparedIssue, type StatusCatalog } from '../domain/issue';
 import type { BoardConfiguration, JiraSprint } from '../domain/jira';
 import { ownershipMapper } from '../domain/ownership';
 import type { SiteFields } from '../domain/issue';
@@ -35,20 +35,25 @@ export interface IssueTag {
   readonly products: readonly string[];
   readonly channels: readonly string[];
   readonly segments: readonly string[];
+  /** What lists of issues show: the summary, and the assignee at `asOf`. */
+  readonly summary: string | null;
+  readonly assignee: string | null;
+  readonly assigneeName: string | null;
+  /** Not done (status category) at `asOf`. */
+  readonly open: boolean;
+  /** A defect (of the configuration's defect types). */
+  readonly defect: boolean;
+  /** Statuses its history passes through that the site no longer has. */
+  readonly deletedStatuses: readonly string[];
 }
+
+/** A scanned issue's hygiene row, and whether the estimate the rules read was unusable. */
+export type FigureHygieneRow = HygieneRow & { readonly invalidEstimate?: true };
 
 /** The rows of one reported sprint. */
 export interface SprintRows {
   readonly head: SprintHead;
   readonly rows: readonly MemberRow[];
-}
-
-/** Issue keys the figures could not read as Jira meant, per kind (see `ReportWarnings`). */
-export interface BoardNotes {
-  readonly invalidEstimates: readonly string[];
-  readonly unmappedStatuses: readonly { key: string; statusId: string }[];
-  /** Issues whose history passes through a status the site no longer has, with those statuses. */
-  readonly deletedStatuses: readonly { key: string; statusIds: readonly string[] }[];
 }
 
 export interface BoardFigures {
@@ -64,10 +69,9 @@ export interface BoardFigures {
   readonly sprints: readonly SprintRows[];
   readonly defects: readonly DefectRow[];
   /** The issues hygiene scans at `asOf`, each judged in this board's context. */
-  readonly hygiene: readonly HygieneRow[];
+  readonly hygiene: readonly FigureHygieneRow[];
   /** The same a week before `asOf` (the trend the project page shows); null when not asked for. */
   readonly hygieneBefore: readonly HygieneRow[] | null;
-  readonly notes: BoardNotes;
 }
 
 /** One board as the derivation needs it: its configuration, listed sprints, fields and prepared issues. */
@@ -105,7 +109,6 @@ function securityOf(p: PreparedIssue): string | null {
 export function deriveBoardFigures(board: BoardInput, o: DeriveOptions): BoardFigures {
   const { now, config } = o;
   const issues = board.issues.filter((p) => p.created <= now);
-  const notes = convergenceNotes();
   const done = doneStatusIds(board.configuration, o.catalog);
 
   // Convergence: the sprints the board reports (its own, and shared ones holding its issues), each member's row.
@@ -126,7 +129,6 @@ export function deriveBoardFigures(board: BoardInput, o: DeriveOptions): BoardFi
       nearBand: config.convergence.nearBand,
       basis: config.convergence.basis,
       mappedStatusIds: mapped,
-      notes,
     }),
   );
 
@@ -135,13 +137,14 @@ export function deriveBoardFigures(board: BoardInput, o: DeriveOptions): BoardFi
   // Hygiene: the issues in scope at `now`, each as it stood then, in this board's context.
   const fields = { sprintFieldId: board.fields.sprint?.id ?? null, estimationFieldId: board.fields.estimation?.id ?? null };
   const issuesByKey = new Map(issues.map((p) => [p.key, p] as const));
+  const invalid = new Set<string>();
   const hygieneAt = (t: number): HygieneRow[] => {
     const scoped: PreparedIssue[] = [];
     for (const p of board.issues) {
       const at = asOfNow(p, t, o.catalog, fields);
       if (at === null || !hygieneScope(at.issue, t, at.created)) continue;
       scoped.push(at);
-      if (t === now && fields.estimationFieldId !== null && isUnusableEstimate(currentEstimate(at.issue, board.fields.estimation))) notes.invalidEstimates.add(p.key);
+      if (t === now && fields.estimationFieldId !== null && isUnusableEstimate(currentEstimate(at.issue, board.fields.estimation))) invalid.add(p.key);
     }
     const ctx = hygieneContext({
       now: t,
@@ -156,7 +159,7 @@ export function deriveBoardFigures(board: BoardInput, o: DeriveOptions): BoardFi
     });
     return hygieneRows(scoped, ctx);
   };
-  const hygiene = hygieneAt(now);
+  const hygiene: FigureHygieneRow[] = hygieneAt(now).map((r) => (invalid.has(r.key) ? { ...r, invalidEstimate: true } : r));
   const hygieneBefore = o.before !== undefined && o.before !== null ? hygieneAt(o.before) : null;
 
   // Tags of every issue a row names, and the histories the rows read (for statuses the site no longer has).
@@ -166,11 +169,14 @@ export function deriveBoardFigures(board: BoardInput, o: DeriveOptions): BoardFi
   for (const h of hygiene) named.add(h.key);
   for (const h of hygieneBefore ?? []) named.add(h.key);
   const mapper = ownershipMapper(config);
+  const defectIds = new Set(defects.map((d) => d.id));
+  const isDefectType = (p: PreparedIssue) => defectIds.has(p.id) || isDefect(p, config);
   const tags: IssueTag[] = [];
-  const deleted: { key: string; statusIds: string[] }[] = [];
   for (const p of issues) {
     if (!named.has(p.key)) continue;
     const m = mapper(p.issue);
+    const at = asOfNow(p, now, o.catalog, fields) ?? p;
+    const assignee = at.issue.fields.assignee ?? null;
     tags.push({
       id: p.id,
       key: p.key,
@@ -180,10 +186,13 @@ export function deriveBoardFigures(board: BoardInput, o: DeriveOptions): BoardFi
       products: m.products.map((e) => e.key),
       channels: m.channels.map((e) => e.key),
       segments: m.segments.map((e) => e.key),
+      summary: p.issue.fields.summary ?? null,
+      assignee: assignee?.accountId ?? null,
+      assigneeName: assignee?.displayName ?? null,
+      open: at.issue.fields.status.statusCategory.key !== 'done',
+      defect: isDefectType(p),
+      deletedStatuses: deletedStatusesOf(p, o.siteStatusIds),
     });
-    const gone = new Set<string>();
-    for (const v of [p.status.initial, ...p.status.values]) if (v !== null && v !== undefined && !o.siteStatusIds.has(v)) gone.add(v);
-    if (gone.size > 0) deleted.push({ key: p.key, statusIds: [...gone].sort() });
   }
   return {
     boardId: board.boardId,
@@ -195,11 +204,13 @@ export function deriveBoardFigures(board: BoardInput, o: DeriveOptions): BoardFi
     defects,
     hygiene,
     hygieneBefore,
-    notes: {
-      invalidEstimates: sortKeys(notes.invalidEstimates),
-      unmappedStatuses: sortKeys(notes.unmappedStatuses.keys()).map((key) => ({ key, statusId: notes.unmappedStatuses.get(key) as string })),
-      deletedStatuses: deleted,
-    },
   };
+}
+
+/** The statuses an issue's history passes through that the site no longer has. */
+function deletedStatusesOf(p: PreparedIssue, siteStatusIds: ReadonlySet<string>): string[] {
+  const gone = new Set<string>();
+  for (const v of [p.status.initial, ...p.status.values]) if (v !== null && v !== undefined && !siteStatusIds.has(v)) gone.add(v);
+  return [...gone].sort();
 }
 

@@ -38,6 +38,14 @@ export type FiguresSections = Pick<GovernanceReport, 'now' | 'boards' | 'warning
 
 const listOf: Record<OwnershipDimension, 'products' | 'channels' | 'segments'> = { product: 'products', channel: 'channels', segment: 'segments' };
 
+/** What the report's figures read, gathered as they are computed: where its warnings come from. */
+interface Read {
+  readonly keys: Set<string>;
+  readonly invalidEstimates: Set<string>;
+  readonly unmapped: Map<string, string>;
+  readonly unknownPriorities: Map<string, string>;
+}
+
 /** The report of the boards' rows, as of the oldest board's `asOf`. */
 export function figuresReport(boards: readonly BoardFigures[], req: FiguresRequest): FiguresSections {
   const sections = new Set(req.sections ?? ALL_SECTIONS);
@@ -51,21 +59,27 @@ export function figuresReport(boards: readonly BoardFigures[], req: FiguresReque
     if (req.visible && !req.visible(tag)) return false;
     return rollup === null || list === null || tag[list].includes(rollup.key);
   };
+  const read: Read = { keys: new Set(), invalidEstimates: new Set(), unmapped: new Map(), unknownPriorities: new Map() };
   const now = boards.length === 0 ? Number.NaN : Math.min(...boards.map((b) => b.asOf));
-  const out: FiguresSections = {
+  const out: Omit<FiguresSections, 'warnings'> & Partial<Pick<FiguresSections, 'warnings'>> = {
     now: Number.isNaN(now) ? new Date(0).toISOString() : new Date(now).toISOString(),
     boards: boards.map((b) => b.boardId),
-    warnings: warningsOf(boards, keepKey, req),
   };
-  if (sections.has('convergence')) out.convergence = convergenceOf(boards, req, keepKey);
-  if (sections.has('defects')) out.defects = defectsOf(boards, req, keepKey);
-  if (sections.has('hygiene')) out.hygiene = hygieneOf(boards, (b) => b.hygiene, req.config, keepKey);
-  return out;
+  if (sections.has('convergence')) out.convergence = convergenceOf(boards, req, keepKey, read);
+  if (sections.has('defects')) out.defects = defectsOf(boards, req, keepKey, read);
+  if (sections.has('hygiene')) out.hygiene = hygieneOf(boards, (b) => b.hygiene, req.config, keepKey, read);
+  return { ...out, warnings: warningsOf(read, tagOf, req) };
 }
 
-function convergenceOf(boards: readonly BoardFigures[], req: FiguresRequest, keepKey: (key: string) => boolean): ConvergenceReport {
+function convergenceOf(boards: readonly BoardFigures[], req: FiguresRequest, keepKey: (key: string) => boolean, read: Read): ConvergenceReport {
   const { target, nearBand, basis } = req.config.convergence;
-  const keep = (r: MemberRow) => keepKey(r.key);
+  const keep = (r: MemberRow): boolean => {
+    if (!keepKey(r.key)) return false;
+    read.keys.add(r.key);
+    if (r.invalidEstimate) read.invalidEstimates.add(r.key);
+    if (r.unmappedStatus !== undefined && !read.unmapped.has(r.key)) read.unmapped.set(r.key, r.unmappedStatus);
+    return true;
+  };
   const rows: SprintConvergence[] = [];
   for (const b of boards) {
     let closed = 0;
@@ -77,7 +91,7 @@ function convergenceOf(boards: readonly BoardFigures[], req: FiguresRequest, kee
   return convergenceReport({ sprints: rows, target, nearBand, basis });
 }
 
-function defectsOf(boards: readonly BoardFigures[], req: FiguresRequest, keepKey: (key: string) => boolean): DefectReport {
+function defectsOf(boards: readonly BoardFigures[], req: FiguresRequest, keepKey: (key: string) => boolean, read: Read): DefectReport {
   const rows: DefectRow[] = [];
   const perBoard: { boardId: number; issueIds: Set<string> }[] = [];
   for (const b of boards) {
@@ -89,15 +103,25 @@ function defectsOf(boards: readonly BoardFigures[], req: FiguresRequest, keepKey
     }
     perBoard.push({ boardId: b.boardId, issueIds: ids });
   }
-  return defectReportFromRows({ rows, boards: perBoard, config: req.config, from: req.from, to: req.to });
+  const report = defectReportFromRows({ rows, boards: perBoard, config: req.config, from: req.from, to: req.to });
+  // The defects the report lists are what it read; one of a priority without a target (and with a
+  // priority at all) is about an unknown priority.
+  const listed = new Set(report.issues.map((d) => d.key));
+  for (const d of rows) {
+    if (!listed.has(d.key)) continue;
+    read.keys.add(d.key);
+    if (d.outcome === 'noSla' && d.priorityId !== null && d.targetPriorityId === null) read.unknownPriorities.set(d.key, d.priorityId);
+  }
+  return report;
 }
 
 /** Hygiene over the boards' rows, each issue judged once (on the first board that holds it). */
 export function hygieneOf(
   boards: readonly BoardFigures[],
-  rowsOf: (b: BoardFigures) => readonly HygieneRow[] | null,
+  rowsOf: (b: BoardFigures) => readonly (HygieneRow & { readonly invalidEstimate?: true })[] | null,
   config: GovernanceConfig,
   keepKey: (key: string) => boolean,
+  read?: Read,
 ): HygieneReport {
   const seen = new Set<string>();
   const reports: HygieneReport[] = [];
@@ -107,12 +131,13 @@ export function hygieneOf(
       if (seen.has(r.id) || !keepKey(r.key)) continue;
       seen.add(r.id);
       rows.push(r);
+      read?.keys.add(r.key);
+      if (r.invalidEstimate) read?.invalidEstimates.add(r.key);
     }
     reports.push(hygieneFromRows(rows, config));
   }
   return mergeHygiene(reports);
 }
-
 /** Sums hygiene reports over disjoint sets of issues. */
 export function mergeHygiene(reports: readonly HygieneReport[]): HygieneReport {
   const first = reports[0];
@@ -127,46 +152,26 @@ export function mergeHygiene(reports: readonly HygieneReport[]): HygieneReport {
   return { scanned, violating, score: scanned === 0 ? null : 1 - violating / scanned, rules };
 }
 
-function warningsOf(boards: readonly BoardFigures[], keepKey: (key: string) => boolean, req: FiguresRequest): ReportWarnings {
-  const invalid = new Set<string>();
+function warningsOf(read: Read, tagOf: ReadonlyMap<string, IssueTag>, req: FiguresRequest): ReportWarnings {
   const deletedKeys = new Set<string>();
   const deletedIds = new Set<string>();
-  const unmappedKeys = new Set<string>();
-  const unmappedIds = new Set<string>();
-  const unknownKeys = new Set<string>();
-  const unknownIds = new Set<string>();
-  for (const b of boards) {
-    for (const k of b.notes.invalidEstimates) if (keepKey(k)) invalid.add(k);
-    for (const d of b.notes.deletedStatuses) {
-      if (!keepKey(d.key)) continue;
-      deletedKeys.add(d.key);
-      for (const id of d.statusIds) deletedIds.add(id);
-    }
-    for (const u of b.notes.unmappedStatuses) {
-      if (!keepKey(u.key)) continue;
-      unmappedKeys.add(u.key);
-      unmappedIds.add(u.statusId);
-    }
-    // A defect without a target because its priority (at `now`) has none configured; one without
-    // any priority is not about an unknown priority. Only defects the report lists count.
-    for (const d of b.defects) {
-      if (d.outcome !== 'noSla' || d.priorityId === null || d.targetPriorityId !== null || !keepKey(d.key)) continue;
-      if (!d.open && (d.resolvedAt === null || d.resolvedAt < req.from || d.resolvedAt > req.to)) continue;
-      unknownKeys.add(d.key);
-      unknownIds.add(d.priorityId);
-    }
+  for (const key of read.keys) {
+    const gone = tagOf.get(key)?.deletedStatuses ?? [];
+    if (gone.length === 0) continue;
+    deletedKeys.add(key);
+    for (const id of gone) deletedIds.add(id);
   }
   const issues = (keys: Iterable<string>) => {
     const sorted = sortKeys(keys);
     return { count: sorted.length, issues: sorted };
   };
-  const ids = (set: Set<string>) => [...set].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const ids = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   const unresolved = req.unresolvedConfigNames ?? [];
   return {
-    invalidEstimates: issues(invalid),
+    invalidEstimates: issues(read.invalidEstimates),
     deletedStatuses: { ...issues(deletedKeys), statusIds: ids(deletedIds) },
-    unknownPriorities: { ...issues(unknownKeys), priorityIds: ids(unknownIds) },
-    unmappedStatuses: { ...issues(unmappedKeys), statusIds: ids(unmappedIds) },
+    unknownPriorities: { ...issues(read.unknownPriorities.keys()), priorityIds: ids(read.unknownPriorities.values()) },
+    unmappedStatuses: { ...issues(read.unmapped.keys()), statusIds: ids(read.unmapped.values()) },
     unresolvedConfigNames: { count: unresolved.length, names: unresolved.map((u) => `${u.path}: ${u.name}`) },
   };
 }

@@ -12,6 +12,12 @@ const Tag = z.object({
   products: z.array(z.string()),
   channels: z.array(z.string()),
   segments: z.array(z.string()),
+  summary: z.string().nullable(),
+  assignee: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  open: z.boolean(),
+  defect: z.boolean(),
+  deletedStatuses: z.array(z.string()),
 });
 const Head = z.object({
   boardId: z.number(),
@@ -22,7 +28,15 @@ const Head = z.object({
   start: z.number(),
   end: z.number(),
 });
-const Member = z.object({ key: z.string(), flags: z.number().int(), ps: z.number(), pe: z.number(), pr: z.number() });
+const Member = z.object({
+  key: z.string(),
+  flags: z.number().int(),
+  ps: z.number(),
+  pe: z.number(),
+  pr: z.number(),
+  invalidEstimate: z.literal(true).optional(),
+  unmappedStatus: z.string().optional(),
+});
 const Defect = z.object({
   id: z.string(),
   key: z.string(),
@@ -38,6 +52,7 @@ const Defect = z.object({
   outcome: z.enum(['met', 'breached', 'atRisk', 'onTrack', 'noSla']),
 });
 const Hygiene = z.object({ id: z.string(), key: z.string(), rules: z.array(HygieneRuleId) });
+const ScannedNow = Hygiene.extend({ invalidEstimate: z.literal(true).optional() });
 
 export const BoardFiguresDoc: z.ZodType<BoardFigures> = z.object({
   boardId: z.number(),
@@ -47,11 +62,6 @@ export const BoardFiguresDoc: z.ZodType<BoardFigures> = z.object({
   tags: z.array(Tag),
   sprints: z.array(z.object({ head: Head, rows: z.array(Member) })),
   defects: z.array(Defect),
-  hygiene: z.array(Hygiene),
+  hygiene: z.array(ScannedNow),
   hygieneBefore: z.array(Hygiene).nullable(),
-  notes: z.object({
-    invalidEstimates: z.array(z.string()),
-    unmappedStatuses: z.array(z.object({ key: z.string(), statusId: z.string() })),
-    deletedStatuses: z.array(z.object({ key: z.string(), statusIds: z.array(z.string()) })),
-  }),
 });

@@ -52,6 +52,8 @@ export interface SyncDeps {
   readonly reconcileEveryMs?: number;
   /** Figure rows older than this are derived again (time moves hygiene and SLA clocks; default 1 hour). */
   readonly figuresMaxAgeMs?: number;
+  /** Issues stored per checkpoint (default 1,000: one bulk changelog call). */
+  readonly groupSize?: number;
 }
 
 export interface SyncOptions {
@@ -314,6 +316,7 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
         typeNames: new Map(Object.entries(meta.typeNames)),
         pageToken: cursor.pageToken,
         unchanged: (issue) => stamps.get(issue.id) === updatedOf(issue),
+        ...(deps.groupSize ? { groupSize: deps.groupSize } : {}),
       },
       async (group) => {
         const custom = configCustomFields(config);
@@ -322,7 +325,7 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
         changed += group.issues.length;
         cursor = { ...cursor, pageToken: group.nextPageToken, read: group.read };
         await held.save((s) => ({ ...s, sync: { ...s.sync, cursor } }));
-        if (group.nextPageToken !== null && deps.budgetMs !== undefined && deps.clock() - started > deps.budgetMs) throw new OutOfBudget();
+        if (group.nextPageToken !== null && deps.budgetMs !== undefined && deps.clock() - started >= deps.budgetMs) throw new OutOfBudget();
       },
     );
 

@@ -50,9 +50,10 @@ export async function readIssues(client: JiraClient, plan: ReadPlan, onGroup: (g
   const groupSize = plan.groupSize ?? GROUP_SIZE;
   let token: string | null = plan.pageToken ?? null;
   let read = 0;
-  let handing: Promise<void> = Promise.resolve();
   let first = true;
   let ended = false;
+  /** The group before this one: its changelogs and its handing over, in flight while the search goes on. */
+  let pending: Promise<void> | null = null;
   while (!ended) {
     // Gather the pages of one group.
     const raw: JiraIssue[] = [];
@@ -76,21 +77,18 @@ export async function readIssues(client: JiraClient, plan: ReadPlan, onGroup: (g
         break;
       }
     }
-    const next = token;
-    const readSoFar = read;
-    // The group's changelogs are read while the search goes on; groups are handed over in order.
-    const changelogs = raw.length === 0 ? Promise.resolve(new Map()) : client.changelogs(raw.map((i) => ({ id: i.id, key: i.key })), plan.changelogFields);
-    const previous = handing;
-    handing = (async () => {
-      const histories = await changelogs;
-      await previous;
-      const prepared = raw.map((issue) => prepareIssue(issue, plan.siteFields, histories.get(issue.id) ?? []));
+    // The group before is handed over first (in order); at most two groups are held at once.
+    if (pending) await pending;
+    const group = { raw, seen, next: ended ? null : token, read };
+    pending = (async () => {
+      const histories = group.raw.length === 0 ? new Map() : await client.changelogs(group.raw.map((i) => ({ id: i.id, key: i.key })), plan.changelogFields);
+      const prepared = group.raw.map((issue) => prepareIssue(issue, plan.siteFields, histories.get(issue.id) ?? []));
       histories.clear();
-      await onGroup({ issues: prepared, seen, nextPageToken: ended ? null : next, read: readSoFar });
+      await onGroup({ issues: prepared, seen: group.seen, nextPageToken: group.next, read: group.read });
     })();
-    // At most two groups in flight: wait for the one before this before reading further.
-    await previous;
+    // Awaited above or below; a failure while the next pages are read must not go unheard meanwhile.
+    pending.catch(() => undefined);
   }
-  await handing;
+  if (pending) await pending;
   return read;
 }
