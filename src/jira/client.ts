@@ -230,6 +230,7 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
   }
 
   return {
+    maxPages,
     stats: () => ({ ...requester.counters }),
 
     myself: () => requester.call({ method: 'GET', template: '/rest/api/3/myself', schema: JiraUser }),

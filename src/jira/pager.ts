@@ -24,27 +24,46 @@ export interface PagerOptions {
   maxPages?: number;
 }
 
+/**
+ * What keeps a listing from running forever, for whoever pages one (the pager here, the issue
+ * reader page by page): at most `maxPages` pages, and never a cursor seen before.
+ */
+export class PageGuard<C> {
+  private readonly seen = new Set<C>();
+  constructor(
+    private readonly endpoint: string,
+    private readonly maxPages: number = MAX_PAGES,
+  ) {}
+
+  /** Before reading the page at `cursor`: fails past the page cap. */
+  reading(cursor: C): void {
+    if (this.seen.size >= this.maxPages) {
+      throw new JiraError(this.endpoint, null, `${this.endpoint} kept announcing a next page: more than ${this.maxPages} pages, given up`);
+    }
+    this.seen.add(cursor);
+  }
+
+  /** After a page: fails when it names a cursor already read. */
+  announced(next: C | null): void {
+    if (next !== null && this.seen.has(next)) throw new JiraError(this.endpoint, null, `${this.endpoint} returned the same page cursor twice (${String(next)})`);
+  }
+}
+
 export async function collectPages<C extends string | number, T>(
   endpoint: string,
   first: C,
   fetchPage: (cursor: C) => Promise<Page<C, T>>,
   options: PagerOptions = {},
 ): Promise<T[]> {
-  const maxPages = options.maxPages ?? MAX_PAGES;
+  const guard = new PageGuard<C>(endpoint, options.maxPages ?? MAX_PAGES);
   const all: T[] = [];
-  const seen = new Set<C>();
   let cursor: C | null = first;
   while (cursor !== null) {
-    if (seen.size >= maxPages) {
-      throw new JiraError(endpoint, null, `${endpoint} kept announcing a next page: more than ${maxPages} pages, given up`);
-    }
-    seen.add(cursor);
+    guard.reading(cursor);
     const page: Page<C, T> = await fetchPage(cursor);
     for (const item of page.items) all.push(item);
     options.onPage?.(all.length);
-    if (page.next !== null && seen.has(page.next)) {
-      throw new JiraError(endpoint, null, `${endpoint} returned the same page cursor twice (${String(page.next)})`);
-    }
+    guard.announced(page.next);
     cursor = page.next;
   }
   return all;

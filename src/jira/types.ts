@@ -126,6 +126,8 @@ export interface JiraClientStats {
 }
 
 export interface JiraClient {
+  /** Most pages one listing may take before it fails (the REST client's setting; a reader paging itself keeps to it). */
+  readonly maxPages?: number;
   /** Running counters (the REST client has them; wrappers and fakes may not). */
   stats?(): JiraClientStats;
   /** `GET /rest/api/3/myself` */

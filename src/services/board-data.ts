@@ -7,7 +7,8 @@ import type { GovernanceConfig } from '../domain/config';
 import type { BoardConfiguration, JiraBoard, JiraField, JiraIssue, JiraSprint, StatusCategoryKey } from '../domain/jira';
 import { discoverFields, prepareIssue, type PreparedIssue, type SiteFields, statusCatalog } from '../domain/issue';
 import { JiraError, type JiraClient } from '../jira/types';
-import { fillUntranslatedTypeName, untranslatedTypeNames } from './issue-types';
+import { readIssues } from './issue-reader';
+import { untranslatedTypeNames } from './issue-types';
 import { boardScopeJql } from './jql';
 
 /** Jira says the board does not exist (or the user may not see it: Jira answers 404 for both). */
@@ -93,23 +94,31 @@ export function metricFieldIds(config: GovernanceConfig): string[] {
   return [...ids];
 }
 
+/** Boards read at once: enough to overlap their requests, few enough not to crowd the client's own bound. */
+const BOARDS_AT_ONCE = 3;
+
+/**
+ * Reads the boards concurrently (a few at a time), each through the one streaming loader
+ * (`readIssues`): search pages and bulk changelogs overlap, each group of issues is prepared as it
+ * arrives, and nothing of a raw page or history is kept once its issues are prepared. An issue on
+ * two boards is read once (with the fields of the first board that reads it).
+ */
 export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<LoadedBoards> {
   const progress = req.onProgress ?? (() => undefined);
   const [siteFields, statuses, typeNames] = await Promise.all([client.fields(), client.statuses(), untranslatedTypeNames(client)]);
   const catalog = statusCatalog(statuses);
   const siteStatusIds = new Set(statuses.map((s) => s.id));
-  const boards: BoardData[] = [];
-  const raw = new Map<string, { issue: JiraIssue; fields: SiteFields }>();
+  const prepared = new Map<string, PreparedIssue>();
+  const boards: (BoardData | undefined)[] = new Array(req.boardIds.length);
+  let started = 0;
 
-  for (const boardId of req.boardIds) {
+  const loadOne = async (index: number): Promise<void> => {
+    const boardId = req.boardIds[index] as number;
     const board = await client.board(boardId).catch((e: unknown) => {
       if (e instanceof JiraError && e.status === 404) throw new BoardNotFoundError(boardId);
       throw e;
     });
-    const [configuration, sprints] = await Promise.all([
-      client.boardConfiguration(boardId),
-      client.sprints(boardId, ['active', 'closed']),
-    ]);
+    const [configuration, sprints] = await Promise.all([client.boardConfiguration(boardId), client.sprints(boardId, ['active', 'closed'])]);
     const filter = await client.filter(configuration.filter.id);
     const fields = discoverFields(siteFields, configuration.estimation?.field?.fieldId ?? null);
     const fieldIds = metricFieldIds(req.config);
@@ -117,38 +126,31 @@ export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<
     if (fields.estimation) fieldIds.push(fields.estimation.id);
     const jql = boardScopeJql(filter.jql, { ...req.scope(sprints, boardId), openNow: req.openNow });
     progress(`board ${boardId} (${board.name}): searching issues`);
-    req.onStep?.({ kind: 'board', boardId, index: boards.length, total: req.boardIds.length });
-    const issues = await client.search(jql, {
-      fields: fieldIds,
-      onPage: (n) => {
-        progress(`board ${boardId}: ${n} issues`);
-        req.onStep?.({ kind: 'issues', boardId, fetched: n });
-      },
-    });
+    req.onStep?.({ kind: 'board', boardId, index, total: req.boardIds.length });
+    const changelogFields = ['status', 'priority', 'assignee'];
+    if (fields.sprint) changelogFields.push(fields.sprint.id);
+    if (fields.estimation) changelogFields.push(fields.estimation.id);
     const issueIds = new Set<string>();
-    for (const issue of issues) {
-      issueIds.add(issue.id);
-      fillUntranslatedTypeName(issue, typeNames);
-      // Statuses the site list missed (a status of another project's workflow, say) still carry their category.
-      siteStatusIds.add(issue.fields.status.id);
-      if (!catalog.has(issue.fields.status.id)) catalog.set(issue.fields.status.id, issue.fields.status.statusCategory.key);
-      if (!raw.has(issue.id)) raw.set(issue.id, { issue, fields });
-    }
-    boards.push({ board, configuration, sprints, fields, issueIds });
-  }
+    await readIssues(client, { jql, fields: fieldIds, changelogFields, siteFields: fields, typeNames, unchanged: (issue) => prepared.has(issue.id) }, async (group) => {
+      for (const id of group.seen) issueIds.add(id);
+      for (const p of group.issues) {
+        // Statuses the site list missed (a status of another project's workflow, say) still carry their category.
+        const status = p.issue.fields.status;
+        siteStatusIds.add(status.id);
+        if (!catalog.has(status.id)) catalog.set(status.id, status.statusCategory.key);
+        if (!prepared.has(p.id)) prepared.set(p.id, p);
+      }
+      progress(`board ${boardId}: ${group.read} issues`);
+      req.onStep?.({ kind: 'issues', boardId, fetched: group.read });
+    });
+    boards[index] = { board, configuration, sprints, fields, issueIds };
+  };
 
-  const replayed = new Set<string>(['status', 'priority']);
-  for (const b of boards) {
-    if (b.fields.sprint) replayed.add(b.fields.sprint.id);
-    if (b.fields.estimation) replayed.add(b.fields.estimation.id);
-  }
-  progress(`changelogs of ${raw.size} issues`);
-  req.onStep?.({ kind: 'changelogs', issues: raw.size });
-  const changelogs = await client.changelogs(
-    [...raw.values()].map(({ issue }) => ({ id: issue.id, key: issue.key })),
-    [...replayed].slice(0, 10),
-  );
-  const prepared = new Map<string, PreparedIssue>();
-  for (const [id, { issue, fields }] of raw) prepared.set(id, prepareIssue(issue, fields, changelogs.get(id) ?? []));
-  return { boards, issues: prepared, catalog, siteStatusIds, siteFields };
+  // A few boards at a time, in the order asked.
+  const workers = Array.from({ length: Math.min(BOARDS_AT_ONCE, req.boardIds.length) }, async () => {
+    while (started < req.boardIds.length) await loadOne(started++);
+  });
+  await Promise.all(workers);
+  req.onStep?.({ kind: 'changelogs', issues: prepared.size });
+  return { boards: boards.filter((b): b is BoardData => b !== undefined), issues: prepared, catalog, siteStatusIds, siteFields };
 }

@@ -8,8 +8,9 @@
  */
 import { prepareIssue, type PreparedIssue, type SiteFields } from '../domain/issue';
 import type { JiraIssue } from '../domain/jira';
+import { MAX_PAGES, PageGuard } from '../jira/pager';
 import type { JiraClient } from '../jira/types';
-import { fillUntranslatedTypeName } from '../services/issue-types';
+import { fillUntranslatedTypeName } from './issue-types';
 
 /** Issues per changelog group: one bulk-fetch call takes up to 1,000 issues. */
 export const GROUP_SIZE = 1000;
@@ -52,6 +53,7 @@ export async function readIssues(client: JiraClient, plan: ReadPlan, onGroup: (g
   let read = 0;
   let first = true;
   let ended = false;
+  const guard = new PageGuard<string | null>('POST /rest/api/3/search/jql', client.maxPages ?? MAX_PAGES);
   /** The group before this one: its changelogs and its handing over, in flight while the search goes on. */
   let pending: Promise<void> | null = null;
   while (!ended) {
@@ -64,7 +66,9 @@ export async function readIssues(client: JiraClient, plan: ReadPlan, onGroup: (g
         break;
       }
       first = false;
+      guard.reading(token);
       const page = await client.searchPage(plan.jql, { fields: plan.fields, ...(plan.pageSize ? { pageSize: plan.pageSize } : {}) }, token);
+      guard.announced(page.nextPageToken);
       read += page.issues.length;
       for (const issue of page.issues) {
         seen.push(issue.id);

@@ -23,6 +23,7 @@
 import type { GovernanceConfig } from '../domain/config';
 import { discoverFields, type SiteFields } from '../domain/issue';
 import { parseInstant, type JiraIssue, type StatusCategoryKey } from '../domain/jira';
+import { MAX_PAGES, PageGuard } from '../jira/pager';
 import { JiraError, type JiraClient } from '../jira/types';
 import { metricFieldIds } from '../services/board-data';
 import { deriveBoardFigures } from '../services/board-figures';
@@ -30,7 +31,7 @@ import { untranslatedTypeNames } from '../services/issue-types';
 import { keptScopeJql, syncScopeJql } from '../services/jql';
 import { decodeIssue, encodeIssue } from '../store/issue-codec';
 import { type BoardMeta, type BoardState, type GovernanceStore, newBoardState, type SyncCursor } from '../store/types';
-import { readIssues } from './reader';
+import { readIssues } from '../services/issue-reader';
 
 export interface SyncDeps {
   /** Reads Jira as the app. */
@@ -397,8 +398,11 @@ async function reconcileScope(deps: SyncDeps, boardId: number, meta: BoardMeta, 
   const scope = new Set<string>();
   const jql = keptScopeJql(meta.filterJql);
   let token: string | null = null;
+  const guard = new PageGuard<string | null>('POST /rest/api/3/search/jql', deps.client.maxPages ?? MAX_PAGES);
   do {
+    guard.reading(token);
     const page = await deps.client.searchIds(jql, token);
+    guard.announced(page.nextPageToken);
     for (const id of page.ids) scope.add(id);
     token = page.nextPageToken;
   } while (token !== null);
