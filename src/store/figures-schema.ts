@@ -1,7 +1,7 @@
 /** Board figure rows as stored (`BoardFigures`), parsed by zod when read back. */
 import { z } from 'zod';
 import { HygieneRuleId } from '../domain/config';
-import type { BoardFigures } from '../services/board-figures';
+import type { BoardFigures } from '../domain/figures';
 
 const Tag = z.object({
   id: z.string(),

@@ -6,7 +6,7 @@
 import { BoardFiguresDoc } from './figures-schema';
 import { StoredIssueDoc } from './issue-codec';
 import { BoardState, type GovernanceStore, type SaveResult, type Versioned } from './types';
-import type { BoardFigures } from '../services/board-figures';
+import type { BoardFigures } from '../domain/figures';
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 

@@ -9,7 +9,7 @@
  * (and re-read from Jira), never trusted.
  */
 import { z } from 'zod';
-import type { BoardFigures } from '../services/board-figures';
+import type { BoardFigures } from '../domain/figures';
 import type { StoredIssueDoc } from './issue-codec';
 
 const FieldRefJson = z.object({ id: z.string(), names: z.array(z.string()) });
