@@ -22,7 +22,7 @@
  * when read (left out when it does not parse, as the other stores do).
  */
 import { z } from 'zod';
-import type { BoardFigures } from '../services/board-figures';
+import type { BoardFigures } from '../domain/figures';
 import { BoardFiguresDoc } from './figures-schema';
 import { StoredIssueDoc } from './issue-codec';
 import { SqlChange, SqlDuplicateKeyError, SqlRows, type SqlClient, type SqlParam, type SqlRow } from './sql-client';
