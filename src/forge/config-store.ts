@@ -23,3 +23,9 @@ export async function readConfig(store: Store): Promise<StoredConfig> {
   if (!parsed.ok) throw new ConfigError(parsed.errors);
   return { config: parsed.config, version: doc.version };
 }
+
+/** The configuration the sync derives figures with, and a key that changes whenever it does. */
+export async function configWithKey(store: Store): Promise<{ config: GovernanceConfig; key: string }> {
+  const { config, version } = await readConfig(store);
+  return { config, key: `config:${version ?? 'defaults'}` };
+}

@@ -36,7 +36,7 @@ export function toEnvelope(err: unknown): Envelope<never> {
     return fail('JIRA_UNAVAILABLE', `Jira could not be read (${err.endpoint}${err.status ? `, HTTP ${err.status}` : ''}). Try again in a minute.`);
   }
   // Board loading raises its own error for a board that does not exist or cannot be seen.
-  if (err instanceof Error && err.name === 'BoardNotFoundError') return fail('NOT_FOUND', err.message);
+  if (err instanceof Error && err.name === 'BoardNotFoundError') return fail('NOT_FOUND', `${err.message.charAt(0).toUpperCase()}${err.message.slice(1)}.`);
   const message = err instanceof Error ? err.message : String(err);
   return fail('INTERNAL', `Something went wrong: ${message}`);
 }

@@ -4,12 +4,11 @@
  * payload, reads Jira as the viewer, and calls a use case in `governance.ts`.
  */
 import { GOVERNANCE_RESOLVER as R } from '../shared/governance-protocol';
-import { GovernanceJobPayloadSchema, GovernanceReportPayloadSchema, RefreshPayloadSchema, StrictEmptyPayload } from '../shared/governance-schemas';
-import { jobStatus } from '../services/report-jobs';
+import { GovernanceReportPayloadSchema, RefreshPayloadSchema, StrictEmptyPayload } from '../shared/governance-schemas';
 import type { ForgeContext } from './context';
 import { AppError, parsePayload } from './envelope';
 import { governanceContext, governanceReport, issueHygiene, issueKeyOf, projectConvergence, projectReadiness, surfaceOf } from './governance';
-import type { ResolverDeps } from './resolver';
+import { type ResolverDeps, surfaceDeps } from './deps';
 
 type Define = <T>(key: string, body: (call: { payload: unknown; context: ForgeContext }) => Promise<T>) => unknown;
 
@@ -28,7 +27,7 @@ export function defineGovernance(define: Define, deps: ResolverDeps): void {
   define(R.hygieneIssue, async ({ payload, context }) => {
     parsePayload(StrictEmptyPayload, payload);
     const accountId = viewer(context);
-    return issueHygiene(deps.jiraForUser(accountId), deps.store, issueKeyOf(context), deps.now());
+    return issueHygiene(surfaceDeps(deps), { accountId, client: deps.jiraForUser(accountId) }, issueKeyOf(context));
   });
 
   define(R.governanceContext, async ({ payload, context }) => {
@@ -40,21 +39,7 @@ export function defineGovernance(define: Define, deps: ResolverDeps): void {
   define(R.governanceReport, async ({ payload, context }) => {
     const { periodDays, refresh } = parsePayload(GovernanceReportPayloadSchema, payload);
     const accountId = viewer(context);
-    return governanceReport(
-      { store: deps.store, queue: deps.reportQueue ?? null, now: deps.now, ...(deps.reportInlineLimit !== undefined ? { inlineLimit: deps.reportInlineLimit } : {}) },
-      { accountId, client: deps.jiraForUser(accountId) },
-      context,
-      { periodDays, refresh },
-    );
-  });
-
-  // A job document holds progress only; the figures are read (and cut to the viewer) by governance/report.
-  define(R.governanceJob, async ({ payload, context }) => {
-    const { jobId } = parsePayload(GovernanceJobPayloadSchema, payload);
-    viewer(context);
-    const job = await jobStatus(deps.store, jobId);
-    if (!job) throw new AppError('NOT_FOUND', 'This report job no longer exists. Refresh to compute the figures again.');
-    return job;
+    return governanceReport(surfaceDeps(deps), { accountId, client: deps.jiraForUser(accountId) }, context, { periodDays, refresh });
   });
 
   define(R.projectReadiness, async ({ payload, context }) => {
@@ -65,6 +50,6 @@ export function defineGovernance(define: Define, deps: ResolverDeps): void {
   define(R.projectConvergence, async ({ payload, context }) => {
     const { refresh } = parsePayload(RefreshPayloadSchema, payload);
     const accountId = viewer(context);
-    return projectConvergence(deps.jiraForUser(accountId), deps.store, accountId, projectKeyOf(context), deps.now(), refresh ?? false);
+    return projectConvergence(surfaceDeps(deps), { accountId, client: deps.jiraForUser(accountId) }, projectKeyOf(context), refresh ?? false);
   });
 }

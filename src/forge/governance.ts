@@ -1,25 +1,25 @@
 /**
  * The use cases of the hygiene and defect SLA surfaces: the issue's Hygiene panel, the Governance
  * project page (hygiene, readiness, defects, convergence) and the two gadgets. The project, issue or
- * gadget settings come from the Forge context; Jira is read as the viewer, except by report jobs.
+ * gadget settings come from the Forge context; the figures come from the app's store (kept current
+ * by the sync, as the app) and are kept to what the viewer may browse; Jira is read as the viewer
+ * only to check what they may see.
  */
 import { z } from 'zod';
-import type { GovernanceConfig } from '../domain/config';
+import type { GovernanceConfig, Severity } from '../domain/config';
 import { doneStatusIds } from '../domain/done';
-import { defectSummary, hygieneSummary, type GovernanceRows } from '../domain/governance-rows';
-import { hygieneContext, hygieneRule, issueViolations } from '../domain/hygiene';
+import { activeRules, hygieneContext, hygieneRule, issueViolations } from '../domain/hygiene';
 import { discoverFields, prepareIssue, statusCatalog } from '../domain/issue';
-import { compareKeys } from '../domain/issue';
 import type { JiraBoard } from '../domain/jira';
 import type { JiraClient } from '../jira/types';
-import { viewerRows, type ReportQueue } from '../services/report-jobs';
+import { defectData, hygieneData } from '../services/governance-view';
+import { surfaceFigures, type SurfaceDeps, type Viewer } from '../services/surfaces';
 import type { ConvergenceView } from '../shared/protocol';
 import {
   DEFAULT_PERIOD_DAYS,
   type GovernanceContextData,
   type GovernanceGadgetSettings,
   type GovernanceReportData,
-  type HygieneData,
   type IssueHygieneData,
   type ReadinessData,
   type ReadinessRow,
@@ -35,8 +35,6 @@ import { convergenceView } from './convergence';
 import { AppError } from './envelope';
 import type { Store } from './store';
 
-/** The hygiene list sent to a page at once; the CSV and the counts cover them all. */
-export const ISSUES_SHOWN = 2_000;
 /** The readiness property of the Readiness panel (issue 5), read defensively. */
 export const READINESS_PROPERTY = 'governance-readiness';
 const READINESS_MAX_ISSUES = 100;
@@ -113,9 +111,35 @@ function mappingFields(config: GovernanceConfig): string[] {
   return [...ids];
 }
 
-/** The rules the issue breaks now, judged as the hygiene report judges it on its project's board. */
-export async function issueHygiene(client: JiraClient, store: Store, issueKey: string, now: number): Promise<IssueHygieneData> {
-  const { config } = await readConfig(store);
+/**
+ * The rules the issue breaks now, as the hygiene report judged it: from the store, when a synced
+ * board holds the issue (and the viewer may browse it: the issue is read as the viewer first, one
+ * issue's worth); computed from that one issue when no synced board holds it.
+ */
+export async function issueHygiene(deps: SurfaceDeps & { documents: Store }, viewer: Viewer, issueKey: string): Promise<IssueHygieneData> {
+  const { config } = await readConfig(deps.documents);
+  const client = viewer.client;
+  // As the viewer: a 404 for an issue they may not see, before anything of it is shown.
+  const issue = await client.issue(issueKey, ['summary', 'project', 'status', 'issuetype', 'created']);
+  // The synced boards of the issue's project (a board's filter may take other projects' issues
+  // too; those are judged on their own project's board first, or directly).
+  const projectKey = issue.fields.project.key;
+  const states = await Promise.all((await deps.store.boardIds()).map((id) => deps.store.board(id)));
+  const candidates = states.flatMap((s) => (s && s.value.meta?.projectKey === projectKey ? [s.value.boardId] : []));
+  const stored = await deps.store.figures(candidates);
+  for (const figures of stored.values()) {
+    const tag = figures.tags.find((t) => t.id === issue.id);
+    if (!tag) continue;
+    const row = figures.hygiene.find((r) => r.id === issue.id);
+    const active = new Map(activeRules(config).map((a) => [a.rule.id, a.severity]));
+    const violations = (row?.rules ?? []).filter((id) => active.has(id)).map((id) => ({ id, severity: active.get(id) as Severity, fix: hygieneRule(id).fix }));
+    return { issueKey: issue.key, violations, checkedAt: new Date(figures.asOf).toISOString() };
+  }
+  return directIssueHygiene(client, config, issue.key, deps.now());
+}
+
+/** The rules one issue breaks now, read and judged directly (one issue's worth of Jira, as the viewer). */
+async function directIssueHygiene(client: JiraClient, config: GovernanceConfig, issueKey: string, now: number): Promise<IssueHygieneData> {
   const projectKey = issueKey.slice(0, issueKey.lastIndexOf('-'));
   const [siteFields, statuses, boards] = await Promise.all([client.fields(), client.statuses(), projectBoards(client, projectKey).catch(() => [] as JiraBoard[])]);
   const board = boards[0];
@@ -167,32 +191,13 @@ export async function governanceContext(client: JiraClient, store: Store, contex
 
 // ---- hygiene and defect figures --------------------------------------------------------------------
 
-export interface ReportDeps {
-  store: Store;
-  queue: ReportQueue | null;
-  now(): number;
-  inlineLimit?: number;
-}
-
-function hygieneData(rows: GovernanceRows): HygieneData {
-  const summary = hygieneSummary(rows);
-  const issues = [...rows.hygiene.issues].sort((a, b) => compareKeys(a.key, b.key));
-  return {
-    score: summary.score,
-    before: rows.before,
-    rules: summary.rules.map((r) => ({ ...r, fix: hygieneRule(r.id).fix })),
-    issues: issues.slice(0, ISSUES_SHOWN),
-    issuesTotal: issues.length,
-  };
-}
-
 export async function governanceReport(
-  deps: ReportDeps,
-  viewer: { accountId: string; client: JiraClient },
+  deps: SurfaceDeps & { documents: Store },
+  viewer: Viewer,
   context: ForgeContext,
   payload: { periodDays?: number | undefined; refresh?: boolean | undefined },
 ): Promise<GovernanceReportData> {
-  const { config, version } = await readConfig(deps.store);
+  const { config } = await readConfig(deps.documents);
   const surface = surfaceOf(context);
   let params: { boardIds: number[]; rollup: GovernanceGadgetSettings['rollup']; periodDays: number };
   if (surface.kind === 'project') {
@@ -203,25 +208,19 @@ export async function governanceReport(
     params = { boardIds: s.boardIds, rollup: s.rollup, periodDays: s.periodDays };
   }
   const rollup = rollupName(config, params.rollup);
-  const outcome = await viewerRows(
-    { store: deps.store, queue: deps.queue, now: deps.now, ...(deps.inlineLimit !== undefined ? { inlineLimit: deps.inlineLimit } : {}) },
-    { accountId: viewer.accountId, client: viewer.client, params, config, configVersion: version, refresh: payload.refresh ?? false },
+  const s = await surfaceFigures(
+    deps,
+    viewer,
+    params.boardIds,
+    { sprints: config.convergence.sprints, periodDays: params.periodDays, config, rollup: params.rollup, sections: ['defects', 'hygiene'] },
+    { refresh: payload.refresh ?? false },
   );
-  if (outcome.kind === 'pending') return { state: 'pending', job: outcome.job };
-  const { rows } = outcome;
-  const defects = defectSummary(rows);
+  if (!s.report?.hygiene || !s.report.defects) return { state: 'pending', freshness: s.freshness };
   return {
     state: 'ready',
-    meta: {
-      computedAt: outcome.computedAt,
-      fromCache: outcome.fromCache,
-      computedAs: outcome.computedAs,
-      boards: rows.boards.map((b) => ({ id: b.id, name: b.name })),
-      rollup,
-      periodDays: params.periodDays,
-    },
-    hygiene: hygieneData(rows),
-    defects: { from: rows.from, to: rows.to, ...defects },
+    meta: { boards: s.boards, rollup, periodDays: params.periodDays, freshness: s.freshness },
+    hygiene: hygieneData(s, s.report.hygiene, config, params.rollup),
+    defects: defectData(s, s.report.defects, config, params.rollup),
   };
 }
 
@@ -277,14 +276,12 @@ export async function projectReadiness(client: JiraClient, projectKey: string): 
 // ---- the team's sprint history ---------------------------------------------------------------------
 
 /** The convergence gadget's view over the project's boards, with the configuration's defaults. */
-export async function projectConvergence(client: JiraClient, store: Store, accountId: string, projectKey: string, now: number, refresh: boolean): Promise<ConvergenceView> {
-  const { config } = await readConfig(store);
-  const boards = (await requireProjectBoards(client, projectKey)).filter((b) => b.type !== 'kanban');
+export async function projectConvergence(deps: SurfaceDeps & { documents: Store }, viewer: Viewer, projectKey: string, refresh: boolean): Promise<ConvergenceView> {
+  const { config } = await readConfig(deps.documents);
+  const boards = (await requireProjectBoards(viewer.client, projectKey)).filter((b) => b.type !== 'kanban');
   if (boards.length === 0) throw new AppError('NOT_CONFIGURED', `Project ${projectKey} has no scrum board: convergence is reported per sprint.`);
-  return convergenceView(client, store, {
-    accountId,
+  return convergenceView(deps, viewer, {
     settings: { boardIds: boards.map((b) => b.id), rollup: null, sprints: config.convergence.sprints, basis: config.convergence.basis, target: config.convergence.target },
-    now,
     refresh,
   });
 }

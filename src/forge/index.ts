@@ -1,11 +1,13 @@
 /**
  * The Forge entry point: the resolver definitions wired to the real platform — Jira through
- * `requestJira`, storage through KVS, the clock. manifest.yml names `index.handler`.
+ * `requestJira`, the app's documents in KVS, the shared governance store on Forge SQL, the sync
+ * queue, the clock. manifest.yml names `index.handler`; the sync's handlers are in `sync.ts`.
  */
 import { createJiraClient } from '../jira/client';
 import { kvsStore } from './kvs-store';
 import { buildResolver } from './resolver';
-import { forgeReportQueue } from './report-queue';
+import { forgeGovernanceStore } from './sql-client';
+import { forgeSyncQueue } from './sync';
 import { forgeTransport } from './transport';
 
 // Forge runs one invocation per process at a time; a resolver has 25 s, so retries stay short.
@@ -16,7 +18,7 @@ export const handler = buildResolver({
   jiraForUser: () => createJiraClient(forgeTransport('user'), clientOptions),
   jiraAsApp: () => createJiraClient(forgeTransport('app'), clientOptions),
   store: kvsStore(),
+  governance: forgeGovernanceStore(),
+  syncQueue: forgeSyncQueue(),
   now: () => Date.now(),
-  // Reports too large for a resolver's 25 s go to the `report-consumer` (manifest.yml).
-  reportQueue: forgeReportQueue(),
 }).getDefinitions();

@@ -14,26 +14,12 @@ import { convergenceView } from './convergence';
 import { AppError, guarded, parsePayload } from './envelope';
 import { issueSummaries } from './issues';
 import { defineGovernance } from './governance-resolvers';
-import type { ReportQueue } from '../services/report-jobs';
+import { type ResolverDeps, surfaceDeps } from './deps';
 import { defineReadiness } from './readiness';
 import { defineOwnership } from './ownership';
 import type { Store } from './store';
 
-export interface ResolverDeps {
-  /** A client that reads Jira as this user, with their permissions. */
-  jiraForUser(accountId: string): JiraClient;
-  /** A client that reads Jira as the app: only for work without a viewer, after a permission check. */
-  jiraAsApp(): JiraClient;
-  store: Store;
-  /** The instant "now" of every figure. */
-  now(): number;
-  /** The wall clock stamped on audit trails (who ticked what, when); default `now`. */
-  clock?(): number;
-  /** Where large hygiene and defect reports are computed (an async consumer); none: always inline. */
-  reportQueue?: ReportQueue | null;
-  /** Issues above which a report is queued (default `INLINE_ISSUE_LIMIT`). */
-  reportInlineLimit?: number;
-}
+export type { ResolverDeps } from './deps';
 
 interface Call {
   payload: unknown;
@@ -85,7 +71,7 @@ export function buildResolver(deps: ResolverDeps): Resolver {
     const saved = savedGadgetSettings(context);
     if (saved.kind === 'none') throw new AppError('NOT_CONFIGURED', 'This gadget has no boards yet. Edit it to choose boards.');
     if (saved.kind === 'invalid') throw new AppError('NOT_CONFIGURED', `The gadget's settings cannot be read (${saved.problem}). Edit it and save again.`);
-    return convergenceView(deps.jiraForUser(accountId), deps.store, { accountId, settings: saved.settings, now: deps.now(), refresh: refresh ?? false });
+    return convergenceView(surfaceDeps(deps), { accountId, client: deps.jiraForUser(accountId) }, { settings: saved.settings, refresh: refresh ?? false });
   });
 
   define(RESOLVER.issuesSummaries, async ({ payload, context }) => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseInstant } from '../domain/jira';
 import { seedDemoReadiness } from '../demo/readiness';
+import { DEMO_APP } from '../demo/people';
 import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../demo/site';
 import { parseConfigOrThrow } from '../domain/config';
 import { startEmulator } from '../emulator/server';
@@ -71,8 +72,8 @@ async function demoBackend(stateDir: string): Promise<PreviewBackend> {
     users,
     defaultUser: DEMO_USERS.admin,
     jiraForUser: (accountId) => createJiraClient(asUser(accountId)),
-    // The emulator has no app principal: the administrator stands in for it.
-    jiraAsApp: () => createJiraClient(asUser(DEMO_USERS.admin)),
+    // The app's own account on the demo site: it reads every project and security level, as Forge's asApp() does.
+    jiraAsApp: () => createJiraClient(asUser(DEMO_APP)),
     now: () => now,
     close: () => emulator.close(),
   };

@@ -1,14 +1,10 @@
 /**
  * The preview's frames of the hygiene and defect SLA surfaces: the Governance project page
- * (`/projects/KEY/governance`), a dashboard with the "Jira hygiene" and "Defect SLA" gadgets
- * (`/dashboards/governance`), and the report queue, which runs its jobs in this process (on Forge
- * it is `@forge/events` and the `report-consumer` function).
+ * (`/projects/KEY/governance`) and a dashboard with the "Jira hygiene" and "Defect SLA" gadgets
+ * (`/dashboards/governance`).
  */
-import { readConfig } from '../forge/config-store';
-import type { Store } from '../forge/store';
 import type { JiraClient } from '../jira/types';
-import { configAtVersion, inProcessQueue, runJob, type ReportQueue } from '../services/report-jobs';
-import type { PreviewBackend, PreviewUser } from './backend';
+import type { PreviewUser } from './backend';
 import { esc, layout, type Prefs } from './pages';
 
 export const PROJECT_PAGE_MODULE = 'governance-page';
@@ -19,11 +15,6 @@ export const GOVERNANCE_GADGETS = [
   { module: 'jira-hygiene', id: 'hygiene', title: { en: 'Jira hygiene', ru: 'Чистота ведения Jira' } },
   { module: 'defect-sla', id: 'sla', title: { en: 'Defect SLA', ru: 'SLA по дефектам' } },
 ] as const;
-
-/** The queue of report jobs, run in this process as the app over the same store as the resolvers. */
-export function previewReportQueue(store: Store, backend: Pick<PreviewBackend, 'jiraAsApp' | 'now'>): ReportQueue {
-  return inProcessQueue((jobId) => runJob({ store, client: backend.jiraAsApp(), now: backend.now, config: configAtVersion(() => readConfig(store)) }, jobId));
-}
 
 /** What Jira tells a project page about where it runs; nothing for other frames. */
 export function projectPageContext(moduleKey: string, projectKey: string): { extension: Record<string, unknown> } | Record<string, never> {

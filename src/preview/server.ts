@@ -3,6 +3,10 @@
  * runs the app's own resolver definitions (`buildResolver`) with a Forge-shaped context, and the
  * local state under `.preview-state/`.
  */
+import { configWithKey as configOf } from '../forge/config-store';
+import { directoryGovernanceStore } from '../store/directory';
+import { inProcessSync } from '../sync/in-process';
+import { scheduleCatchUp } from '../sync/triggers';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -20,7 +24,7 @@ import { PREVIEW_MODULES } from './modules';
 import { DEFAULT_SEARCH, ensurePanelIssue, issuePanelExtension, issueSearchPage, issueViewPage } from './issue-view';
 import { dashboardPage, type Prefs } from './pages';
 import { themeCss } from './theme';
-import { GOVERNANCE_DASHBOARD, governanceDashboardPage, previewReportQueue, projectGovernancePage, projectPageContext } from './governance';
+import { GOVERNANCE_DASHBOARD, governanceDashboardPage, projectGovernancePage, projectPageContext } from './governance';
 import { ADMIN_PAGE, adminPageContext, adminSettingsPage, profilePage } from './admin';
 
 export interface PreviewOptions {
@@ -115,17 +119,26 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const gadgetsFile = path.join(stateDir, 'gadgets.json');
   const parsedGadgets = Gadgets.safeParse(readJson(gadgetsFile, {}));
   const gadgets: Record<string, Record<string, unknown>> = parsedGadgets.success ? parsedGadgets.data : {};
+  // The shared governance store, kept in the state folder, and its sync run in this process as the
+  // app (on Forge: Forge SQL, a queue consumer, a schedule and Jira's events).
+  const governance = directoryGovernanceStore(path.join(stateDir, 'governance-store'));
+  const configWithKey = () => configOf(store);
+  const syncQueue = inProcessSync({ client: backend.jiraAsApp(), store: governance, clock: backend.now, config: configWithKey });
   const definitions = buildResolver({
     jiraForUser: backend.jiraForUser,
     jiraAsApp: backend.jiraAsApp,
     store,
+    governance,
+    syncQueue,
     now: backend.now,
-    // Large hygiene and defect reports run as jobs in this process (PREVIEW_INLINE_LIMIT: issues above which they queue).
-    reportQueue: previewReportQueue(store, backend),
-    ...(process.env.PREVIEW_INLINE_LIMIT ? { reportInlineLimit: Number(process.env.PREVIEW_INLINE_LIMIT) } : {}),
     // Who ticked a checklist item, and when, is stamped with the wall clock, not the demo's fixed "now".
     clock: () => Date.now(),
   }).getDefinitions();
+  // The schedule: boards that are due are synced again (at once, then every five minutes).
+  const catchUp = async () => scheduleCatchUp(governance, syncQueue, backend.now(), (await configWithKey()).key).catch(() => []);
+  void catchUp();
+  const schedule = setInterval(() => void catchUp(), 5 * 60_000);
+  schedule.unref();
 
   let origin = '';
   const prefsOf = (req: http.IncomingMessage): Prefs => {

@@ -51,14 +51,7 @@ export function figuresReport(boards: readonly BoardFigures[], req: FiguresReque
   const sections = new Set(req.sections ?? ALL_SECTIONS);
   const tagOf = new Map<string, IssueTag>();
   for (const b of boards) for (const t of b.tags) if (!tagOf.has(t.key)) tagOf.set(t.key, t);
-  const rollup = req.rollup ?? null;
-  const list = rollup ? listOf[rollup.dimension] : null;
-  const keepKey = (key: string): boolean => {
-    const tag = tagOf.get(key);
-    if (!tag) return false;
-    if (req.visible && !req.visible(tag)) return false;
-    return rollup === null || list === null || tag[list].includes(rollup.key);
-  };
+  const keepKey = keepFilter(boards, req.visible, req.rollup ?? null);
   const read: Read = { keys: new Set(), invalidEstimates: new Set(), unmapped: new Map(), unknownPriorities: new Map() };
   const now = boards.length === 0 ? Number.NaN : Math.min(...boards.map((b) => b.asOf));
   const out: Omit<FiguresSections, 'warnings'> & Partial<Pick<FiguresSections, 'warnings'>> = {
@@ -115,28 +108,56 @@ function defectsOf(boards: readonly BoardFigures[], req: FiguresRequest, keepKey
   return report;
 }
 
-/** Hygiene over the boards' rows, each issue judged once (on the first board that holds it). */
-export function hygieneOf(
-  boards: readonly BoardFigures[],
-  rowsOf: (b: BoardFigures) => readonly (HygieneRow & { readonly invalidEstimate?: true })[] | null,
-  config: GovernanceConfig,
-  keepKey: (key: string) => boolean,
-  read?: Read,
-): HygieneReport {
+/**
+ * The hygiene rows kept, board by board in the order given, each issue once (on the first board
+ * that holds it): what a hygiene report over several boards judges.
+ */
+export function keptHygieneRows<R extends HygieneRow>(boards: readonly BoardFigures[], rowsOf: (b: BoardFigures) => readonly R[] | null, keepKey: (key: string) => boolean): R[][] {
   const seen = new Set<string>();
-  const reports: HygieneReport[] = [];
-  for (const b of boards) {
-    const rows: HygieneRow[] = [];
+  return boards.map((b) => {
+    const rows: R[] = [];
     for (const r of rowsOf(b) ?? []) {
       if (seen.has(r.id) || !keepKey(r.key)) continue;
       seen.add(r.id);
       rows.push(r);
+    }
+    return rows;
+  });
+}
+
+/** Hygiene over the boards' rows, each issue judged once (on the first board that holds it). */
+export function hygieneOf<R extends HygieneRow & { readonly invalidEstimate?: true }>(
+  boards: readonly BoardFigures[],
+  rowsOf: (b: BoardFigures) => readonly R[] | null,
+  config: GovernanceConfig,
+  keepKey: (key: string) => boolean,
+  read?: Read,
+): HygieneReport {
+  const perBoard = keptHygieneRows(boards, rowsOf, keepKey);
+  for (const rows of perBoard) {
+    for (const r of rows) {
       read?.keys.add(r.key);
       if (r.invalidEstimate) read?.invalidEstimates.add(r.key);
     }
-    reports.push(hygieneFromRows(rows, config));
   }
-  return mergeHygiene(reports);
+  return mergeHygiene(perBoard.map((rows) => hygieneFromRows(rows, config)));
+}
+
+/** A key filter over the boards' tags: what the viewer may see (`visible`) and the roll-up selects. */
+export function keepFilter(
+  boards: readonly BoardFigures[],
+  visible: ((tag: IssueTag) => boolean) | undefined,
+  rollup: { dimension: OwnershipDimension; key: string } | null,
+): (key: string) => boolean {
+  const tagOf = new Map<string, IssueTag>();
+  for (const b of boards) for (const t of b.tags) if (!tagOf.has(t.key)) tagOf.set(t.key, t);
+  const list = rollup ? listOf[rollup.dimension] : null;
+  return (key) => {
+    const tag = tagOf.get(key);
+    if (!tag) return false;
+    if (visible && !visible(tag)) return false;
+    return rollup === null || list === null || tag[list].includes(rollup.key);
+  };
 }
 /** Sums hygiene reports over disjoint sets of issues. */
 export function mergeHygiene(reports: readonly HygieneReport[]): HygieneReport {

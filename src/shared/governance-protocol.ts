@@ -5,16 +5,65 @@
  */
 import type { LocalizedText, Severity } from '../domain/config';
 import type { HygieneRuleId } from '../domain/config';
-import type { DefectRow, HygieneIssueRow, HygieneScore } from '../domain/governance-rows';
-import type { DefectFigures, DefectPriorityRow } from '../domain/report';
+import type { DefectFigures, DefectOutcome, DefectPriorityRow } from '../domain/report';
 
-export type { DefectFigures, DefectPriorityRow, DefectRow, HygieneIssueRow, HygieneScore };
+export type { DefectFigures, DefectPriorityRow };
+
+/** An issue that breaks at least one hygiene rule, as lists show it. */
+export interface HygieneIssueRow {
+  key: string;
+  projectKey: string;
+  summary: string | null;
+  assignee: string | null;
+  assigneeName: string | null;
+  /** The enabled rules it breaks, in rule order. */
+  rules: HygieneRuleId[];
+}
+
+export interface HygieneScore {
+  score: number | null;
+  scanned: number;
+  violating: number;
+  /** The score a week before, over the issues as they stood then. */
+  before: number | null;
+  scannedBefore: number;
+  violatingBefore: number;
+}
+
+/** A defect as lists show it. */
+export interface DefectRow {
+  key: string;
+  projectKey: string;
+  summary: string | null;
+  priority: string | null;
+  /** The id of the configured priority it counts under; null: only in the total (default target) or nowhere. */
+  priorityRow: string | null;
+  targetHours: number | null;
+  elapsedHours: number;
+  outcome: DefectOutcome;
+  open: boolean;
+  resolvedAt: string | null;
+  /** The boards (of those shown) whose filter holds it. */
+  boardIds: number[];
+}
+
+/** How current the figures shown are (read from the app's store, which syncs with Jira). */
+export interface Freshness {
+  /** The oldest "as of" of the boards shown (ISO); null while none has figures. */
+  asOf: string | null;
+  /** How far behind now that is (ms). */
+  behindMs: number | null;
+  boards: { id: number; name: string; asOf: string | null; phase: string; lastError: string | null; issues: number }[];
+  /** Boards whose first sync has not finished: their figures are not in yet. */
+  pending: number[];
+  /** A sync of these boards was asked for and has not run yet. */
+  syncing: boolean;
+}
 
 export const GOVERNANCE_RESOLVER = {
   hygieneIssue: 'hygiene/issue',
   governanceContext: 'governance/context',
   governanceReport: 'governance/report',
-  governanceJob: 'governance/job',
   projectReadiness: 'project/readiness',
   projectConvergence: 'project/convergence',
 } as const;
@@ -60,23 +109,8 @@ export interface GovernanceContextData {
 export interface GovernanceReportPayload {
   /** The project page's defect period (a gadget uses its saved one). */
   periodDays?: number;
-  /** Recompute instead of answering from the cache. */
+  /** Ask for a sync of the boards now (throttled); the figures shown are the stored ones. */
   refresh?: boolean;
-}
-
-export interface JobView {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  phase: 'queued' | 'boards' | 'changelogs' | 'computing' | 'saving' | 'done' | 'failed';
-  boardsDone: number;
-  boardsTotal: number;
-  issuesFetched: number;
-  /** The count the decision to queue was made on (an estimate: Jira's approximate count). */
-  issuesExpected: number | null;
-  queuedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
 }
 
 export interface HygieneRuleView {
@@ -110,22 +144,16 @@ export interface DefectData {
 }
 
 export interface ReportMeta {
-  computedAt: string;
-  fromCache: boolean;
-  /** `viewer`: read as the viewer; `app`: computed by a background job and cut to the viewer's projects. */
-  computedAs: 'viewer' | 'app';
   boards: { id: number; name: string }[];
   rollup: { dimension: ReportDimension; key: string; name: LocalizedText } | null;
   periodDays: number;
+  freshness: Freshness;
 }
 
 export type GovernanceReportData =
   | { state: 'ready'; meta: ReportMeta; hygiene: HygieneData; defects: DefectData }
-  | { state: 'pending'; job: JobView };
-
-export interface GovernanceJobPayload {
-  jobId: string;
-}
+  /** No board has figures yet: their first sync runs; ask again. */
+  | { state: 'pending'; freshness: Freshness };
 
 export type ReadinessState = 'ready' | 'notReady' | 'notStarted' | 'notApplicable' | 'unreadable';
 
@@ -153,7 +181,6 @@ export interface GovernanceResolverTypes {
   'hygiene/issue': { payload: Record<string, never>; data: IssueHygieneData };
   'governance/context': { payload: Record<string, never>; data: GovernanceContextData };
   'governance/report': { payload: GovernanceReportPayload; data: GovernanceReportData };
-  'governance/job': { payload: GovernanceJobPayload; data: JobView };
   'project/readiness': { payload: Record<string, never>; data: ReadinessData };
   'project/convergence': { payload: { refresh?: boolean }; data: import('./protocol').ConvergenceView };
 }

@@ -103,7 +103,7 @@ export interface BoardsListData {
 }
 
 export interface ConvergencePayload {
-  /** Recompute instead of answering from the cache. */
+  /** Ask for a sync of the boards now (throttled); the figures shown are the stored ones. */
   refresh?: boolean;
 }
 
@@ -120,9 +120,8 @@ export interface ConvergenceView {
   current: CurrentFigure | null;
   /** What the figures could not classify as Jira meant (shown as a note under them). */
   warnings: ReportWarnings;
-  /** When the figures were computed (ISO), and whether they came from the cache. */
-  computedAt: string;
-  fromCache: boolean;
+  /** How current the figures are. */
+  freshness: import('./governance-protocol').Freshness;
 }
 
 export interface CurrentFigure {

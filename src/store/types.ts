@@ -84,6 +84,8 @@ export const SyncState = z.object({
   issues: z.number(),
   /** When someone asked for this board to be brought up to date first (Refresh, a new gadget). */
   priorityAt: z.number().nullable(),
+  /** When a sync of the board was last asked for (requests are throttled on it; kept after the run). */
+  requestedAt: z.number().nullable().default(null),
   /** When the stored issues were last checked against the board's whole scope (deletions, moves). */
   reconciledAt: z.number().nullable(),
   /** Requests and returned objects the last run cost, in Jira's points. */
@@ -117,6 +119,7 @@ export function newBoardState(boardId: number): BoardState {
       lastError: null,
       issues: 0,
       priorityAt: null,
+      requestedAt: null,
       reconciledAt: null,
       lastCost: null,
       fields: [],

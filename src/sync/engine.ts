@@ -355,7 +355,8 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
         lastSuccessAt: deps.clock(),
         lastError: null,
         issues,
-        priorityAt: null,
+        // A request made after this run's search began is not answered by it: it stays for the schedule.
+        priorityAt: s.sync.priorityAt !== null && s.sync.priorityAt > watermark ? s.sync.priorityAt : null,
         reconciledAt: reconcile ? deps.clock() : s.sync.reconciledAt,
         lastCost: spent,
       },

@@ -59,7 +59,6 @@ export const api = {
   issueHygiene: () => call('hygiene/issue', {}),
   governanceContext: () => call('governance/context', {}),
   governanceReport: (payload: { periodDays?: number; refresh?: boolean } = {}) => call('governance/report', payload),
-  governanceJob: (jobId: string) => call('governance/job', { jobId }),
   projectReadiness: () => call('project/readiness', {}),
   projectConvergence: (refresh = false) => call('project/convergence', { refresh }),
 };

@@ -1,38 +1,48 @@
 /**
  * The Governance project page, the Jira hygiene and Defect SLA gadgets and the Hygiene issue panel
  * in a real Chromium, through the local preview on the demo site: every tab and gadget in English
- * (light) and Russian (dark), figures checked against the services run directly, filter, grouping
- * and CSV export, a report large enough to be computed by a background job, and the gadget's edit
- * view saving its settings.
+ * (light) and Russian (dark), figures checked against the engine run directly on the site's data,
+ * filter, grouping and CSV export, a gadget over every board shown while the boards are read for
+ * the first time and then by itself once they are, and the gadget's edit view saving its settings.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { parseConfigOrThrow } from '../../src/domain/config';
-import { defectSummary, hygieneSummary, type GovernanceRows } from '../../src/domain/governance-rows';
+import { activeRules } from '../../src/domain/hygiene';
 import { parseInstant } from '../../src/domain/jira';
 import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
-import { startEmulator } from '../../src/emulator/server';
-import { createJiraClient } from '../../src/jira/client';
-import { governanceRows } from '../../src/services/governance-rows';
+import { computeReport } from '../../src/services/report';
+import { directLoaded } from '../demo/direct';
 import { buildAll, openBrowser, openPreviewSession, SCREENSHOTS, type PreviewSession, type RunningPreview } from './preview';
-import { emulatorTransport } from '../../src/emulator/acting-as';
 
 jest.setTimeout(180_000);
 
 const ALL_BOARDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const pct = (r: number | null, locale = 'en-GB') => (r === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(r));
 
-async function expectedRows(): Promise<GovernanceRows> {
-  const emulator = await startEmulator(buildDemoSite());
-  try {
-    const client = createJiraClient(emulatorTransport(emulator.url, DEMO_USERS.admin));
-    return await governanceRows(client, { boardIds: [1], now: parseInstant(DEMO_NOW), periodDays: 30, config: parseConfigOrThrow(demoConfig()), rollup: null });
-  } finally {
-    await emulator.close();
-  }
-}
+const DAY = 86_400_000;
 
+/** The PAY board's figures, computed by the engine straight from the demo site's data (no store, no HTTP). */
+function expectedFigures() {
+  const site = buildDemoSite();
+  const now = parseInstant(DEMO_NOW);
+  const config = parseConfigOrThrow(demoConfig());
+  const report = (at: number) => computeReport(directLoaded(site, [1], at), { boardIds: [1], sprints: config.convergence.sprints, now: at, from: at - 30 * DAY, to: at, config });
+  const current = report(now);
+  const weekBefore = report(now - 7 * DAY);
+  // The offending issues with the rules each breaks, in rule order.
+  const byKey = new Map<string, string[]>();
+  for (const r of current.hygiene.rules) for (const key of r.issues) byKey.set(key, [...(byKey.get(key) ?? []), r.id]);
+  const order = new Map(activeRules(config).map((a, i) => [a.rule.id as string, i]));
+  const issues = [...byKey].map(([key, rules]) => ({ key, rules: rules.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) }));
+  const d = current.defects;
+  return {
+    hygiene: { score: current.hygiene.score, before: weekBefore.hygiene.score, rules: current.hygiene.rules, issues },
+    defects: { compliance: d.total.compliance, openBreached: d.total.openBreached, attention: d.total.openBreached + d.total.atRisk },
+  };
+}
+type Expected = ReturnType<typeof expectedFigures>;
 
 const frame = (page: Page, prefix: string): FrameLocator => page.frameLocator(`iframe[data-frame^="${prefix}"]`);
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `gov-${name}.png`), fullPage: true });
@@ -42,7 +52,7 @@ describe('hygiene and defect SLA in the preview', () => {
   let preview: RunningPreview | null = null;
   let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
-  let expected: GovernanceRows;
+  let expected: Expected;
   let origin: string;
 
   const prefs = async (locale: 'en-US' | 'ru-RU', theme: 'light' | 'dark', user: string = DEMO_USERS.admin) => {
@@ -57,16 +67,15 @@ describe('hygiene and defect SLA in the preview', () => {
   beforeAll(async () => {
     // Only this suite's pages and the preview server: the other pages' builds are not needed here.
     buildAll(['project-governance', 'gov-gadget-view', 'gov-gadget-edit', 'hygiene-panel']);
-    process.env.PREVIEW_INLINE_LIMIT = '600';
-    // The hygiene gadget covers every board: more issues than the preview computes inline, so a job runs.
+    // The hygiene gadget covers every board: the first view shows their first sync, then the figures.
     const gadgets = { hygiene: { boardIds: ALL_BOARDS, rollup: null, periodDays: 30 }, sla: { boardIds: [1, 2, 3], rollup: null, periodDays: 30 } };
-    [session, expected] = await Promise.all([openPreviewSession('gov-preview-state-', (dir) => fs.writeFileSync(path.join(dir, 'gadgets.json'), JSON.stringify(gadgets))), expectedRows()]);
+    expected = expectedFigures();
+    session = await openPreviewSession('gov-preview-state-', (dir) => fs.writeFileSync(path.join(dir, 'gadgets.json'), JSON.stringify(gadgets)));
     ({ stateDir, preview, browser, page } = session);
     origin = session.preview.url;
   });
 
   afterAll(async () => {
-    delete process.env.PREVIEW_INLINE_LIMIT;
     await session?.close();
   });
 
@@ -75,9 +84,10 @@ describe('hygiene and defect SLA in the preview', () => {
     await page.goto(`${origin}/projects/PAY/governance`);
     const gov = frame(page, 'governance-page');
     await gov.getByTestId('hygiene-tab').waitFor({ timeout: 60_000 });
-    const summary = hygieneSummary(expected);
-    await expect(gov.getByTestId('hygiene-score-value').textContent()).resolves.toBe(pct(summary.score.score));
-    await expect(gov.getByTestId('hygiene-before-value').textContent()).resolves.toBe(pct(summary.score.before));
+    const summary = expected.hygiene;
+    await expect(gov.getByTestId('as-of').textContent()).resolves.toMatch(/^Figures as of /);
+    await expect(gov.getByTestId('hygiene-score-value').textContent()).resolves.toBe(pct(summary.score));
+    await expect(gov.getByTestId('hygiene-before-value').textContent()).resolves.toBe(pct(summary.before));
     for (const r of summary.rules) await expect(gov.locator(`[data-testid="rule-row"][data-rule="${r.id}"]`).getAttribute('data-count')).resolves.toBe(String(r.count));
     await expect(gov.getByTestId('issue-link').first().getAttribute('href')).resolves.toMatch(/\/browse\/PAY-\d+$/);
     await shot(page, 'project-hygiene-en-light');
@@ -85,7 +95,7 @@ describe('hygiene and defect SLA in the preview', () => {
 
   it('filters, groups by assignee and exports the offending issues as CSV', async () => {
     const gov = frame(page, 'governance-page');
-    const first = expected.hygiene.issues.find((i) => i.assigneeName !== null) ?? expected.hygiene.issues[0]!;
+    const first = expected.hygiene.issues[0]!;
     await gov.getByTestId('hygiene-filter').fill(first.key);
     await gov.getByTestId('group-assignee').click();
     const groups = gov.getByTestId('issue-group');
@@ -110,12 +120,12 @@ describe('hygiene and defect SLA in the preview', () => {
 
     await gov.getByTestId('tab-defects').click();
     await gov.getByTestId('defects-tab').waitFor({ timeout: 60_000 });
-    const defects = defectSummary(expected);
-    await expect(gov.getByTestId('defect-compliance-value').textContent()).resolves.toBe(pct(defects.total.compliance));
-    await expect(gov.getByTestId('defect-open-breached-value').textContent()).resolves.toBe(String(defects.total.openBreached));
+    const defects = expected.defects;
+    await expect(gov.getByTestId('defect-compliance-value').textContent()).resolves.toBe(pct(defects.compliance));
+    await expect(gov.getByTestId('defect-open-breached-value').textContent()).resolves.toBe(String(defects.openBreached));
     const left = (await gov.getByTestId('attention-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-hours-left')))));
     expect(left).toEqual([...left].sort((a, b) => a - b));
-    expect(left.length).toBe(defects.attention.length);
+    expect(left.length).toBe(defects.attention);
     await shot(page, 'project-defects-en-light');
 
     await gov.getByTestId('tab-convergence').click();
@@ -123,13 +133,18 @@ describe('hygiene and defect SLA in the preview', () => {
     await shot(page, 'project-convergence-en-light');
   });
 
-  it('shows the Jira hygiene gadget, computed by a background job over every board, and the Defect SLA gadget', async () => {
+  it('shows the Jira hygiene gadget over every board, first while they are read for the first time, then by itself once they are; and the Defect SLA gadget', async () => {
     await page.goto(`${origin}/dashboards/governance`);
     const hygiene = frame(page, 'jira-hygiene');
-    const seen = await hygiene.locator('[data-testid="job-progress"], [data-testid="hygiene-gadget"]').first().getAttribute('data-testid', { timeout: 60_000 });
-    if (seen === 'job-progress') await shot(page, 'gadgets-job-progress');
-    await hygiene.getByTestId('hygiene-gadget').waitFor({ timeout: 90_000 });
-    await expect(hygiene.getByTestId('as-of').textContent()).resolves.toMatch(/computed in the background/);
+    const seen = await hygiene.locator('[data-testid="first-sync"], [data-testid="hygiene-gadget"]').first().getAttribute('data-testid', { timeout: 60_000 });
+    if (seen === 'first-sync') {
+      await expect(hygiene.getByTestId('first-sync-board').count()).resolves.toBe(ALL_BOARDS.length);
+      await shot(page, 'gadgets-first-sync');
+    }
+    // No reload: the gadget asks again while the boards sync.
+    await hygiene.getByTestId('hygiene-gadget').waitFor({ timeout: 120_000 });
+    await hygiene.getByTestId('syncing').waitFor({ state: 'detached', timeout: 60_000 });
+    await expect(hygiene.getByTestId('as-of').textContent()).resolves.toMatch(/^Figures as of /);
     const sla = frame(page, 'defect-sla');
     await sla.getByTestId('defects-gadget').waitFor({ timeout: 60_000 });
     await expect(sla.getByTestId('per-team-row').count()).resolves.toBe(3);
@@ -165,7 +180,7 @@ describe('hygiene and defect SLA in the preview', () => {
     await gov.getByTestId('hygiene-tab').waitFor({ timeout: 60_000 });
     await expect(gov.locator('html').getAttribute('data-color-mode')).resolves.toBe('dark');
     await expect(gov.getByText('Оценка чистоты').count()).resolves.toBe(1);
-    await expect(gov.getByTestId('hygiene-score-value').textContent()).resolves.toBe(pct(hygieneSummary(expected).score.score, 'ru-RU'));
+    await expect(gov.getByTestId('hygiene-score-value').textContent()).resolves.toBe(pct(expected.hygiene.score, 'ru-RU'));
     await shot(page, 'project-hygiene-ru-dark');
     for (const [tab, ready] of [['readiness', '[data-testid="readiness-tab"], [data-testid="notice-information"]'], ['defects', '[data-testid="defects-tab"]'], ['convergence', '[data-testid="convergence-chart"]']] as const) {
       await gov.getByTestId(`tab-${tab}`).click();

@@ -3,6 +3,7 @@
  * every function handler is exported from its file, every `invoke` key in the UI has a resolver
  * definition, and every scope is used by the code (none is asked for "just in case").
  */
+import { memoryGovernanceStore } from '../../src/store/memory';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,7 +116,7 @@ describe('UI and resolvers', () => {
 
   it('has a resolver definition for every key the UI invokes', async () => {
     const unused = null as unknown as JiraClient;
-    const definitions = buildResolver({ jiraForUser: () => unused, jiraAsApp: () => unused, store: memoryStore(), now: () => 0 }).getDefinitions();
+    const definitions = buildResolver({ jiraForUser: () => unused, jiraAsApp: () => unused, store: memoryStore(), now: () => 0, governance: memoryGovernanceStore(), syncQueue: { push: async () => undefined } }).getDefinitions();
     const known = new Set<string>(Object.values(RESOLVER));
     for (const key of invoked) {
       expect(known).toContain(key);

@@ -1,27 +1,29 @@
 /**
  * The Hygiene panel, Governance project page and governance gadget resolvers as Forge calls them,
  * over the emulator serving the demo site: the issue, project or gadget settings come from the
- * context; malformed payloads are refused with a message naming what is wrong; a large report is
- * queued and polled; the consumer's event is parsed before it runs.
+ * context; malformed payloads are refused with a message naming what is wrong; figures come from
+ * the shared store (a board's first view answers "pending" while its first sync runs), kept to what
+ * the viewer may browse, issue security levels included, and reading them reads no issue from Jira.
  */
 import { parseConfigOrThrow } from '../../src/domain/config';
 import { DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
 import { CONFIG_KEY } from '../../src/forge/config-store';
 import { readinessOf } from '../../src/forge/governance';
-import { reportConsumer } from '../../src/forge/report-queue';
 import { memoryStore } from '../../src/forge/store';
-import { configAtVersion, inProcessQueue, runJob } from '../../src/services/report-jobs';
-import type { GovernanceReportData, IssueHygieneData, JobView, ReadinessData } from '../../src/shared/protocol';
+import { computeReport } from '../../src/services/report';
+import type { GovernanceReportData, IssueHygieneData, ReadinessData } from '../../src/shared/protocol';
+import { directLoaded } from '../demo/direct';
 import { demoSiteEmulator, NOW, resolverCall } from './harness';
 
-const { clientFor } = demoSiteEmulator();
+const emulator = demoSiteEmulator();
+const { clientFor } = emulator;
+const DAY = 86_400_000;
 
-async function setup(opts: { inlineLimit?: number } = {}) {
+async function setup() {
   const store = memoryStore(() => NOW);
   await store.set(CONFIG_KEY, parseConfigOrThrow(demoConfig()));
-  const queue = inProcessQueue((jobId) => runJob({ store, client: clientFor(DEMO_USERS.admin), now: () => NOW, config: configAtVersion(async () => ({ config: parseConfigOrThrow(demoConfig()), version: 1 })) }, jobId));
-  const call = resolverCall(clientFor, { store, reportQueue: queue, ...(opts.inlineLimit !== undefined ? { reportInlineLimit: opts.inlineLimit } : {}) });
-  return { store, queue, call };
+  const call = resolverCall(clientFor, { store });
+  return { store, call };
 }
 
 const project = (key: string) => ({ type: 'jira:projectPage', project: { key } });
@@ -33,7 +35,7 @@ describe('hygiene/issue', () => {
     const { call } = await setup();
     const site = buildDemoSite();
     // Find an issue the report judges as breaking a rule, and one that is clean.
-    const report = await call<GovernanceReportData>('governance/report', {}, project('PAY'));
+    const report = await call.synced<GovernanceReportData>('governance/report', {}, project('PAY'));
     if (!report.ok || report.data.state !== 'ready') throw new Error('no report');
     const offending = report.data.hygiene.issues[0];
     if (!offending) throw new Error('no offending issue');
@@ -66,16 +68,68 @@ describe('hygiene/issue', () => {
 });
 
 describe('governance/report', () => {
-  it('reports the project page project’s boards, taken from the context', async () => {
+  it('answers "pending" while the project’s boards have their first sync, then their figures with how fresh they are', async () => {
     const { call } = await setup();
+    const first = await call<GovernanceReportData>('governance/report', { periodDays: 30 }, project('PAY'));
+    expect(first.ok && first.data).toMatchObject({ state: 'pending', freshness: { pending: [1], syncing: true, asOf: null } });
+    await call.sync.idle();
     const r = await call<GovernanceReportData>('governance/report', { periodDays: 30 }, project('PAY'));
     expect(r.ok).toBe(true);
-    if (!r.ok || r.data.state !== 'ready') return;
+    if (!r.ok || r.data.state !== 'ready') throw new Error(JSON.stringify(r));
     expect(r.data.meta.boards).toEqual([{ id: 1, name: 'PAY board' }]);
-    expect(r.data.meta.computedAs).toBe('viewer');
+    expect(r.data.meta.freshness).toMatchObject({ asOf: new Date(NOW).toISOString(), behindMs: 0, pending: [], boards: [{ id: 1, phase: 'idle', lastError: null }] });
     expect(r.data.hygiene.score.scanned).toBeGreaterThan(0);
     expect(r.data.defects.openPerBoard.map((b) => b.boardId)).toEqual([1]);
     expect(r.data.hygiene.issues.every((i) => i.key.startsWith('PAY-'))).toBe(true);
+  });
+
+  it('gives each viewer the figures of the issues they may browse: the same as reading Jira as them, security levels included', async () => {
+    const { call } = await setup();
+    const site = buildDemoSite();
+    const config = parseConfigOrThrow(demoConfig());
+    for (const user of [DEMO_USERS.admin, DEMO_USERS.paymentsContractor]) {
+      const r = await call.synced<GovernanceReportData>('governance/report', { periodDays: 30 }, project('PAY'), user);
+      if (!r.ok || r.data.state !== 'ready') throw new Error(JSON.stringify(r));
+      const direct = computeReport(directLoaded(site, [1], NOW, user), { boardIds: [1], sprints: config.convergence.sprints, now: NOW, from: NOW - 30 * DAY, to: NOW, config });
+      expect({ scanned: r.data.hygiene.score.scanned, violating: r.data.hygiene.score.violating, defects: r.data.defects.total }).toEqual({
+        scanned: direct.hygiene.scanned,
+        violating: direct.hygiene.violating,
+        defects: direct.defects.total,
+      });
+    }
+    // The contractor has no "Bank security" level: PAY-208, PAY-229 and PAY-235 are not theirs to see.
+    const contractor = await call<GovernanceReportData>('governance/report', { periodDays: 30 }, project('PAY'), DEMO_USERS.paymentsContractor);
+    const admin = await call<GovernanceReportData>('governance/report', { periodDays: 30 }, project('PAY'));
+    if (!contractor.ok || contractor.data.state !== 'ready' || !admin.ok || admin.data.state !== 'ready') throw new Error('no report');
+    expect(contractor.data.hygiene.score.scanned).toBeLessThan(admin.data.hygiene.score.scanned);
+    const shown = JSON.stringify(contractor.data);
+    for (const key of ['PAY-208', 'PAY-229', 'PAY-235']) expect(shown).not.toContain(`"${key}"`);
+  });
+
+  it('reads no issue from Jira for a viewer once the board is synced, and a Refresh asks for a sync (once a minute per board)', async () => {
+    const store = memoryStore(() => NOW);
+    await store.set(CONFIG_KEY, parseConfigOrThrow(demoConfig()));
+    let now = NOW;
+    const call = resolverCall(clientFor, { store, now: () => now });
+    await call.synced('governance/report', {}, project('PAY'));
+    // Within the minute of the first sync's request, a Refresh adds nothing.
+    await call('governance/report', { refresh: true }, project('PAY'));
+    await call.sync.idle();
+    expect(call.sync.outcomes.length).toBe(1);
+    now += 2 * 60_000;
+    const before = emulator.requests().length;
+    const viewed = await call<GovernanceReportData>('governance/report', {}, project('PAY'), DEMO_USERS.scrumMaster);
+    expect(viewed.ok && viewed.data.state).toBe('ready');
+    const asViewer = emulator.requests().slice(before).map((q) => q.endpoint ?? '');
+    expect(asViewer.filter((e) => /search|changelog|\/issue\/\{/.test(e))).toEqual([]);
+    const runs = call.sync.outcomes.length;
+    const refreshed = await call<GovernanceReportData>('governance/report', { refresh: true }, project('PAY'));
+    expect(refreshed.ok && refreshed.data.state === 'ready' && refreshed.data.meta.freshness.syncing).toBe(true);
+    await call.sync.idle();
+    expect(call.sync.outcomes.length).toBe(runs + 1);
+    await call('governance/report', { refresh: true }, project('PAY'));
+    await call.sync.idle();
+    expect(call.sync.outcomes.length).toBe(runs + 1);
   });
 
   it('refuses malformed payloads with a message naming the field', async () => {
@@ -89,26 +143,22 @@ describe('governance/report', () => {
       const r = await call('governance/report', payload, project('PAY'));
       expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining(field) } });
     }
+    expect(call.sync.outcomes).toEqual([]);
   });
 
   it('asks an unconfigured gadget for boards, and reads a configured one’s settings from the context', async () => {
     const { call } = await setup();
     expect(await call('governance/report', {}, gadget({}))).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED' } });
     expect(await call('governance/report', {}, gadget({ boardIds: [], periodDays: 30 }))).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED', message: expect.stringMatching(/boardIds/) } });
-    const r = await call<GovernanceReportData>('governance/report', {}, gadget({ boardIds: [4, 5], rollup: { dimension: 'product', key: 'loans' }, periodDays: 14 }));
+    const r = await call.synced<GovernanceReportData>('governance/report', {}, gadget({ boardIds: [4, 5], rollup: { dimension: 'product', key: 'loans' }, periodDays: 14 }));
     expect(r.ok && r.data.state === 'ready' && r.data.meta).toMatchObject({ periodDays: 14, rollup: { dimension: 'product', key: 'loans' }, boards: [{ id: 4 }, { id: 5 }] });
   });
 
-  it('queues a large report, lets the UI poll its job, then answers from the job’s cache', async () => {
-    const { call, queue } = await setup({ inlineLimit: 10 });
-    const first = await call<GovernanceReportData>('governance/report', {}, project('PAYM'), DEMO_USERS.productOwner);
-    if (!first.ok || first.data.state !== 'pending') throw new Error(`expected a job: ${JSON.stringify(first)}`);
-    expect(await call('governance/job', { jobId: 'not-a-job' }, project('PAYM'))).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/jobId/) } });
-    await queue.idle();
-    const job = await call<JobView>('governance/job', { jobId: first.data.job.id }, project('PAYM'));
-    expect(job.ok && job.data).toMatchObject({ status: 'done', boardsDone: 1, boardsTotal: 1 });
-    const ready = await call<GovernanceReportData>('governance/report', {}, project('PAYM'), DEMO_USERS.productOwner);
-    expect(ready.ok && ready.data.state === 'ready' && ready.data.meta).toMatchObject({ computedAs: 'app', fromCache: true });
+  it('refuses a gadget’s board the viewer may not see, without registering it for a sync', async () => {
+    const { call } = await setup();
+    const r = await call('governance/report', {}, gadget({ boardIds: [4], periodDays: 30 }), DEMO_USERS.paymentsContractor);
+    expect(r.ok).toBe(false);
+    expect(await call.governance.boardIds()).toEqual([]);
   });
 });
 
@@ -131,15 +181,5 @@ describe('project/readiness', () => {
     expect(readinessOf({ dor: { ready: 'false', applies: 'true', progress: 50, openRequired: 2 } })).toEqual({ state: 'notReady', progress: 50, openRequired: 2 });
     expect(readinessOf({ dor: { ready: 'false', applies: 'false', progress: 100, openRequired: 0 } }).state).toBe('notApplicable');
     expect(readinessOf({ dor: 'yes' }).state).toBe('unreadable');
-  });
-});
-
-describe('report consumer', () => {
-  it('drops an event it cannot read, and runs the job an event names', async () => {
-    const store = memoryStore(() => NOW);
-    const consumer = reportConsumer({ store, client: clientFor(DEMO_USERS.admin), now: () => NOW, config: async () => parseConfigOrThrow(demoConfig()) });
-    await expect(consumer({ body: { jobId: 42 } })).resolves.toBeUndefined();
-    await expect(consumer('nonsense')).resolves.toBeUndefined();
-    expect(store.entries().size).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { memoryGovernanceStore } from '../../src/store/memory';
 import { bankExampleConfig } from '../../src/domain/bank-example';
 /**
  * The ownership panel, matrix and governance settings resolvers as Forge calls them, over the
@@ -100,7 +101,7 @@ describe('settings resolvers: Jira administrators only', () => {
   });
 
   it('refuses a caller without an account', async () => {
-    const definitions = buildResolver({ jiraForUser: clientFor, jiraAsApp: () => clientFor(DEMO_USERS.admin), store: memoryStore(), now: () => NOW }).getDefinitions();
+    const definitions = buildResolver({ jiraForUser: clientFor, jiraAsApp: () => clientFor(DEMO_USERS.admin), store: memoryStore(), now: () => NOW, governance: memoryGovernanceStore(), syncQueue: { push: async () => undefined } }).getDefinitions();
     const r = (await definitions({ call: { functionKey: 'settings/load', payload: {} }, context: {} }, { principal: {} } as never)) as Envelope<unknown>;
     expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Log in') } });
   });

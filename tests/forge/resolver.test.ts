@@ -8,6 +8,7 @@ import { CONFIG_KEY, readConfig } from '../../src/forge/config-store';
 import { saveConfig } from '../../src/services/config';
 import { memoryStore } from '../../src/forge/store';
 import { governanceReport } from '../../src/services/report';
+import type { ConvergenceView } from '../../src/shared/protocol';
 import { demoSiteEmulator, NOW, resolverCall } from './harness';
 
 const DAY = 86_400_000;
@@ -21,7 +22,9 @@ function setup() {
   const call = resolverCall(clientFor, { store });
   const gadgetCall = <T = unknown>(functionKey: string, payload: unknown, opts: { user?: string; gadgetConfiguration?: unknown } = {}) =>
     call<T>(functionKey, payload, { type: 'jira:dashboardGadget', gadgetConfiguration: opts.gadgetConfiguration ?? {} }, opts.user);
-  return { store, call: gadgetCall };
+  const synced = <T = unknown>(functionKey: string, payload: unknown, opts: { user?: string; gadgetConfiguration?: unknown } = {}) =>
+    call.synced<T>(functionKey, payload, { type: 'jira:dashboardGadget', gadgetConfiguration: opts.gadgetConfiguration ?? {} }, opts.user);
+  return { store, call: gadgetCall, synced, sync: call.sync };
 }
 
 describe('gadget/context', () => {
@@ -51,8 +54,8 @@ describe('convergence/report', () => {
     expect(r).toEqual({ ok: false, error: { code: 'NOT_CONFIGURED', message: expect.stringMatching(/choose boards/) } });
   });
 
-  it('returns the engine figures for the boards saved in the context, then answers from the viewer cache', async () => {
-    const { call } = setup();
+  it('answers "pending" for a board the store does not hold yet, then the engine’s figures for the boards saved in the context', async () => {
+    const { call, sync } = setup();
     const expected = await governanceReport(clientFor(DEMO_USERS.admin), {
       boardIds: [1],
       sprints: 3,
@@ -65,22 +68,22 @@ describe('convergence/report', () => {
       })(),
       rollup: null,
     });
-    const first = await call<{ report: unknown; fromCache: boolean; boards: unknown; current: { kind: string } | null }>('convergence/report', {}, { gadgetConfiguration: SETTINGS });
-    expect(first.ok).toBe(true);
-    if (!first.ok) return;
-    expect(first.data.report).toEqual(JSON.parse(JSON.stringify(expected.convergence)));
-    expect(first.data.boards).toEqual([{ id: 1, name: 'PAY board' }]);
-    expect(first.data.fromCache).toBe(false);
-    expect(first.data.current?.kind).toBe('active');
-    const second = await call<{ fromCache: boolean }>('convergence/report', {}, { gadgetConfiguration: SETTINGS });
-    expect(second.ok && second.data.fromCache).toBe(true);
-    const refreshed = await call<{ fromCache: boolean }>('convergence/report', { refresh: true }, { gadgetConfiguration: SETTINGS });
-    expect(refreshed.ok && refreshed.data.fromCache).toBe(false);
+    const first = await call<ConvergenceView>('convergence/report', {}, { gadgetConfiguration: SETTINGS });
+    expect(first.ok && first.data.freshness).toMatchObject({ pending: [1], syncing: true, asOf: null });
+    expect(first.ok && first.data.report.sprints).toEqual([]);
+    await sync.idle();
+    const ready = await call<ConvergenceView>('convergence/report', {}, { gadgetConfiguration: SETTINGS });
+    expect(ready.ok).toBe(true);
+    if (!ready.ok) return;
+    expect(ready.data.report).toEqual(JSON.parse(JSON.stringify(expected.convergence)));
+    expect(ready.data.boards).toEqual([{ id: 1, name: 'PAY board' }]);
+    expect(ready.data.freshness).toMatchObject({ pending: [], asOf: new Date(NOW).toISOString() });
+    expect(ready.data.current?.kind).toBe('active');
   });
 
-  it('never shows a cached report to a viewer who may not browse the board', async () => {
-    const { call } = setup();
-    expect((await call('convergence/report', {}, { gadgetConfiguration: SETTINGS })).ok).toBe(true);
+  it('never shows a synced board’s figures to a viewer who may not browse the board', async () => {
+    const { synced, call } = setup();
+    expect((await synced('convergence/report', {}, { gadgetConfiguration: SETTINGS })).ok).toBe(true);
     const r = await call('convergence/report', {}, { gadgetConfiguration: SETTINGS, user: DEMO_USERS.loansAnalyst });
     expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/Board 1 does not exist or you may not browse it/) } });
   });

@@ -4,6 +4,7 @@
  * ticks, permissions checked as the user, stale versions refused, two people at once, malformed
  * payloads refused with nothing written, template migration, and the stored property Jira indexes.
  */
+import { memoryGovernanceStore } from '../../src/store/memory';
 import { defaultConfig, GovernanceConfig, parseConfigOrThrow } from '../../src/domain/config';
 import { READINESS_PROPERTY_KEY, ReadinessDocument } from '../../src/domain/checklists';
 import { parseInstant } from '../../src/domain/jira';
@@ -36,7 +37,7 @@ const clientFor = (accountId: string) => {
 function setup(config: GovernanceConfig = parseConfigOrThrow(demoConfig())) {
   const store = memoryStore(() => NOW);
   void store.set(CONFIG_KEY, config);
-  const definitions = buildResolver({ jiraForUser: clientFor, jiraAsApp: () => clientFor(DEMO_USERS.admin), store, now: () => NOW, clock: () => CLOCK }).getDefinitions();
+  const definitions = buildResolver({ jiraForUser: clientFor, jiraAsApp: () => clientFor(DEMO_USERS.admin), store, now: () => NOW, clock: () => CLOCK, governance: memoryGovernanceStore(), syncQueue: { push: async () => undefined } }).getDefinitions();
   const call = async <T = ReadinessView>(functionKey: string, payload: unknown, opts: { user?: string; issue?: { id: string; key: string } | null } = {}) => {
     const issue = opts.issue === undefined ? story : opts.issue;
     const extension = issue ? { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key, type: 'Story' }, project: { key: issue.key.split('-')[0] } } : { type: 'jira:issuePanel' };

@@ -4,7 +4,8 @@ import { token } from '@atlaskit/tokens';
 import { onGadgetRefresh } from '../../bridge';
 import { DrillDown, type DrillTarget } from '../DrillDown';
 import { Loading, Notice } from '../states';
-import { AsOf, JobProgress, Section, useGov, useGovernanceReport } from './common';
+import { FirstSync } from '../Freshness';
+import { AsOf, Section, useGov, useGovernanceReport } from './common';
 import { AttentionList, DefectFigures, PerTeam, PriorityTable } from './DefectsTab';
 import { RulesTable, ScoreFigures } from './HygieneTab';
 
@@ -15,7 +16,7 @@ export function GovGadgetView() {
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   useEffect(() => onGadgetRefresh(() => reload(true)), [reload]);
   if (state.kind === 'loading') return <Loading label={g.computing} />;
-  if (state.kind === 'pending') return <JobProgress job={state.job} />;
+  if (state.kind === 'pending') return <FirstSync freshness={state.freshness} />;
   if (state.kind === 'error') {
     if (state.error.code === 'NOT_CONFIGURED') return <Notice title={g.notConfiguredTitle} body={g.notConfiguredBody} />;
     return <Notice appearance="error" title={g.errorTitle} body={state.error.message} action={{ label: g.tryAgain, onClick: () => reload(true) }} />;

@@ -7,7 +7,8 @@ import type { GovernanceContextData, ResolverError } from '../../../../src/share
 import { PERIOD_CHOICES } from '../../../../src/shared/governance-protocol';
 import { api } from '../../api';
 import { Loading, Notice } from '../states';
-import { AsOf, JobProgress, subtle, useGov, useGovernanceReport, type ReportState } from './common';
+import { FirstSync } from '../Freshness';
+import { AsOf, subtle, useGov, useGovernanceReport, type ReportState } from './common';
 import { ConvergenceTab } from './ConvergenceTab';
 import { DefectsTab } from './DefectsTab';
 import { HygieneTab } from './HygieneTab';
@@ -18,7 +19,7 @@ const TABS = ['hygiene', 'readiness', 'defects', 'convergence'] as const;
 function Report({ state, reload, render }: { state: ReportState; reload: (refresh: boolean) => void; render: (r: Extract<ReportState, { kind: 'ready' }>['report']) => React.ReactNode }) {
   const { g } = useGov();
   if (state.kind === 'loading') return <Loading label={g.computing} />;
-  if (state.kind === 'pending') return <JobProgress job={state.job} />;
+  if (state.kind === 'pending') return <FirstSync freshness={state.freshness} />;
   if (state.kind === 'error') return <Notice appearance="error" title={g.errorTitle} body={state.error.message} action={{ label: g.tryAgain, onClick: () => reload(true) }} />;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '16px') }}>

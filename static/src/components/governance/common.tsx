@@ -1,17 +1,16 @@
 /**
- * What the governance surfaces share: their catalogue, issue links, figures, the background job's
- * progress, the "as of" line, and a hook that loads the hygiene and defect report and polls its job.
+ * What the governance surfaces share: their catalogue, issue links, figures, the "as of" line, and
+ * a hook that loads the hygiene and defect report (asking again while its boards sync).
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import ProgressBar from '@atlaskit/progress-bar';
-import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { GovernanceReportData, JobView, ReportMeta, ResolverError } from '../../../../src/shared/protocol';
+import type { Freshness, GovernanceReportData, ReportMeta, ResolverError } from '../../../../src/shared/protocol';
 import { api } from '../../api';
 import { openIssue } from '../../bridge';
-import { dateTime, decimal } from '../../format';
+import { decimal } from '../../format';
+import { FreshnessBar, useSyncPolling } from '../Freshness';
 import { governanceMessages, type GovernanceMessages } from '../../i18n-governance';
 import { useShell } from '../../shell';
 
@@ -81,88 +80,43 @@ export function duration(hours: number, g: GovernanceMessages, lang: 'en' | 'ru'
   return h < 48 ? g.hours(decimal(h, lang)) : g.days(decimal(h / 24, lang));
 }
 
+/** The boards and roll-up shown, how current their figures are, and Refresh. */
 export function AsOf({ meta, onRefresh }: { meta: ReportMeta; onRefresh: () => void }) {
-  const { g, lang, context, t } = useGov();
+  const { g, lang } = useGov();
   const scope = [
     meta.boards.length > 0 ? `${g.boards}: ${meta.boards.map((b) => b.name).join(', ')}` : null,
     meta.rollup ? `${g.rollup[meta.rollup.dimension]}: ${meta.rollup.name[lang]}` : null,
   ].filter((x): x is string => x !== null);
-  return (
-    <div style={{ display: 'flex', justifyContent: 'space-between', gap: token('space.100', '8px'), alignItems: 'flex-start', flexWrap: 'wrap' }}>
-      <div style={{ fontSize: '12px', color: subtle }}>
-        {scope.map((line) => (
-          <div key={line}>{line}</div>
-        ))}
-        <div data-testid="as-of">
-          {g.asOf(dateTime(meta.computedAt, lang, context.timezone ?? undefined))}
-          {meta.fromCache ? ` (${g.fromCache})` : ''}
-          {meta.computedAs === 'app' ? ` · ${g.computedByJob}` : ''}
-        </div>
-      </div>
-      <Button spacing="compact" onClick={onRefresh} testId="refresh">
-        {t.refresh}
-      </Button>
-    </div>
-  );
+  return <FreshnessBar freshness={meta.freshness} scope={scope} onRefresh={onRefresh} />;
 }
 
-export function JobProgress({ job }: { job: JobView }) {
-  const { g, lang } = useGov();
-  const expected = job.issuesExpected ?? 0;
-  const share = job.status === 'done' ? 1 : expected > 0 ? Math.min(0.95, (0.1 + 0.7 * Math.min(1, job.issuesFetched / expected) + (job.phase === 'changelogs' ? 0.1 : 0))) : 0.1;
-  const n = (x: number) => new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB').format(x);
-  return (
-    <div data-testid="job-progress" data-status={job.status} style={{ padding: token('space.100', '8px') }}>
-      <SectionMessage title={g.queuedTitle} appearance="information">
-        <p>{g.queuedBody}</p>
-        <div style={{ margin: `${token('space.100', '8px')} 0` }}>
-          <ProgressBar value={share} ariaLabel={g.jobPhase[job.phase]} />
-        </div>
-        <p style={{ fontSize: '12px', color: subtle }}>
-          {g.jobPhase[job.phase]} · {g.jobProgress(`${job.boardsDone}/${job.boardsTotal}`, expected > 0 ? `${n(job.issuesFetched)} / ~${n(expected)}` : n(job.issuesFetched))}
-        </p>
-      </SectionMessage>
-    </div>
-  );
-}
+export type ReportState =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: ResolverError }
+  | { kind: 'pending'; freshness: Freshness }
+  | { kind: 'ready'; report: Extract<GovernanceReportData, { state: 'ready' }> };
 
-export type ReportState = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'pending'; job: JobView } | { kind: 'ready'; report: Extract<GovernanceReportData, { state: 'ready' }> };
-
-const POLL_MS = 1_500;
-
-/** Loads the report; while a background job computes it, polls the job and then reads the figures. */
+/**
+ * Loads the hygiene and defect report from the app's store. While the boards are read for the first
+ * time (pending) or brought up to date, it asks again by itself; what is shown stays until then.
+ */
 export function useGovernanceReport(periodDays?: number): { state: ReportState; reload: (refresh: boolean) => void } {
   const [state, setState] = useState<ReportState>({ kind: 'loading' });
-  const [request, setRequest] = useState<{ refresh: boolean; n: number }>({ refresh: false, n: 0 });
-  const reload = useCallback((refresh: boolean) => setRequest((r) => ({ refresh, n: r.n + 1 })), []);
+  const [request, setRequest] = useState<{ refresh: boolean; quiet: boolean; n: number }>({ refresh: false, quiet: false, n: 0 });
+  const reload = useCallback((refresh: boolean) => setRequest((r) => ({ refresh, quiet: refresh, n: r.n + 1 })), []);
+  const again = useCallback(() => setRequest((r) => ({ refresh: false, quiet: true, n: r.n + 1 })), []);
   useEffect(() => {
     let live = true;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const fetchReport = async (refresh: boolean) => {
-      const r = await api.governanceReport({ ...(periodDays !== undefined ? { periodDays } : {}), refresh });
+    if (!request.quiet) setState({ kind: 'loading' });
+    void api.governanceReport({ ...(periodDays !== undefined ? { periodDays } : {}), refresh: request.refresh }).then((r) => {
       if (!live) return;
       if (!r.ok) return setState({ kind: 'error', error: r.error });
-      if (r.data.state === 'ready') return setState({ kind: 'ready', report: r.data });
-      setState({ kind: 'pending', job: r.data.job });
-      poll(r.data.job.id);
-    };
-    const poll = (jobId: string) => {
-      timer = setTimeout(async () => {
-        const j = await api.governanceJob(jobId);
-        if (!live) return;
-        if (!j.ok) return setState({ kind: 'error', error: j.error });
-        if (j.data.status === 'done') return void fetchReport(false);
-        if (j.data.status === 'failed') return setState({ kind: 'error', error: { code: 'INTERNAL', message: j.data.error ?? '' } });
-        setState({ kind: 'pending', job: j.data });
-        poll(jobId);
-      }, POLL_MS);
-    };
-    setState({ kind: 'loading' });
-    void fetchReport(request.refresh);
+      setState(r.data.state === 'ready' ? { kind: 'ready', report: r.data } : { kind: 'pending', freshness: r.data.freshness });
+    });
     return () => {
       live = false;
-      if (timer) clearTimeout(timer);
     };
   }, [request, periodDays]);
+  useSyncPolling(state.kind === 'ready' ? state.report.meta.freshness : state.kind === 'pending' ? state.freshness : null, again);
   return { state, reload };
 }

@@ -1,0 +1,99 @@
+/**
+ * Asking for a board to be synced: a surface that needs a board the store does not hold yet, a
+ * viewer's "Refresh", a Jira event, the schedule. A request puts the board in the store's registry
+ * (so the schedule keeps it current from then on) and a message on the sync queue. Requests are
+ * throttled: one per board a minute, and a site-wide budget of Refreshes, so no viewer can make the
+ * app read Jira more than the sync itself needs.
+ */
+import { z } from 'zod';
+import { newBoardState, type GovernanceStore } from '../store/types';
+
+export type SyncReason = 'new' | 'refresh' | 'catchup' | 'sprint' | 'resync';
+
+export interface SyncMessage {
+  boardId: number;
+  reason: SyncReason;
+}
+
+/** Where sync messages go: a Forge queue in Jira, an in-process runner in the preview and tests. */
+export interface SyncQueue {
+  push(message: SyncMessage): Promise<void>;
+}
+
+/** The part of the app's document store the site-wide throttle keeps its window in. */
+export interface ThrottleStore {
+  get(key: string): Promise<{ value: unknown; version: number } | null>;
+  compareAndSet(key: string, value: unknown, expected: number | null): Promise<{ ok: boolean }>;
+}
+
+/** One request per board per this long (a second one while the first waits adds nothing). */
+export const BOARD_REQUEST_INTERVAL_MS = 60_000;
+/** Refreshes the whole site may ask for per window. */
+export const SITE_REFRESHES_PER_WINDOW = 30;
+export const SITE_REFRESH_WINDOW_MS = 10 * 60_000;
+
+const WINDOW_KEY = 'sync:refresh-window';
+const Window = z.object({ start: z.number(), count: z.number().int().min(0) });
+
+export interface RequestOutcome {
+  /** Boards a sync was queued for. */
+  queued: number[];
+  /** Boards already asked for within the minute, or refused by the site's budget. */
+  throttled: number[];
+}
+
+/** Takes one Refresh from the site's budget; false when it is spent for this window. */
+async function takeSiteRefresh(throttle: ThrottleStore, now: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stored = await throttle.get(WINDOW_KEY);
+    const parsed = Window.safeParse(stored?.value);
+    const current = parsed.success && now - parsed.data.start < SITE_REFRESH_WINDOW_MS && now >= parsed.data.start ? parsed.data : { start: now, count: 0 };
+    if (current.count >= SITE_REFRESHES_PER_WINDOW) return false;
+    const r = await throttle.compareAndSet(WINDOW_KEY, { start: current.start, count: current.count + 1 }, stored?.version ?? null);
+    if (r.ok) return true;
+  }
+  return false;
+}
+
+/** Reasons a board's sync is asked for at most once a minute (many viewers, many issue events). */
+const THROTTLED: ReadonlySet<SyncReason> = new Set(['new', 'refresh', 'catchup']);
+
+/**
+ * Registers the boards (a new one starts its first sync) and queues a sync for each. Views, Refreshes
+ * and issue events queue at most one sync per board a minute; one more within the minute marks the
+ * board as asked for, and the schedule's next pass takes it. A Refresh also draws on the site's
+ * budget. Sprint and board events and re-syncs always queue (they are rare and change what a sync reads).
+ */
+export async function requestSync(
+  deps: { store: GovernanceStore; queue: SyncQueue; throttle: ThrottleStore; now: number },
+  boardIds: readonly number[],
+  reason: SyncReason,
+): Promise<RequestOutcome> {
+  const queued: number[] = [];
+  const throttled: number[] = [];
+  for (const boardId of boardIds) {
+    const stored = await deps.store.board(boardId);
+    const state = stored?.value ?? newBoardState(boardId);
+    const asked = state.sync.requestedAt ?? state.sync.priorityAt;
+    if (THROTTLED.has(reason) && asked !== null && deps.now - asked >= 0 && deps.now - asked < BOARD_REQUEST_INTERVAL_MS) {
+      // Asked for within the minute: noted for the schedule (once), not queued again.
+      if (state.sync.priorityAt === null && stored) await deps.store.saveBoard({ ...state, sync: { ...state.sync, priorityAt: deps.now } }, stored.version);
+      throttled.push(boardId);
+      continue;
+    }
+    if (reason === 'refresh' && !(await takeSiteRefresh(deps.throttle, deps.now))) {
+      throttled.push(boardId);
+      continue;
+    }
+    const saved = await deps.store.saveBoard({ ...state, sync: { ...state.sync, priorityAt: deps.now, requestedAt: deps.now } }, stored?.version ?? null);
+    // Someone else wrote the state meanwhile (a run, another request): their run or request stands,
+    // unless this request changes what a sync reads.
+    if (!saved.ok && THROTTLED.has(reason)) {
+      throttled.push(boardId);
+      continue;
+    }
+    await deps.queue.push({ boardId, reason });
+    queued.push(boardId);
+  }
+  return { queued, throttled };
+}
