@@ -3,7 +3,7 @@
  * file and rewritten atomically after every change, so configuration survives a restart.
  */
 import { z } from 'zod';
-import type { CasResult, Store, StoreSetOptions, Versioned } from '../forge/store';
+import { checkStoredSize, type CasResult, type Store, type StoreSetOptions, type Versioned } from '../forge/store';
 import { readJson, writeJsonAtomic } from './files';
 
 const Entry = z.object({ value: z.unknown(), version: z.number().int().positive(), expiresAt: z.number().nullable() });
@@ -27,6 +27,7 @@ export function fileStore(file: string, now: () => number = Date.now): Store {
   };
   const write = (key: string, value: unknown, options?: StoreSetOptions): number => {
     const version = (live(key)?.version ?? 0) + 1;
+    checkStoredSize(key, { version, value });
     data.set(key, { value: JSON.parse(JSON.stringify(value)), version, expiresAt: options?.ttlSeconds ? now() + options.ttlSeconds * 1000 : null });
     flush();
     return version;
