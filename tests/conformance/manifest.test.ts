@@ -227,7 +227,7 @@ describe('readiness modules', () => {
   });
 
   it('imports the properties of earlier versions once, in a scheduled job with time to do it', () => {
-    const job = manifest.modules.scheduledTrigger?.find((t) => t.key === 'readiness-migration');
+    const job = manifest.modules.scheduledTrigger?.find((t) => t.key === 'readiness-migration-job');
     expect(job).toMatchObject({ function: 'readiness-migration', interval: 'hour' });
     expect(manifest.modules.function?.find((f) => f.key === 'readiness-migration')).toMatchObject({ handler: 'forge/readiness-migration.handler', timeoutSeconds: 900 });
   });

@@ -47,7 +47,7 @@ function interrupting(base: Store, after: () => Promise<void>): Store {
     async compareAndSet(key, value, expected, options) {
       const r = await base.compareAndSet(key, value, expected, options);
       const lease = (value as { lease?: { holder?: string } | null }).lease;
-      if (!done && r.ok && key.startsWith('readiness-mirror:') && lease?.holder === 'A') {
+      if (!done && r.ok && key.startsWith('readiness-mirror:') && lease?.holder?.startsWith('A') === true) {
         done = true;
         await after();
       }
