@@ -39,7 +39,7 @@ export interface PreviewBackend {
 /** Issue properties written in the preview, by issue key then property key. */
 const IssueProperties = z.record(z.string(), z.record(z.string(), z.unknown()));
 
-async function demoBackend(stateDir: string, store: Store): Promise<PreviewBackend> {
+async function demoBackend(stateDir: string, store: Store & { batch?<T>(body: () => Promise<T>): Promise<T> }): Promise<PreviewBackend> {
   const site = buildDemoSite();
   const propsFile = path.join(stateDir, 'issue-properties.json');
   const parsed = IssueProperties.safeParse(readJson(propsFile, {}));
@@ -48,7 +48,8 @@ async function demoBackend(stateDir: string, store: Store): Promise<PreviewBacke
   for (const issue of site.issues) Object.assign(issue.properties, saved[issue.key] ?? {});
   // The demo teams already use the Readiness panel: issues with no saved readiness get the demo's
   // (the checklists in the app's store, their summary in the issue property JQL searches).
-  await seedDemoReadiness(site, store, parseConfigOrThrow(demoConfig()), parseInstant(DEMO_NOW));
+  const seed = () => seedDemoReadiness(site, store, parseConfigOrThrow(demoConfig()), parseInstant(DEMO_NOW));
+  await (store.batch ? store.batch(seed) : seed());
   const now = parseInstant(DEMO_NOW);
   const emulator = await startEmulator(site, {
     now: () => now,
@@ -99,7 +100,7 @@ async function realBackend(site: string, email: string, apiToken: string): Promi
 }
 
 /** `store`: the app's storage of the preview, where the demo's readiness is seeded. */
-export async function startBackend(env: NodeJS.ProcessEnv, stateDir: string, store: Store): Promise<PreviewBackend> {
+export async function startBackend(env: NodeJS.ProcessEnv, stateDir: string, store: Store & { batch?<T>(body: () => Promise<T>): Promise<T> }): Promise<PreviewBackend> {
   const { JIRA_SITE, JIRA_EMAIL, JIRA_API_TOKEN } = env;
   if (JIRA_SITE && JIRA_EMAIL && JIRA_API_TOKEN) return realBackend(JIRA_SITE, JIRA_EMAIL, JIRA_API_TOKEN);
   if (JIRA_SITE || JIRA_EMAIL || JIRA_API_TOKEN) console.warn('preview: set all of JIRA_SITE, JIRA_EMAIL and JIRA_API_TOKEN to use a real site; using the demo site');
