@@ -24,7 +24,7 @@ import { JiraIssue } from '../domain/jira';
 import { rng } from '../domain/testing/generate';
 import type { SiteData, SiteIssue } from '../emulator/site';
 import { stateKey } from '../services/checklists';
-import { acceptAsWritten } from '../services/readiness-mirror';
+import { acceptAsLanded } from '../services/readiness-mirror';
 import { DAY, HOUR, SPRINT_FIELD_ID, STORY_POINTS_FIELD_ID } from './catalog';
 
 /** Reasons people give for "not applicable", per item; Russian, as the bank's teams write. */
@@ -150,7 +150,7 @@ export async function seedDemoReadiness(site: SiteData, store: SeedStore, config
     const created = await store.compareAndSet(stateKey(issue.id), demo.state, null);
     if (!created.ok) continue;
     const mirror = { ...demo.mirror, version: created.version };
-    await acceptAsWritten(store, issue.id, mirror, created.version, now);
+    await acceptAsLanded(store, issue.id, mirror, now);
     if (!(READINESS_PROPERTY_KEY in issue.properties)) issue.properties[READINESS_PROPERTY_KEY] = mirror;
     seeded++;
   }

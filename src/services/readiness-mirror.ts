@@ -24,6 +24,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   canonicalJson,
+  ChecklistSummary,
   checkMirrorSize,
   Instant,
   isoSeconds,
@@ -56,6 +57,9 @@ export type MirrorFinding = 'current' | 'absent' | 'stale' | 'tampered' | 'delet
 
 const Lease = z.object({ token: z.number().int().min(1), holder: z.string().min(1).max(300), expiresAt: z.number() }).strict();
 const Written = z.object({ digest: z.string().min(1).max(64), version: z.number().int().min(0), at: Instant }).strict();
+/** The last mirror that landed, with its summaries: what the project page shows (never the property itself). */
+const Landed = Written.extend({ dor: ChecklistSummary, dod: ChecklistSummary }).strict();
+export type LandedMirror = z.infer<typeof Landed>;
 export const Incident = z
   .object({
     at: Instant,
@@ -78,7 +82,7 @@ const MirrorDoc = z
     /** Mirrors the app sent (or accepted as its own), newest last. */
     written: z.array(Written).max(WRITTEN_KEPT),
     /** The last mirror the app knows landed in Jira. */
-    landed: Written.nullable(),
+    landed: Landed.nullable(),
     /** Tampering found, newest last. */
     incidents: z.array(Incident).max(INCIDENTS_KEPT),
   })
@@ -174,6 +178,22 @@ export async function acceptAsWritten(store: MirrorStore, issueId: string, value
   await updateDoc(store, issueId, (doc) => ({ ...doc, written: remember(doc.written, { digest: digestOf(value), version, at: isoSeconds(now) }) }));
 }
 
+/** Records a mirror put in the property by the app without a PUT of its own (the demo's seeding): written and landed. */
+export async function acceptAsLanded(store: MirrorStore, issueId: string, mirror: ReadinessMirror, now: number): Promise<void> {
+  const entry = { digest: digestOf(mirror), version: mirror.version, at: isoSeconds(now) };
+  await updateDoc(store, issueId, (doc) => ({ ...doc, written: remember(doc.written, entry), landed: { ...entry, dor: mirror.dor, dod: mirror.dod } }));
+}
+
+/**
+ * The summaries of the last mirror the app wrote for each issue (null: none yet), read from the
+ * app's storage: what a page that lists many issues shows, so that a property written through the
+ * REST API changes nothing there either.
+ */
+export async function landedSummaries(store: MirrorStore, issueIds: readonly string[]): Promise<Map<string, LandedMirror | null>> {
+  const found = await Promise.all(issueIds.map(async (id) => [id, (await readDoc(store, id)).doc.landed] as const));
+  return new Map(found);
+}
+
 /** The incidents of an issue's mirror, newest first. */
 export async function mirrorIncidents(store: MirrorStore, issueId: string): Promise<Incident[]> {
   return [...(await readDoc(store, issueId)).doc.incidents].reverse();
@@ -253,7 +273,7 @@ export async function syncMirror(o: MirrorSyncOptions): Promise<MirrorSync> {
       if (!(await fenceHolds(o.store, lease, o.clock))) return { ...result, fenced: true };
       await o.app.setIssueProperty(o.issue.key, READINESS_PROPERTY_KEY, target.mirror);
       result.wrote = true;
-      const landed = { digest: digestOf(target.mirror), version: target.version, at: isoSeconds(o.clock()) };
+      const landed: LandedMirror = { digest: digestOf(target.mirror), version: target.version, at: isoSeconds(o.clock()), dor: target.mirror.dor, dod: target.mirror.dod };
       await asHolder(o.store, lease, (d) => ({ ...d, landed, incidents: d.incidents.map((i) => (i.repaired ? i : { ...i, repaired: true })) }));
       if (result.incident) result.incident = { ...result.incident, repaired: true };
       const next = await o.latest();
