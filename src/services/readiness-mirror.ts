@@ -127,8 +127,12 @@ async function updateDoc(store: MirrorStore, issueId: string, change: (doc: Mirr
 }
 
 const remember = (written: MirrorDoc['written'], entry: MirrorDoc['written'][number]) => [...written.filter((w) => w.digest !== entry.digest), entry].slice(-WRITTEN_KEPT);
+/** Two readers that find the same tampering at about the same time report it once. */
+const SAME_INCIDENT_MS = 60_000;
 const addIncident = (incidents: Incident[], incident: Incident) =>
-  incidents.some((i) => !i.repaired && i.digest === incident.digest && i.kind === incident.kind) ? incidents : [...incidents, incident].slice(-INCIDENTS_KEPT);
+  incidents.some((i) => i.digest === incident.digest && i.kind === incident.kind && (!i.repaired || Math.abs(Date.parse(incident.at) - Date.parse(i.at)) < SAME_INCIDENT_MS))
+    ? incidents
+    : [...incidents, incident].slice(-INCIDENTS_KEPT);
 
 export interface MirrorLease {
   issueId: string;

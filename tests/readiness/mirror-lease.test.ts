@@ -8,7 +8,7 @@
 import { mirrorOf, READINESS_PROPERTY_KEY, ReadinessMirror, type ChecklistSummary } from '../../src/domain/checklists';
 import { memoryStore, type Store } from '../../src/forge/store';
 import type { JiraClient } from '../../src/jira/types';
-import { acquireMirrorLease, MIRROR_LEASE_MS, syncMirror } from '../../src/services/readiness-mirror';
+import { acquireMirrorLease, MIRROR_LEASE_MS, mirrorIncidents, syncMirror } from '../../src/services/readiness-mirror';
 
 const T0 = Date.parse('2026-11-28T09:30:00Z');
 const ISSUE = { id: '10001', key: 'PAY-1' };
@@ -131,5 +131,30 @@ describe('the mirror writer', () => {
     c.advance(60_000);
     expect(await syncMirror({ app: jira.app, store, issue: ISSUE, latest: latest(2, false, c.now), detectedBy: 'panel', clock: c.now, holder: 'A' })).toMatchObject({ finding: 'current', wrote: false });
     expect(jira.puts).toHaveLength(1);
+  });
+
+  it('reports the same tampering found by two readers at about the same time once, and a repeat later again', async () => {
+    const jira = fakeJira();
+    const c = clock();
+    const store = memoryStore(c.now);
+    const sync = () => syncMirror({ app: jira.app, store, issue: ISSUE, latest: latest(2, false, c.now), detectedBy: 'panel', clock: c.now, holder: 'A' });
+    await sync();
+    const forged = { ...mirrorOf({ summary: { dor: summary(true), dod: summary(true) } }, 7, c.now()) };
+    const forge = () => jira.props.set(`${ISSUE.key}/${READINESS_PROPERTY_KEY}`, forged);
+    forge();
+    // A second reader holds the lease while the first one finds the tampering: the first reports it, unrepaired…
+    const lease = await acquireMirrorLease(store, ISSUE.id, 'B', c.now);
+    expect(await sync()).toMatchObject({ finding: 'tampered', busy: true });
+    expect(await mirrorIncidents(store, ISSUE.id)).toEqual([expect.objectContaining({ kind: 'tampered', repaired: false })]);
+    // …the holder, finding the same, writes and marks it repaired, without a second report.
+    c.advance(MIRROR_LEASE_MS + 1);
+    expect(lease).not.toBeNull();
+    expect(await sync()).toMatchObject({ finding: 'tampered', wrote: true });
+    expect(await mirrorIncidents(store, ISSUE.id)).toEqual([expect.objectContaining({ repaired: true })]);
+    // The same forgery written again an hour later is a new incident.
+    c.advance(3_600_000);
+    forge();
+    await sync();
+    expect(await mirrorIncidents(store, ISSUE.id)).toHaveLength(2);
   });
 });
