@@ -2,23 +2,29 @@
  * The demo bank's teams have been using the Readiness panel for a while: issues planned into the
  * coming sprints carry a Definition of Ready part-way done (some ready, most not, a few never
  * opened), running ones a DoR mostly done and a DoD under way, and issues done in the running
- * sprint a DoD nearly complete. The documents are built with the app's own domain, so they are
- * exactly what the panel would have written. Deterministic: a seeded generator per issue.
+ * sprint a DoD nearly complete. The states are built with the app's own domain, so they are
+ * exactly what the panel would have stored (in the app's storage) and mirrored (in the issue
+ * property JQL searches). Deterministic: a seeded generator per issue.
  */
 import {
   applyChange,
   autoCheckResults,
   evaluate,
+  type Evaluation,
   type EvaluationInput,
   type ItemChange,
-  nextDocument,
+  mirrorOf,
   READINESS_PROPERTY_KEY,
-  type ReadinessDocument,
+  type ReadinessMirror,
+  type ReadinessState,
+  stateOf,
 } from '../domain/checklists';
 import type { GovernanceConfig } from '../domain/config';
 import { JiraIssue } from '../domain/jira';
 import { rng } from '../domain/testing/generate';
 import type { SiteData, SiteIssue } from '../emulator/site';
+import { stateKey } from '../services/checklists';
+import { acceptAsLanded } from '../services/readiness-mirror';
 import { DAY, HOUR, SPRINT_FIELD_ID, STORY_POINTS_FIELD_ID } from './catalog';
 
 /** Reasons people give for "not applicable", per item; Russian, as the bank's teams write. */
@@ -65,8 +71,15 @@ function accountOf(value: unknown): string | null {
   return value && typeof value === 'object' && typeof (value as { accountId?: unknown }).accountId === 'string' ? (value as { accountId: string }).accountId : null;
 }
 
-/** The readiness document the panel would hold for this issue, or null when nobody opened it. */
-export function demoReadiness(issue: SiteIssue, config: GovernanceConfig, now: number): ReadinessDocument | null {
+export interface DemoReadiness {
+  /** What the app's storage holds for the issue (stored as its version 1). */
+  state: ReadinessState;
+  /** The property JQL searches, mirroring that state. */
+  mirror: ReadinessMirror;
+}
+
+/** The readiness the panel would hold for this issue, or null when nobody opened it. */
+export function demoReadiness(issue: SiteIssue, config: GovernanceConfig, now: number): DemoReadiness | null {
   const phase = phaseOf(issue);
   if (!phase) return null;
   const parsed = JiraIssue.safeParse({ id: issue.id, key: issue.key, fields: issue.fields });
@@ -92,16 +105,15 @@ export function demoReadiness(issue: SiteIssue, config: GovernanceConfig, now: n
     issue: { projectKey: f.project.key, issueType: { id: f.issuetype.id, name: f.issuetype.name, untranslatedName: f.issuetype.untranslatedName }, subtask: false },
     auto,
   };
-  let evaluation = evaluate({ ...base, stored: null, now: at });
-  let document: ReadinessDocument | null = null;
+  let evaluation: Evaluation = evaluate({ ...base, stored: null, now: at });
+  let last: { by: string; at: number } | null = null;
   const apply = (change: ItemChange) => {
     at += step * (0.5 + random());
     const by = people[Math.floor(random() * people.length)] as string;
     const r = applyChange(evaluation, auto, change, by, at);
     if (!r.ok || !r.changed) return;
-    const next = nextDocument({ ...base, now: at }, r.body, evaluation.version + 1, by);
-    document = next.document;
-    evaluation = next.evaluation;
+    evaluation = evaluate({ ...base, stored: r.body, now: at });
+    last = { by, at };
   };
   for (const kind of ['dor', 'dod'] as const) {
     const share = plan[kind];
@@ -114,21 +126,33 @@ export function demoReadiness(issue: SiteIssue, config: GovernanceConfig, now: n
       else if (item.auto === null) apply({ list: kind, item: item.id, state: 'done' });
     }
   }
-  // Someone who opened the panel without ticking anything still left the summary behind.
-  if (!document) document = nextDocument({ ...base, now: at + HOUR }, evaluation.body, 1, null).document;
-  return document;
+  // Someone who opened the panel without ticking anything still left the state and its summary behind.
+  const stamp: { by: string | null; at: number } = last ?? { by: null, at: at + HOUR };
+  return { state: stateOf(evaluation.body, { issueId: issue.id, archive: [] }, stamp.by, stamp.at), mirror: mirrorOf(evaluation, 1, stamp.at) };
 }
 
-/** Puts demo readiness on the site's issues that have none yet (saved state always wins). */
-export function seedDemoReadiness(site: SiteData, config: GovernanceConfig, now: number): number {
+/** The storage the seeding writes: the app's `Store` fits. */
+export interface SeedStore {
+  get(key: string): Promise<{ value: unknown; version: number } | null>;
+  compareAndSet(key: string, value: unknown, expected: number | null): Promise<{ ok: true; version: number } | { ok: false }>;
+}
+
+/**
+ * Gives the site's issues the demo's readiness where the app's storage has none yet (saved state
+ * always wins): the state in the store, the mirror in the issue property (unless one was saved),
+ * recorded as written by the app. Returns how many issues were seeded.
+ */
+export async function seedDemoReadiness(site: SiteData, store: SeedStore, config: GovernanceConfig, now: number): Promise<number> {
   let seeded = 0;
   for (const issue of site.issues) {
-    if (READINESS_PROPERTY_KEY in issue.properties) continue;
-    const doc = demoReadiness(issue, config, now);
-    if (doc) {
-      issue.properties[READINESS_PROPERTY_KEY] = doc;
-      seeded++;
-    }
+    const demo = demoReadiness(issue, config, now);
+    if (!demo) continue;
+    const created = await store.compareAndSet(stateKey(issue.id), demo.state, null);
+    if (!created.ok) continue;
+    const mirror = { ...demo.mirror, version: created.version };
+    await acceptAsLanded(store, issue.id, mirror, now);
+    if (!(READINESS_PROPERTY_KEY in issue.properties)) issue.properties[READINESS_PROPERTY_KEY] = mirror;
+    seeded++;
   }
   return seeded;
 }

@@ -44,7 +44,7 @@ export function defineGovernance(define: Define, deps: ResolverDeps): void {
 
   define(R.projectReadiness, async ({ payload, context }) => {
     parsePayload(StrictEmptyPayload, payload);
-    return projectReadiness(deps.jiraForUser(viewer(context)), projectKeyOf(context));
+    return projectReadiness(deps.jiraForUser(viewer(context)), deps.store, projectKeyOf(context));
   });
 
   define(R.projectConvergence, async ({ payload, context }) => {

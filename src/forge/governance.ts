@@ -13,6 +13,7 @@ import { discoverFields, prepareIssue, statusCatalog } from '../domain/issue';
 import type { JiraBoard } from '../domain/jira';
 import type { JiraClient } from '../jira/types';
 import { defectData, hygieneData } from '../services/governance-view';
+import { landedSummaries } from '../services/readiness-mirror';
 import { surfaceFigures, type SurfaceDeps, type Viewer } from '../services/surfaces';
 import type { ConvergenceView } from '../shared/protocol';
 import {
@@ -35,8 +36,6 @@ import { convergenceView } from './convergence';
 import { AppError } from './envelope';
 import type { Store } from './store';
 
-/** The readiness property of the Readiness panel (issue 5), read defensively. */
-export const READINESS_PROPERTY = 'governance-readiness';
 const READINESS_MAX_ISSUES = 100;
 
 const listOf: Record<ReportDimension, 'products' | 'channels' | 'segments'> = { product: 'products', channel: 'channels', segment: 'segments' };
@@ -227,7 +226,7 @@ export async function governanceReport(
 // ---- readiness of the next sprint ------------------------------------------------------------------
 
 const Flag = z.enum(['true', 'false']);
-/** Only the DoR summary of the readiness document is read; anything else in it is left alone. */
+/** Only the DoR summary is read (of what the app last mirrored); anything else is left alone. */
 const ReadinessSummary = z
   .object({ dor: z.object({ ready: Flag, applies: Flag, progress: z.number(), openRequired: z.number() }).passthrough() })
   .passthrough();
@@ -244,7 +243,11 @@ export function readinessOf(value: unknown): { state: ReadinessState; progress: 
 const byStart = (a: { startDate?: string | null | undefined; id: number }, b: { startDate?: string | null | undefined; id: number }) =>
   (a.startDate ? Date.parse(a.startDate) : Number.POSITIVE_INFINITY) - (b.startDate ? Date.parse(b.startDate) : Number.POSITIVE_INFINITY) || a.id - b.id;
 
-export async function projectReadiness(client: JiraClient, projectKey: string): Promise<ReadinessData> {
+/**
+ * The next sprint's backlog with each issue's DoR state, as the app last mirrored it (read from the
+ * app's storage, not from the issue property, which anyone who may edit the issue can write).
+ */
+export async function projectReadiness(client: JiraClient, store: Store, projectKey: string): Promise<ReadinessData> {
   const boards = (await requireProjectBoards(client, projectKey)).filter((b) => b.type !== 'kanban');
   const counts: Record<ReadinessState, number> = { ready: 0, notReady: 0, notStarted: 0, notApplicable: 0, unreadable: 0 };
   for (const board of boards) {
@@ -253,9 +256,11 @@ export async function projectReadiness(client: JiraClient, projectKey: string): 
     const issues = (await client.search(`sprint = ${next.id} ORDER BY Rank ASC`, { fields: ['summary', 'issuetype', 'status', 'assignee'], pageSize: READINESS_MAX_ISSUES })).filter(
       (i) => i.fields.issuetype.subtask !== true,
     );
+    const shown = issues.slice(0, READINESS_MAX_ISSUES);
+    const summaries = await landedSummaries(store, shown.map((i) => i.id));
     const rows: ReadinessRow[] = await Promise.all(
-      issues.slice(0, READINESS_MAX_ISSUES).map(async (i) => {
-        const r = readinessOf(await client.issueProperty(i.key, READINESS_PROPERTY));
+      shown.map(async (i) => {
+        const r = readinessOf(summaries.get(i.id) ?? null);
         counts[r.state]++;
         return {
           key: i.key,

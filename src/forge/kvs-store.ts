@@ -1,10 +1,13 @@
 /**
  * `Store` over Forge's Custom Entity Store: each document is an entity `documents` holding its
- * value and a version number, and a conditional transaction makes compare-and-set atomic (plain
- * KVS keys have no conditional write). The entity is declared in manifest.yml.
+ * value and a version number. A document is created with `keyPolicy: 'FAIL_IF_EXISTS'` (KVS's
+ * documented create-if-absent: of two creators exactly one succeeds), and updated by a transaction
+ * conditioned on the version read (plain KVS keys have no conditional write). Every document is
+ * measured in UTF-8 bytes before it is sent: KVS keeps at most 240 KiB. The entity is declared in
+ * manifest.yml.
  */
 import { kvs, Filter, FilterConditions, ForgeKvsAPIError } from '@forge/kvs';
-import type { CasResult, Store, StoreSetOptions, Versioned } from './store';
+import { checkStoredSize, type CasResult, type Store, type StoreSetOptions, type Versioned } from './store';
 
 export const DOCUMENT_ENTITY = 'documents';
 
@@ -13,8 +16,7 @@ interface Document {
   value: unknown;
 }
 
-const ttl = (options?: StoreSetOptions) =>
-  options?.ttlSeconds ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } } : undefined;
+const ttl = (options?: StoreSetOptions) => (options?.ttlSeconds ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } } : undefined);
 
 function asVersioned(doc: Document | undefined): Versioned | null {
   return doc && typeof doc.version === 'number' ? { value: doc.value, version: doc.version } : null;
@@ -24,21 +26,32 @@ export function kvsStore(): Store {
   const documents = kvs.entity<Document>(DOCUMENT_ENTITY);
   const get = async (key: string) => asVersioned(await documents.get(key));
 
+  /** A write KVS refused: a failed condition (someone else wrote first) or an outage; the document now there tells which. */
+  async function refused(err: unknown, key: string, expected: number | null): Promise<CasResult> {
+    if (!(err instanceof ForgeKvsAPIError)) throw err;
+    const current = await get(key);
+    if ((current?.version ?? null) === expected) throw err;
+    return { ok: false, current };
+  }
+
   async function compareAndSet(key: string, value: unknown, expected: number | null, options?: StoreSetOptions): Promise<CasResult> {
     const version = (expected ?? 0) + 1;
-    const conditions =
-      expected === null
-        ? new Filter<Document>().and('version', FilterConditions.notExists())
-        : new Filter<Document>().and('version', FilterConditions.equalTo(expected));
+    const doc: Document = { version, value };
+    checkStoredSize(key, doc);
+    if (expected === null) {
+      try {
+        await documents.set(key, doc, { keyPolicy: 'FAIL_IF_EXISTS', ...ttl(options) });
+        return { ok: true, version };
+      } catch (err) {
+        return refused(err, key, expected);
+      }
+    }
+    const conditions = new Filter<Document>().and('version', FilterConditions.equalTo(expected));
     try {
-      await kvs.transact().set<Document>(key, { version, value }, { entityName: DOCUMENT_ENTITY, conditions }, ttl(options)).execute();
+      await kvs.transact().set<Document>(key, doc, { entityName: DOCUMENT_ENTITY, conditions }, ttl(options)).execute();
       return { ok: true, version };
     } catch (err) {
-      // A failed condition is an API error; tell it from an outage by reading what is there now.
-      if (!(err instanceof ForgeKvsAPIError)) throw err;
-      const current = await get(key);
-      if ((current?.version ?? null) === expected) throw err;
-      return { ok: false, current };
+      return refused(err, key, expected);
     }
   }
 
@@ -46,11 +59,12 @@ export function kvsStore(): Store {
     get,
     async set(key, value, options) {
       const current = await get(key);
-      const version = (current?.version ?? 0) + 1;
+      const doc: Document = { version: (current?.version ?? 0) + 1, value };
+      checkStoredSize(key, doc);
       const opts = ttl(options);
-      if (opts) await documents.set(key, { version, value }, opts);
-      else await documents.set(key, { version, value });
-      return version;
+      if (opts) await documents.set(key, doc, opts);
+      else await documents.set(key, doc);
+      return doc.version;
     },
     compareAndSet,
     async delete(key) {

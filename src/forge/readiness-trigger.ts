@@ -1,19 +1,23 @@
 /**
- * Keeps the readiness summary Jira indexes in step with the issue, without anyone opening the
- * panel: a new issue gets its summary at once (so `dorReady = false` finds unchecked stories), and
- * a change to what an auto-check or the template choice reads (estimate, description, assignee,
- * acceptance criteria, type, project) recomputes it; a sub-task's status change recomputes its
- * parent ("all sub-tasks done"). The write happens only when the summary actually changed, so the
- * trigger never feeds itself. It runs as the app (a trigger has no user); it only recomputes what
- * the issue already says and never changes a person's tick.
+ * Keeps the readiness summary Jira indexes (the mirror property) in step with the issue, without
+ * anyone opening the panel: a new issue gets its summary at once (so `dorReady = false` finds
+ * unchecked stories), and a change to what an auto-check or the template choice reads (estimate,
+ * description, assignee, acceptance criteria, type, project) recomputes it; a sub-task's status
+ * change recomputes its parent ("all sub-tasks done"). Each run also compares the property with the
+ * app's state, and rewrites and reports one someone wrote through the REST API. The write happens
+ * only when the summary changed; the manifest's `filter: ignoreSelf` keeps the app's own writes
+ * from waking the trigger. It runs as the app (a trigger has no user) and never changes a
+ * person's tick. On a conflict it re-reads and tries again; when conflicts do not stop it asks the
+ * platform to run it again (an InvocationError) instead of dropping the refresh.
  *
- * manifest.yml: `trigger` `readiness-refresh` on avi:jira:created:issue and avi:jira:updated:issue.
+ * manifest.yml: `trigger` `readiness-on-issue-change` on avi:jira:created:issue and avi:jira:updated:issue.
  */
+import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
 import { createJiraClient } from '../jira/client';
 import type { JiraClient } from '../jira/types';
 import { JiraError } from '../jira/types';
-import { ReadinessError, refreshReadiness, type ReadinessStore } from '../services/checklists';
+import { refreshReadiness, ReadinessRetryLater, type ReadinessStore } from '../services/checklists';
 import { IssueKey } from '../shared/schemas';
 import { readConfig } from './config-store';
 import { kvsStore } from './kvs-store';
@@ -64,6 +68,8 @@ export interface RefresherDeps {
   jira(): JiraClient;
   store: Store;
   now(): number;
+  /** Waits between attempts after a conflict (default: setTimeout). */
+  sleep?(ms: number): Promise<void>;
 }
 
 /** The trigger's body: recompute each affected issue; returns the keys it rewrote. */
@@ -80,10 +86,10 @@ export function readinessRefresher(deps: RefresherDeps): (event: unknown) => Pro
     const written: string[] = [];
     for (const issueKey of keys) {
       try {
-        if (await refreshReadiness({ client, store, config, issueKey, now: deps.now() })) written.push(issueKey);
+        if (await refreshReadiness({ client, app: client, store, config, issueKey, now: deps.now() }, deps.sleep ? { sleep: deps.sleep } : {})) written.push(issueKey);
       } catch (err) {
-        // Someone saving at the same moment writes the current summary anyway; a deleted issue needs none.
-        if (err instanceof ReadinessError || (err instanceof JiraError && err.status === 404)) continue;
+        // A deleted issue needs no summary. Anything else (ReadinessRetryLater included) is raised: the refresh is not dropped.
+        if (err instanceof JiraError && err.status === 404) continue;
         throw err;
       }
     }
@@ -97,6 +103,15 @@ const refresh = readinessRefresher({
   now: () => Date.now(),
 });
 
-export async function handler(event: unknown): Promise<void> {
-  await refresh(event);
+/** Seconds after which the platform runs a refresh again that met conflicts on every attempt. */
+const RETRY_AFTER_SECONDS = 30;
+
+export async function handler(event: unknown): Promise<InvocationError | void> {
+  try {
+    await refresh(event);
+  } catch (err) {
+    if (err instanceof ReadinessRetryLater)
+      return new InvocationError({ retryAfter: RETRY_AFTER_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: { reason: err.message } });
+    throw err;
+  }
 }

@@ -1,7 +1,9 @@
 /**
- * The Readiness panel's resolvers. The issue is the one in the panel's Forge context; the payload
- * only says what to change. A change is made as the user, after Jira said (as the user) that they
- * may edit the issue; the service refuses a stale version so that a concurrent tick is never lost.
+ * The Readiness panel's resolvers. The issue is the one in the panel's Forge context (looked up in
+ * Jira as the user, so an altered context reaches nothing the user may not see); the payload only
+ * says what to change. Only the context's account id is trusted. A change is applied after Jira
+ * said, as the user, that they may edit the issue; the service refuses a stale version so that a
+ * concurrent tick is never lost.
  */
 import { z } from 'zod';
 import { getReadiness, ReadinessError, type ReadinessRequest, updateReadiness } from '../services/checklists';
@@ -27,6 +29,8 @@ async function requestOf(context: ForgeContext, deps: ResolverDeps): Promise<Rea
   const { config } = await readConfig(deps.store);
   return {
     client: deps.jiraForUser(context.accountId),
+    // The mirror property is written by the app: it only ever holds what the app's state says.
+    app: deps.jiraAsApp(),
     store: deps.store,
     config,
     issueKey: extension.data.issue.key,

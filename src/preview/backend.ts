@@ -14,6 +14,7 @@ import { startEmulator } from '../emulator/server';
 import { createJiraClient } from '../jira/client';
 import { fetchTransport } from '../jira/fetch-transport';
 import type { JiraClient, Transport } from '../jira/types';
+import type { Store } from '../forge/store';
 import { readJson, writeJsonAtomic } from './files';
 import { emulatorTransport } from '../emulator/acting-as';
 
@@ -39,15 +40,17 @@ export interface PreviewBackend {
 /** Issue properties written in the preview, by issue key then property key. */
 const IssueProperties = z.record(z.string(), z.record(z.string(), z.unknown()));
 
-async function demoBackend(stateDir: string): Promise<PreviewBackend> {
+async function demoBackend(stateDir: string, store: Store & { batch?<T>(body: () => Promise<T>): Promise<T> }): Promise<PreviewBackend> {
   const site = buildDemoSite();
   const propsFile = path.join(stateDir, 'issue-properties.json');
   const parsed = IssueProperties.safeParse(readJson(propsFile, {}));
   const saved = parsed.success ? parsed.data : {};
   // Properties written in earlier runs are put back before the emulator serves the site.
   for (const issue of site.issues) Object.assign(issue.properties, saved[issue.key] ?? {});
-  // The demo teams already use the Readiness panel: issues with no saved readiness get the demo's.
-  seedDemoReadiness(site, parseConfigOrThrow(demoConfig()), parseInstant(DEMO_NOW));
+  // The demo teams already use the Readiness panel: issues with no saved readiness get the demo's
+  // (the checklists in the app's store, their summary in the issue property JQL searches).
+  const seed = () => seedDemoReadiness(site, store, parseConfigOrThrow(demoConfig()), parseInstant(DEMO_NOW));
+  await (store.batch ? store.batch(seed) : seed());
   const now = parseInstant(DEMO_NOW);
   const emulator = await startEmulator(site, {
     now: () => now,
@@ -97,9 +100,10 @@ async function realBackend(site: string, email: string, apiToken: string): Promi
   };
 }
 
-export async function startBackend(env: NodeJS.ProcessEnv, stateDir: string): Promise<PreviewBackend> {
+/** `store`: the app's storage of the preview, where the demo's readiness is seeded. */
+export async function startBackend(env: NodeJS.ProcessEnv, stateDir: string, store: Store & { batch?<T>(body: () => Promise<T>): Promise<T> }): Promise<PreviewBackend> {
   const { JIRA_SITE, JIRA_EMAIL, JIRA_API_TOKEN } = env;
   if (JIRA_SITE && JIRA_EMAIL && JIRA_API_TOKEN) return realBackend(JIRA_SITE, JIRA_EMAIL, JIRA_API_TOKEN);
   if (JIRA_SITE || JIRA_EMAIL || JIRA_API_TOKEN) console.warn('preview: set all of JIRA_SITE, JIRA_EMAIL and JIRA_API_TOKEN to use a real site; using the demo site');
-  return demoBackend(stateDir);
+  return demoBackend(stateDir, store);
 }

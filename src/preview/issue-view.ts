@@ -5,7 +5,7 @@
  * the app's `jira:entityProperty` module is installed.
  */
 import { adfLines } from '../domain/adf';
-import { READINESS_PROPERTY_KEY, READINESS_SEARCH_ALIASES, readStoredReadiness, type ChecklistSummary } from '../domain/checklists';
+import { propertySummaries, READINESS_PROPERTY_KEY, READINESS_SEARCH_ALIASES, type ChecklistSummary } from '../domain/checklists';
 import { discoverFields } from '../domain/issue';
 import type { JiraIssue } from '../domain/jira';
 import type { JiraClient } from '../jira/types';
@@ -292,8 +292,8 @@ export async function issueSearchPage(prefs: Prefs, users: readonly PreviewUser[
       pageSize: SHOWN + 1,
     });
     const rows = issues.slice(0, SHOWN).map((issue) => {
-      const stored = readStoredReadiness(issue.properties?.[READINESS_PROPERTY_KEY]);
-      const doc = stored.kind === 'ok' ? stored.document : null;
+      // What JQL sees: the mirror property (the search shows what Jira indexes, as Jira's own search does).
+      const doc = propertySummaries(issue.properties?.[READINESS_PROPERTY_KEY]);
       const raw = issue.fields as Record<string, unknown>;
       return `<tr data-testid="result-row" data-key="${esc(issue.key)}"><td><a href="/browse/${esc(issue.key)}">${esc(issue.key)}</a></td><td>${esc(issue.fields.summary ?? '')}</td><td>${esc(issue.fields.issuetype.name)}</td><td>${esc(issue.fields.status.name)}</td><td>${esc(fields.sprint ? sprintNames(raw[fields.sprint]).join(', ') : '')}</td>${readinessCell(doc?.dor ?? null, l, 'dor-cell')}${readinessCell(doc?.dod ?? null, l, 'dod-cell')}</tr>`;
     });

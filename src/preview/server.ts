@@ -109,8 +109,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const root = options.root ?? findAppRoot(__dirname);
   const stateDir = options.stateDir ?? path.join(root, '.preview-state');
   const distDir = path.join(root, 'static', 'dist');
-  const backend = await startBackend(options.env ?? process.env, stateDir);
   const store = fileStore(path.join(stateDir, 'store.json'));
+  const backend = await startBackend(options.env ?? process.env, stateDir, store);
   // The demo site comes with its governance configuration (products, channels, owners) seeded once.
   if (backend.mode === 'demo' && !(await store.get(CONFIG_KEY))) {
     const parsed = parseConfig(demoConfig() as GovernanceConfigInput);

@@ -4,9 +4,22 @@
  */
 import type { AutoCheck, ChecklistKind } from '../domain/config';
 import type { AutoDetail, AutoResult, ChecklistItemView, ChecklistView, ItemState } from '../domain/checklists';
-import type { ReadinessHistoryEntry, ReadinessPerson, ReadinessView } from '../services/checklists';
+import type { ReadinessHistoryEntry, ReadinessImportView, ReadinessIncident, ReadinessPerson, ReadinessView } from '../services/checklists';
 
-export type { AutoCheck, AutoDetail, AutoResult, ChecklistItemView, ChecklistKind, ChecklistView, ItemState, ReadinessHistoryEntry, ReadinessPerson, ReadinessView };
+export type {
+  AutoCheck,
+  AutoDetail,
+  AutoResult,
+  ChecklistItemView,
+  ChecklistKind,
+  ChecklistView,
+  ItemState,
+  ReadinessHistoryEntry,
+  ReadinessImportView,
+  ReadinessIncident,
+  ReadinessPerson,
+  ReadinessView,
+};
 
 export const READINESS_RESOLVER = {
   readinessGet: 'readiness/get',

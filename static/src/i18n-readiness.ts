@@ -3,7 +3,7 @@
  * Jira locale, as everywhere (`langOf`); checklist and item names come from the configuration in
  * both languages.
  */
-import type { AutoDetail, ItemState } from '../../src/shared/protocol';
+import type { AutoDetail, ItemState, ReadinessIncident } from '../../src/shared/protocol';
 import { localeTag, plural, type Lang } from './i18n';
 
 const hostOf = (url: string): string => {
@@ -76,6 +76,24 @@ const en = {
   dismiss: 'Dismiss',
   requiredMark: 'required',
   stateOf: { open: 'open', done: 'done', notApplicable: 'not applicable' } satisfies Record<ItemState, string>,
+  importedClaim: (who: string, to: ItemState, reason: string | null) =>
+    to === 'done' ? `Imported, not verified: ${who} marked it done` : `Imported, not verified: ${who} marked it not applicable: ${reason ?? ''}`,
+  importedHint: 'Found in the issue property written by an earlier version of the app, where anyone who may edit the issue could have written it. It counts as open until someone confirms it.',
+  confirmNotApplicable: 'Confirm not applicable',
+  confirmNotApplicableLabel: (item: string) => `Confirm “${item}” not applicable, with the imported reason`,
+  importedTitle: 'Ticks to confirm',
+  importedBody: (n: number) =>
+    plural('en', n, {
+      one: '{n} tick was imported from an earlier version of the app without proof of who made it. It counts as open until someone who may edit the issue confirms it.',
+      few: '{n} ticks were imported from an earlier version of the app without proof of who made them. They count as open until someone who may edit the issue confirms them.',
+      many: '{n} ticks were imported from an earlier version of the app without proof of who made them. They count as open until someone who may edit the issue confirms them.',
+      other: '{n} ticks were imported from an earlier version of the app without proof of who made them. They count as open until someone who may edit the issue confirms them.',
+    }),
+  integrityTitle: 'The issue property was changed outside the app',
+  integrityBody: 'The readiness property JQL searches was written by someone other than the app (anyone who may edit an issue can write its properties through Jira’s REST API). The checklists and the workflow validators never read it; the app rewrote it from its own state. Only Jira administrators see this.',
+  incident: (i: ReadinessIncident, when: string) =>
+    `${when}, found by ${i.detectedBy === 'panel' ? 'this panel' : i.detectedBy === 'trigger' ? 'the issue-change trigger' : i.detectedBy === 'validator' ? 'a workflow validator' : 'the migration'}: ${i.kind === 'deleted' ? 'the property was deleted' : i.found}${i.repaired ? ' — repaired.' : ' — not repaired yet.'}`,
+  archived: (n: number) => plural('en', n, { one: 'Older entries are archived ({n} part).', few: 'Older entries are archived ({n} parts).', many: 'Older entries are archived ({n} parts).', other: 'Older entries are archived ({n} parts).' }),
 };
 
 export type ReadinessMessages = typeof en;
@@ -144,6 +162,23 @@ const ru: ReadinessMessages = {
   dismiss: 'Скрыть',
   requiredMark: 'обязательный',
   stateOf: { open: 'открыт', done: 'выполнен', notApplicable: 'неприменим' },
+  importedClaim: (who: string, to: ItemState, reason: string | null) =>
+    to === 'done' ? `Импортировано, не подтверждено: ${who} отметил(а) выполненным` : `Импортировано, не подтверждено: ${who} отметил(а) неприменимым: ${reason ?? ''}`,
+  importedHint: 'Найдено в свойстве задачи, которое писала прежняя версия приложения и которое мог записать любой, кто может редактировать задачу. Считается открытым, пока его не подтвердят.',
+  confirmNotApplicable: 'Подтвердить неприменимость',
+  confirmNotApplicableLabel: (item: string) => `Подтвердить, что «${item}» неприменим, с импортированной причиной`,
+  importedTitle: 'Отметки ждут подтверждения',
+  importedBody: (n: number) =>
+    ruItems(n, {
+      one: '{n} отметка импортирована из прежней версии приложения без подтверждения автора. Она считается открытой, пока её не подтвердит тот, кто может редактировать задачу.',
+      few: '{n} отметки импортированы из прежней версии приложения без подтверждения авторов. Они считаются открытыми, пока их не подтвердит тот, кто может редактировать задачу.',
+      many: '{n} отметок импортированы из прежней версии приложения без подтверждения авторов. Они считаются открытыми, пока их не подтвердит тот, кто может редактировать задачу.',
+    }),
+  integrityTitle: 'Свойство задачи изменено в обход приложения',
+  integrityBody: 'Свойство готовности, по которому ищет JQL, записало не приложение (свойства задачи может записать через REST API Jira любой, кто может её редактировать). Чек-листы и валидаторы переходов его не читают; приложение восстановило его по своим данным. Это видят только администраторы Jira.',
+  incident: (i: ReadinessIncident, when: string) =>
+    `${when}, обнаружено ${i.detectedBy === 'panel' ? 'этой панелью' : i.detectedBy === 'trigger' ? 'триггером изменения задачи' : i.detectedBy === 'validator' ? 'валидатором перехода' : 'миграцией'}: ${i.kind === 'deleted' ? 'свойство удалено' : i.found}${i.repaired ? ' — восстановлено.' : ' — ещё не восстановлено.'}`,
+  archived: (n: number) => ruItems(n, { one: 'Более ранние записи в архиве ({n} часть).', few: 'Более ранние записи в архиве ({n} части).', many: 'Более ранние записи в архиве ({n} частей).' }),
 };
 
 export const READINESS_MESSAGES: Record<Lang, ReadinessMessages> = { en, ru };

@@ -90,8 +90,8 @@ export interface PreviewSession {
   preview: RunningPreview;
   readonly browser: Awaited<ReturnType<typeof openBrowser>>;
   readonly page: Page;
-  /** Stops the preview and starts it again on the same state folder. */
-  restart(): Promise<RunningPreview>;
+  /** Stops the preview and starts it again on the same state folder (`between` runs while it is stopped). */
+  restart(between?: () => void): Promise<RunningPreview>;
   /** Closes the browser, stops the preview and removes the state folder. */
   close(): Promise<void>;
 }
@@ -121,8 +121,9 @@ export async function openPreviewSession(prefix: string, prepare: (stateDir: str
       preview,
       browser,
       page,
-      async restart() {
+      async restart(between?: () => void) {
         await session.preview.stop();
+        between?.();
         preview = session.preview = await startPreviewProcess(stateDir);
         return session.preview;
       },

@@ -1,11 +1,13 @@
 /**
  * The Readiness panel in a real Chromium, through the local preview on the demo site: sprint
  * planning from the JQL search, ticking from the keyboard, "not applicable" with a reason, two
- * pages saving at once (no tick lost), Russian, dark, a narrow column, and the state after a restart.
+ * pages saving at once (no tick lost), Russian, dark, a narrow column, the state after a restart,
+ * and a property written outside the app (shown to administrators only, the ticks unchanged).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { DEMO_USERS } from '../../src/demo/site';
 import { buildAll, openBrowser, openPreviewSession, SCREENSHOTS, type PreviewSession, type RunningPreview } from './preview';
 
 jest.setTimeout(120_000);
@@ -192,5 +194,33 @@ describe('Readiness panel in the preview', () => {
     await expect(stateOf(p, items[2] as string)).resolves.toBe('done');
     await expect(stateOf(p, items[1] as string)).resolves.toBe('notApplicable');
     await expect(p.getByTestId(`item-dor-${items[1]}-reason`).textContent()).resolves.toBe(`Not applicable: ${REASON}`);
+  });
+
+  it('tells an administrator, and only them, about a property written outside the app; the ticks stay the app’s', async () => {
+    preview = await session!.restart(() => {
+      // What anyone who may edit the issue can do through Jira's REST API (the preview keeps written properties in this file).
+      const file = path.join(session!.stateDir, 'issue-properties.json');
+      const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+      saved[key] = { ...saved[key], 'governance-readiness': { schemaVersion: 99, dor: { ready: 'true' }, dod: { ready: 'true' } } };
+      fs.writeFileSync(file, JSON.stringify(saved));
+    });
+    const p = await openIssue(page, preview.url, key);
+    await p.getByTestId('readiness-integrity').waitFor({ timeout: 20_000 });
+    await expect(p.getByTestId('readiness-incident').first().textContent()).resolves.toMatch(/found by this panel: a document of schema 99.* — repaired\./);
+    await expect(stateOf(p, items[2] as string)).resolves.toBe('done');
+    await expect(stateOf(p, items[0] as string)).resolves.toBe('open');
+    await shot(page, '09-integrity-admin');
+    // The property JQL reads says again what the panel says.
+    const open = await p.getByTestId('dor-status').getAttribute('data-open-required');
+    await page.goto(`${preview.url}/issues?jql=${encodeURIComponent(`key = ${key} AND dorOpenRequired = ${open}`)}`);
+    await expect(page.getByTestId('result-row').count()).resolves.toBe(1);
+    // Someone who is not a Jira administrator sees the checklists, not the report (the user the top bar's picker sets).
+    const asUser = (accountId: string) => browser.context.addCookies([{ name: 'preview-user', value: accountId, url: preview!.url }]);
+    await asUser(DEMO_USERS.productOwner);
+    const asPo = await openIssue(page, preview.url, key);
+    await expect(page.getByTestId('user-select').inputValue()).resolves.toBe(DEMO_USERS.productOwner);
+    await expect(asPo.getByTestId('dor-status').isVisible()).resolves.toBe(true);
+    await expect(asPo.getByTestId('readiness-integrity').count()).resolves.toBe(0);
+    await asUser(DEMO_USERS.admin);
   });
 });

@@ -15,8 +15,24 @@ import { RESOLVER } from '../../src/shared/protocol';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+interface Module {
+  key: string;
+  handler?: string;
+  resource?: string;
+  resolver?: { function: string };
+  edit?: { resource: string };
+  function?: string;
+  expression?: string;
+  projectTypes?: string[];
+  displayConditions?: Record<string, unknown>;
+  filter?: { ignoreSelf?: boolean; expression?: string };
+  events?: string[];
+  interval?: string;
+  timeoutSeconds?: number;
+}
+
 interface Manifest {
-  modules: Record<string, { key: string; handler?: string; resource?: string; resolver?: { function: string }; edit?: { resource: string } }[]>;
+  modules: Record<string, Module[]>;
   resources: { key: string; path: string }[];
   permissions: { scopes: string[] };
 }
@@ -145,8 +161,8 @@ describe('scopes', () => {
     'read:board-scope.admin:jira-software': [{ file: 'src/jira/client.ts', pattern: /'\/rest\/agile\/1\.0\/board\/\{id\}\/configuration'/ }],
     'read:sprint:jira-software': [{ file: 'src/jira/client.ts', pattern: /'\/rest\/agile\/1\.0\/board\/\{id\}\/sprint'/ }],
     'storage:app': [{ file: 'src/forge/kvs-store.ts', pattern: /from '@forge\/kvs'/ }],
-    // The Readiness panel writes its checklist state as an issue property and names who ticked.
-    'write:jira-work': [{ file: 'src/jira/client.ts', pattern: /method: 'PUT',\s*template: '\/rest\/api\/3\/issue\/\{key\}\/properties\/\{property\}'/ }],
+    // The app writes one thing to Jira: the readiness mirror, an issue property (JQL reads it).
+    'write:issue.property:jira': [{ file: 'src/jira/client.ts', pattern: /method: 'PUT',\s*template: '\/rest\/api\/3\/issue\/\{key\}\/properties\/\{property\}'/ }],
     'read:jira-user': [{ file: 'src/jira/client.ts', pattern: /template: '\/rest\/api\/3\/user'/ }],
   };
 
@@ -165,7 +181,55 @@ describe('scopes', () => {
     }
   });
 
-  it('writes Jira only with write:jira-work (the readiness issue property), and manages nothing', () => {
-    expect(manifest.permissions.scopes.filter((s) => s.startsWith('write:') || s.startsWith('manage:'))).toEqual(['write:jira-work']);
+  it('writes Jira only with write:issue.property:jira (the readiness mirror), and manages nothing', () => {
+    expect(manifest.permissions.scopes.filter((s) => s.startsWith('write:') || s.startsWith('manage:'))).toEqual(['write:issue.property:jira']);
+  });
+
+  it('sends no request that writes anything but an issue property', () => {
+    // Every PUT, POST or DELETE the Jira client makes: the property PUT, and POSTs that only read.
+    const READING_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approximate-count', 'BULK', /* reads which issues a viewer may browse */ '/rest/api/3/permissions/check'];
+    for (const file of filesUnder(path.join(ROOT, 'src/jira'), /\.ts$/)) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/method: '(PUT|POST|DELETE)',\s*template: ('[^']+'|[A-Za-z_]+)/g)) {
+        const template = (m[2] as string).replace(/'/g, '');
+        if (m[1] === 'PUT') expect(template).toBe('/rest/api/3/issue/{key}/properties/{property}');
+        else if (m[1] === 'POST') expect(READING_POSTS).toContain(template);
+        else throw new Error(`${path.relative(ROOT, file)} deletes ${template}`);
+      }
+    }
+  });
+});
+
+describe('readiness modules', () => {
+  it('has function validators for DoR and DoD, judged by the app, in company- and team-managed projects', () => {
+    const validators = manifest.modules['jira:workflowValidator'] ?? [];
+    expect(validators.map((v) => v.key).sort()).toEqual(['dod-ready-validator', 'dor-ready-validator']);
+    const functions = new Map((manifest.modules.function ?? []).map((f) => [f.key, f.handler]));
+    for (const v of validators) {
+      expect(v.expression).toBeUndefined();
+      expect(v.projectTypes?.sort()).toEqual(['company-managed', 'team-managed']);
+      expect(functions.get(v.function as string)).toBe(`forge/readiness-validator.${v.key.slice(0, 3)}`);
+    }
+  });
+
+  it('shows the issue panels and the project page in software projects only', () => {
+    for (const key of ['readiness-panel', 'hygiene-panel', 'ownership-panel']) expect(manifest.modules['jira:issuePanel']?.find((m) => m.key === key)?.displayConditions).toEqual({ projectType: 'software' });
+    expect(manifest.modules['jira:projectPage']?.find((m) => m.key === 'governance-page')?.displayConditions).toEqual({ projectType: 'software' });
+  });
+
+  it('is rejected with an unknown display condition (the conditions are validated)', async () => {
+    const r = await validateText(manifestText.replace(/projectType: software/, 'projectKind: software'));
+    expect(r.success).toBe(false);
+  });
+
+  it("does not wake the readiness trigger for the app's own writes", () => {
+    const trigger = manifest.modules.trigger?.find((t) => t.key === 'readiness-on-issue-change');
+    expect(trigger?.filter).toEqual({ ignoreSelf: true });
+  });
+
+  it('imports the properties of earlier versions once, in a scheduled job with time to do it', () => {
+    const job = manifest.modules.scheduledTrigger?.find((t) => t.key === 'readiness-migration-job');
+    expect(job).toMatchObject({ function: 'readiness-migration', interval: 'hour' });
+    expect(manifest.modules.function?.find((f) => f.key === 'readiness-migration')).toMatchObject({ handler: 'forge/readiness-migration.handler', timeoutSeconds: 900 });
   });
 });

@@ -163,7 +163,7 @@ describe('governance/report', () => {
 });
 
 describe('project/readiness', () => {
-  it('reads the next sprint’s backlog, “not started” for issues without the readiness property', async () => {
+  it('reads the next sprint’s backlog, “not started” for issues the app has not met yet', async () => {
     const { call } = await setup();
     const r = await call<ReadinessData>('project/readiness', {}, project('PAY'));
     expect(r.ok).toBe(true);
@@ -173,6 +173,28 @@ describe('project/readiness', () => {
       expect(r.data.rows.length).toBe(Object.values(r.data.counts).reduce((a, b) => a + b, 0));
     }
     expect(await call('project/readiness', {}, gadget({}))).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('shows what the app mirrored from its own state, never a property written through the REST API', async () => {
+    const { call } = await setup();
+    const before = await call<ReadinessData>('project/readiness', {}, project('PAY'));
+    if (!before.ok) throw new Error(before.error.message);
+    const rows = before.data.rows.slice(0, 3);
+    expect(rows.length).toBeGreaterThan(0);
+    // An editor writes "ready" into the property of every row.
+    const forged = { schemaVersion: 2, version: 9, updatedAt: '2026-11-27T11:00:00Z', dor: { ready: 'true', applies: 'true', progress: 100, openRequired: 0, required: 6, total: 6 }, dod: { ready: 'true', applies: 'true', progress: 100, openRequired: 0, required: 9, total: 9 } };
+    for (const r of rows) await clientFor(DEMO_USERS.scrumMaster).setIssueProperty(r.key, 'governance-readiness', forged);
+    const after = await call<ReadinessData>('project/readiness', {}, project('PAY'));
+    if (!after.ok) throw new Error(after.error.message);
+    for (const r of rows) expect(after.data.rows.find((x) => x.key === r.key)?.state).toBe(before.data.rows.find((x) => x.key === r.key)?.state);
+    // Once the app has met the issue (its panel opened), the page shows the app's judgement of it.
+    const first = rows[0]!;
+    const id = (await clientFor(DEMO_USERS.admin).issue(first.key, ['summary'])).id;
+    const panel = await call<{ lists: { dor: { ready: boolean } | null } }>('readiness/get', {}, { type: 'jira:issuePanel', issue: { id, key: first.key }, project: { key: 'PAY' } });
+    if (!panel.ok) throw new Error(panel.error.message);
+    const seen = await call<ReadinessData>('project/readiness', {}, project('PAY'));
+    if (!seen.ok) throw new Error(seen.error.message);
+    expect(seen.data.rows.find((x) => x.key === first.key)?.state).toBe(panel.data.lists.dor === null ? 'notApplicable' : panel.data.lists.dor.ready ? 'ready' : 'notReady');
   });
 
   it('reads the property defensively', () => {

@@ -1,11 +1,11 @@
-import { memoryGovernanceStore } from '../../src/store/memory';
-import { bankExampleConfig } from '../../src/domain/bank-example';
 /**
  * The ownership panel, matrix and governance settings resolvers as Forge calls them, over the
  * Jira REST emulator serving the demo site and an in-memory store. Settings are for Jira
  * administrators only (checked with Jira as the caller), saves are versioned, and a refused save
  * or import changes nothing.
  */
+import { bankExampleConfig } from '../../src/domain/bank-example';
+import { memoryGovernanceStore } from '../../src/store/memory';
 import { defaultConfig, parseConfigOrThrow, type GovernanceConfig } from '../../src/domain/config';
 import { DEMO_NOW, DEMO_USERS, demoConfig } from '../../src/demo/site';
 import { CONFIG_KEY } from '../../src/forge/config-store';

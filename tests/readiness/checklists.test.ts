@@ -1,23 +1,31 @@
 /**
  * The checklist domain with no mocks: template selection, auto-checks, readiness and progress,
- * changes and their refusals, template migration, the stored document and Jira's size limit.
+ * changes and their refusals, template migration, the state, the mirror and the legacy document,
+ * importing the legacy document as unverified claims, and the store's size limit in UTF-8 bytes.
  */
 import { defaultConfig, GovernanceConfig, type ChecklistTemplate, type GovernanceConfigInput } from '../../src/domain/config';
 import {
   applyChange,
   autoCheckResults,
   type AutoResults,
+  checkMirrorSize,
   evaluate,
   type EvaluationInput,
-  fitToLimit,
-  HISTORY_MAX,
+  fitState,
+  importLegacy,
   type ItemChange,
-  nextDocument,
-  PROPERTY_MAX_CHARS,
-  ReadinessDocument,
+  LegacyReadinessDocument,
+  mirrorOf,
+  propertySummaries,
+  type ReadinessBody,
+  ReadinessState,
   ReadinessTooLargeError,
   readStoredReadiness,
+  STORE_ENVELOPE_BYTES,
+  stateOf,
   templateFor,
+  unverifiedCount,
+  utf8Bytes,
 } from '../../src/domain/checklists';
 import { generateIssue, STATUSES, STORY_POINTS_FIELD_ID, type IssueOverrides } from '../../src/domain/testing/generate';
 
@@ -45,18 +53,19 @@ function input(over: Partial<EvaluationInput> = {}): EvaluationInput {
   return { templates: config().checklists.templates, issue: STORY, auto: autoOf(), stored: null, now: NOW, ...over };
 }
 
-/** Evaluates, applies each change in turn through a write, and returns the last evaluation. */
+const bodyOf = (state: ReadinessState): ReadinessBody => ({ lists: state.lists, history: state.history, imported: state.imported });
+
+/** Evaluates, applies each change in turn through a write of the state, and returns the last evaluation and state. */
 function afterChanges(changes: (ItemChange & { by?: string })[], base: EvaluationInput = input()) {
   let ev = evaluate(base);
-  let doc: ReadinessDocument | null = null;
+  let state: ReadinessState | null = null;
   for (const c of changes) {
     const r = applyChange(ev, base.auto, c, c.by ?? PO, base.now);
     if (!r.ok) throw new Error(r.problem);
-    const next = nextDocument(base, r.body, ev.version + 1, c.by ?? PO);
-    doc = next.document;
-    ev = next.evaluation;
+    state = ReadinessState.parse(JSON.parse(JSON.stringify(stateOf(r.body, { issueId: '10001', archive: [] }, c.by ?? PO, base.now))));
+    ev = evaluate({ ...base, stored: bodyOf(state) });
   }
-  return { ev, doc };
+  return { ev, doc: state };
 }
 
 describe('template selection', () => {
@@ -171,10 +180,10 @@ describe('readiness and progress', () => {
       base,
     );
     expect(ev.lists.dor).toMatchObject({ ready: true, openRequired: 0, progress: 66, complete: 2, total: 3 });
-    expect(ev.body.dor).toEqual({ ready: 'true', applies: 'true', progress: 66, openRequired: 0, required: 2, total: 3 });
+    expect(ev.summary.dor).toEqual({ ready: 'true', applies: 'true', progress: 66, openRequired: 0, required: 2, total: 3 });
     // No DoD template in this configuration: it does not apply, and does not block.
     expect(ev.lists.dod).toBeNull();
-    expect(ev.body.dod).toEqual({ ready: 'true', applies: 'false', progress: 100, openRequired: 0, required: 0, total: 0 });
+    expect(ev.summary.dod).toEqual({ ready: 'true', applies: 'false', progress: 100, openRequired: 0, required: 0, total: 0 });
   });
 });
 
@@ -193,7 +202,7 @@ describe('changes', () => {
       ['state', 'uxui-copyright', 'open', 'notApplicable'],
       ['state', 'cjm', 'done', 'open'],
     ]);
-    expect(doc).toMatchObject({ version: 3, updatedBy: DEV, schemaVersion: 1 });
+    expect(doc).toMatchObject({ updatedBy: DEV, schemaVersion: 1, issueId: '10001' });
   });
 
   it.each<[string, ItemChange, RegExp]>([
@@ -259,7 +268,7 @@ describe('template migration', () => {
       { id: 'cjm', text: { en: 'CJM prepared', ru: 'CJM подготовлена' } },
       { id: 'security', text: { en: 'Security review', ru: 'Проверка ИБ' } },
     ]);
-    const ev = evaluate(input({ templates: v2, stored }));
+    const ev = evaluate(input({ templates: v2, stored: bodyOf(stored) }));
     expect(ev.stale).toBe(true);
     expect(ev.lists.dor!.items.map((i) => [i.id, i.state, i.text.en])).toEqual([
       ['cjm', 'done', 'CJM prepared'],
@@ -275,56 +284,113 @@ describe('template migration', () => {
       reason: 'No legal impact',
     });
     // Once written, the migration is done: reading again changes nothing.
-    const written = nextDocument(input({ templates: v2 }), ev.body, stored.version + 1, null);
-    expect(evaluate(input({ templates: v2, stored: written.document })).stale).toBe(false);
-    expect(written.document.history.filter((h) => h.change === 'removed')).toHaveLength(1);
+    const written = stateOf(ev.body, { issueId: '10001', archive: [] }, null, NOW);
+    expect(evaluate(input({ templates: v2, stored: bodyOf(written) })).stale).toBe(false);
+    expect(written.history.filter((h) => h.change === 'removed')).toHaveLength(1);
   });
 
   it('matches items by id across templates when another template starts to apply', () => {
     const stored = storedUnder();
     const projectTemplate = [...v1, ...templatesWith([{ id: 'cjm', text: { en: 'CJM (PAY)', ru: 'CJM (PAY)' } }, { id: 'legal', text: { en: 'Legal', ru: 'Юр.' } }], 'dor-pay', ['PAY'])];
-    const dor = evaluate(input({ templates: projectTemplate, stored })).lists.dor!;
+    const dor = evaluate(input({ templates: projectTemplate, stored: bodyOf(stored) })).lists.dor!;
     expect(dor.templateId).toBe('dor-pay');
     expect(dor.items.map((i) => i.state)).toEqual(['done', 'notApplicable']);
   });
 
   it('keeps the marks unused when no template applies any more, and finds them again later', () => {
     const stored = storedUnder();
-    const none = evaluate(input({ templates: [], stored }));
+    const none = evaluate(input({ templates: [], stored: bodyOf(stored) }));
     expect(none.lists.dor).toBeNull();
     expect(none.body.lists.dor).toEqual(stored.lists.dor);
-    expect(none.body.dor.applies).toBe('false');
-    const doc = nextDocument(input({ templates: [] }), none.body, stored.version + 1, null).document;
-    expect(evaluate(input({ templates: v1, stored: doc })).lists.dor!.items.map((i) => i.state)).toEqual(['done', 'notApplicable', 'open']);
+    expect(none.summary.dor.applies).toBe('false');
+    const doc = stateOf(none.body, { issueId: '10001', archive: [] }, null, NOW);
+    expect(evaluate(input({ templates: v1, stored: bodyOf(doc) })).lists.dor!.items.map((i) => i.state)).toEqual(['done', 'notApplicable', 'open']);
   });
 });
 
-describe('the stored document', () => {
-  it('round-trips through its schema and is read back as it was written', () => {
+describe('the state, the mirror and the legacy document', () => {
+  it('round-trips the state through its schema', () => {
     const { doc } = afterChanges([{ list: 'dod', item: 'load-test', state: 'notApplicable', reason: 'No new endpoints' }]);
     const json = JSON.parse(JSON.stringify(doc));
-    expect(ReadinessDocument.parse(json)).toEqual(doc);
-    expect(readStoredReadiness(json)).toEqual({ kind: 'ok', document: doc });
-    expect(doc!.dod).toMatchObject({ ready: 'false', applies: 'true' });
+    expect(ReadinessState.parse(json)).toEqual(doc);
+    expect(ReadinessState.safeParse({ ...json, issueId: 'PAY-1' }).success).toBe(false);
+    expect(ReadinessState.safeParse({ ...json, extra: true }).success).toBe(false);
   });
 
-  it('reports a document of a newer schema, or a broken one, instead of replacing it', () => {
+  it('tells the mirror, a legacy document, a newer schema and anything else apart in the property', () => {
+    const { ev } = afterChanges([{ list: 'dor', item: 'cjm', state: 'done' }]);
+    const mirror = JSON.parse(JSON.stringify(mirrorOf(ev, 3, NOW)));
     expect(readStoredReadiness(null)).toEqual({ kind: 'absent' });
-    expect(readStoredReadiness({ schemaVersion: 2, anything: true })).toEqual({ kind: 'newer', schemaVersion: 2 });
+    expect(readStoredReadiness(mirror)).toEqual({ kind: 'mirror', mirror });
+    expect(readStoredReadiness({ schemaVersion: 99, anything: true })).toEqual({ kind: 'newer', schemaVersion: 99 });
+    expect(readStoredReadiness({ ...mirror, dor: { ready: true } }).kind).toBe('invalid');
     const broken = readStoredReadiness({ schemaVersion: 1, version: 0 });
     expect(broken.kind).toBe('invalid');
     expect(broken.kind === 'invalid' && broken.problems.join(' ')).toMatch(/version/);
+    expect(propertySummaries(mirror)).toEqual({ dor: ev.summary.dor, dod: ev.summary.dod });
+    expect(propertySummaries({ hello: 'world' })).toBeNull();
   });
 
   it('refuses a not-applicable mark without a reason when parsing', () => {
     const { doc } = afterChanges([{ list: 'dor', item: 'cjm', state: 'done' }]);
     const bad = JSON.parse(JSON.stringify(doc));
     bad.lists.dor.items.cjm.state = 'notApplicable';
-    expect(ReadinessDocument.safeParse(bad).success).toBe(false);
+    expect(ReadinessState.safeParse(bad).success).toBe(false);
   });
 });
 
-describe("Jira's 32,768-character limit", () => {
+describe('importing a property of the earlier format', () => {
+  const legacy = LegacyReadinessDocument.parse({
+    schemaVersion: 1,
+    version: 4,
+    updatedAt: '2026-11-20T10:00:00Z',
+    updatedBy: DEV,
+    dor: { ready: 'true', applies: 'true', progress: 100, openRequired: 0, required: 6, total: 6 },
+    dod: { ready: 'false', applies: 'true', progress: 0, openRequired: 9, required: 9, total: 9 },
+    lists: {
+      dor: {
+        templateId: 'dor-default',
+        items: {
+          cjm: { state: 'done', by: PO, at: '2026-11-19T09:00:00Z', text: { en: 'CJM', ru: 'CJM' } },
+          design: { state: 'notApplicable', reason: 'Back-end only', by: DEV, at: '2026-11-19T09:30:00Z', text: { en: 'Design', ru: 'Дизайн' } },
+          architecture: { state: 'open', by: DEV, at: '2026-11-19T09:40:00Z', text: { en: 'A', ru: 'A' } },
+        },
+      },
+      dod: null,
+    },
+    history: [{ change: 'state', at: '2026-11-19T09:00:00Z', by: PO, list: 'dor', item: 'cjm', from: 'open', to: 'done' }],
+  });
+
+  it('keeps every tick as an unverified claim that counts as open, and trusts nothing else of it', () => {
+    const state = importLegacy(legacy, '10001', NOW);
+    expect(ReadinessState.parse(JSON.parse(JSON.stringify(state)))).toEqual(state);
+    expect(state).toMatchObject({ updatedBy: null, history: [], lists: { dor: { templateId: 'dor-default', items: {} }, dod: null } });
+    expect(unverifiedCount(state.imported)).toBe(2);
+    const ev = evaluate(input({ stored: bodyOf(state) }));
+    const byId = Object.fromEntries(ev.lists.dor!.items.map((i) => [i.id, i]));
+    expect(byId.cjm).toMatchObject({ state: 'open', by: null, imported: { state: 'done', by: PO, at: '2026-11-19T09:00:00Z', reason: null } });
+    expect(byId.design).toMatchObject({ state: 'open', imported: { state: 'notApplicable', by: DEV, reason: 'Back-end only' } });
+    expect(byId.architecture?.imported).toBeNull();
+    // The property said the DoR was ready; the app says it is not.
+    expect(ev.summary.dor.ready).toBe('false');
+    // Once reconciled with today's templates (the app stores it so), reading it again changes nothing.
+    expect(evaluate(input({ stored: ev.body })).stale).toBe(false);
+  });
+
+  it('replaces a claim with a verified mark when someone who may edit the issue confirms it', () => {
+    const state = importLegacy(legacy, '10001', NOW);
+    const ev = evaluate(input({ stored: bodyOf(state) }));
+    const r = applyChange(ev, input().auto, { list: 'dor', item: 'cjm', state: 'done' }, DEV, NOW);
+    expect(r).toMatchObject({ ok: true, changed: true });
+    if (!r.ok) return;
+    expect(r.body.history).toEqual([expect.objectContaining({ by: DEV, item: 'cjm', from: 'open', to: 'done' })]);
+    expect(unverifiedCount(r.body.imported)).toBe(1);
+    const after = evaluate(input({ stored: r.body }));
+    expect(after.lists.dor!.items.find((i) => i.id === 'cjm')).toMatchObject({ state: 'done', by: DEV, imported: null });
+  });
+});
+
+describe("the store's 240 KiB, in UTF-8 bytes", () => {
   const manyItems = (n: number, textLength: number) =>
     config([
       {
@@ -334,51 +400,52 @@ describe("Jira's 32,768-character limit", () => {
         items: Array.from({ length: n }, (_, i) => ({ id: `item-${i}`, text: { en: `Item ${i} `.padEnd(textLength, 'x'), ru: `Пункт ${i} `.padEnd(textLength, 'я') } })),
       },
     ]).checklists.templates;
-  const longReason = (i: number) => `Reason ${i}: `.padEnd(500, 'r');
+  const longReason = (i: number) => `Причина ${i}: `.padEnd(500, 'я');
 
-  it('keeps the newest history and drops the oldest entries first', () => {
-    const templates = manyItems(20, 60);
-    const base = input({ templates });
-    const changes: ItemChange[] = [];
-    for (let round = 0; round < 4; round++)
-      for (let i = 0; i < 20; i++) changes.push({ list: 'dor', item: `item-${i}`, state: 'notApplicable', reason: longReason(100 * round + i) });
-    const { doc } = afterChanges(changes, base);
-    const size = JSON.stringify(doc).length;
-    expect(size).toBeLessThanOrEqual(PROPERTY_MAX_CHARS);
-    expect(doc!.history.length).toBeLessThan(HISTORY_MAX);
-    // The newest change survives; the oldest ones went.
-    expect(doc!.history.at(-1)).toMatchObject({ item: 'item-19', to: 'notApplicable', reason: longReason(319) });
-    const kept = doc!.history.map((h) => h.reason);
-    expect(kept).toEqual(changes.slice(changes.length - kept.length).map((c) => c.reason));
+  it('counts bytes, not characters', () => {
+    expect(utf8Bytes('я')).toBe(4);
+    expect(utf8Bytes('ab')).toBe(4);
+    expect(utf8Bytes('語')).toBe(5);
   });
 
-  it('never keeps more than HISTORY_MAX entries', () => {
-    const changes: ItemChange[] = [];
-    for (let i = 0; i < 40; i++) changes.push({ list: 'dor', item: 'cjm', state: i % 2 === 0 ? 'done' : 'open' });
-    const { doc } = afterChanges(changes);
-    expect(doc!.history).toHaveLength(HISTORY_MAX > 40 ? 40 : HISTORY_MAX);
-    const more = afterChanges([...changes, ...changes]).doc!;
-    expect(more.history).toHaveLength(HISTORY_MAX);
+  it('leaves a state that fits as it is', () => {
+    const { doc } = afterChanges([{ list: 'dor', item: 'cjm', state: 'done' }]);
+    const size = utf8Bytes(doc) + STORE_ENVELOPE_BYTES;
+    expect(fitState(doc!, size)).toEqual({ state: doc, archived: [] });
   });
 
-  it('refuses a document that is too long even without history, with a clear error', () => {
-    const templates = manyItems(40, 200);
-    const changes: ItemChange[] = Array.from({ length: 40 }, (_, i) => ({ list: 'dor', item: `item-${i}`, state: 'notApplicable', reason: longReason(i) }));
+  it('moves at least the older half of the history to the archive, nothing lost, the newest kept', () => {
+    const changes: ItemChange[] = [];
+    for (let round = 0; round < 4; round++) for (let i = 0; i < 20; i++) changes.push({ list: 'dor', item: `item-${i}`, state: 'notApplicable', reason: longReason(100 * round + i) });
+    const { doc } = afterChanges(changes, input({ templates: manyItems(20, 60) }));
+    const limit = utf8Bytes(doc) + STORE_ENVELOPE_BYTES - 1;
+    const { state, archived } = fitState(doc!, limit);
+    expect(archived.length).toBeGreaterThanOrEqual(doc!.history.length / 2);
+    expect([...archived, ...state.history]).toEqual(doc!.history);
+    expect(state.history.at(-1)).toMatchObject({ item: 'item-19', reason: longReason(319) });
+    expect(utf8Bytes(state) + STORE_ENVELOPE_BYTES).toBeLessThanOrEqual(limit);
+  });
+
+  it('refuses a state too large even without its history, naming the limit', () => {
+    const { doc } = afterChanges(
+      Array.from({ length: 40 }, (_, i) => ({ list: 'dor' as const, item: `item-${i}`, state: 'notApplicable' as const, reason: longReason(i) })),
+      input({ templates: manyItems(40, 200) }),
+    );
+    const withoutHistory = utf8Bytes({ ...doc!, history: [] }) + STORE_ENVELOPE_BYTES;
     let caught: unknown = null;
     try {
-      afterChanges(changes, input({ templates }));
+      fitState(doc!, withoutHistory - 1);
     } catch (err) {
       caught = err;
     }
     expect(caught).toBeInstanceOf(ReadinessTooLargeError);
-    expect((caught as Error).message).toMatch(/more than the 32,768 Jira allows in an issue property, even without their history/);
+    expect((caught as Error).message).toMatch(/more than the [\d,]+ bytes the app's storage keeps for one issue, even with their history archived/);
+    expect(() => fitState(doc!)).not.toThrow();
   });
 
-  it('fits exactly at the limit', () => {
-    const { doc } = afterChanges([{ list: 'dor', item: 'cjm', state: 'done' }]);
-    const size = JSON.stringify(doc).length;
-    expect(fitToLimit(doc!, size)).toEqual(doc);
-    expect(fitToLimit(doc!, size - 1).history).toHaveLength(0);
-    expect(() => fitToLimit({ ...doc!, history: [] }, size - 200)).toThrow(ReadinessTooLargeError);
+  it('keeps the mirror far within the 32,768 Jira allows in a property', () => {
+    const { ev } = afterChanges([{ list: 'dor', item: 'cjm', state: 'done' }]);
+    expect(utf8Bytes(mirrorOf(ev, 1, NOW))).toBeLessThan(1000);
+    expect(() => checkMirrorSize(mirrorOf(ev, 1, NOW), 100)).toThrow(/more than the 100 bytes Jira keeps in an issue property/);
   });
 });

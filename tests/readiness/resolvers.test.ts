@@ -2,11 +2,13 @@
  * The Readiness resolvers as Forge calls them (`getDefinitions()`, an issue panel's context, the
  * principal), over the Jira REST emulator serving the demo site and an in-memory store: reads,
  * ticks, permissions checked as the user, stale versions refused, two people at once, malformed
- * payloads refused with nothing written, template migration, and the stored property Jira indexes.
+ * payloads refused with nothing written, template migration, the state in the app's storage (and
+ * its size limit) and the mirror property Jira indexes.
  */
 import { memoryGovernanceStore } from '../../src/store/memory';
 import { defaultConfig, GovernanceConfig, parseConfigOrThrow } from '../../src/domain/config';
-import { READINESS_PROPERTY_KEY, ReadinessDocument } from '../../src/domain/checklists';
+import { READINESS_PROPERTY_KEY, ReadinessMirror, ReadinessState } from '../../src/domain/checklists';
+import type { Store } from '../../src/forge/store';
 import { parseInstant } from '../../src/domain/jira';
 import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
@@ -46,10 +48,16 @@ function setup(config: GovernanceConfig = parseConfigOrThrow(demoConfig())) {
   return { store, call };
 }
 
-/** The stored property, read as the administrator; null when absent. */
-async function stored(issueKey = story.key): Promise<ReadinessDocument | null> {
+/** The mirror property, read as the administrator; null when absent. */
+async function mirror(issueKey = story.key): Promise<ReadinessMirror | null> {
   const value = await clientFor(DEMO_USERS.admin).issueProperty(issueKey, READINESS_PROPERTY_KEY);
-  return value === null ? null : ReadinessDocument.parse(value);
+  return value === null ? null : ReadinessMirror.parse(value);
+}
+
+/** The state in the app's storage, with its version; null when absent. */
+async function stored(store: Store, issue = story): Promise<(ReadinessState & { storeVersion: number }) | null> {
+  const doc = await store.get(`readiness:${issue.id}`);
+  return doc === null ? null : { ...ReadinessState.parse(doc.value), storeVersion: doc.version };
 }
 
 async function clear(issueKey = story.key) {
@@ -84,29 +92,32 @@ beforeEach(async () => {
 
 describe('readiness/get', () => {
   it("shows the issue's DoR and DoD from the configuration, and writes the summary Jira indexes", async () => {
-    const { call } = setup();
+    const { store, call } = setup();
     const view = ok(await call('readiness/get', {}));
     expect(view.issue.key).toBe(story.key);
     expect(view.canEdit).toBe(true);
     expect(view.lists.dor?.templateId).toBe('dor-default');
     expect(view.lists.dod?.items).toHaveLength(9);
     expect(view.version).toBe(1);
-    const doc = await stored();
-    expect(doc).toMatchObject({ schemaVersion: 1, version: 1, updatedBy: null, dor: { applies: 'true', ready: view.lists.dor?.ready ? 'true' : 'false', openRequired: view.lists.dor?.openRequired } });
+    expect(view.integrity).toBeNull();
+    expect(await stored(store)).toMatchObject({ storeVersion: 1, updatedBy: null, issueId: story.id, history: [] });
+    const doc = await mirror();
+    expect(doc).toMatchObject({ schemaVersion: 2, version: 1, dor: { applies: 'true', ready: view.lists.dor?.ready ? 'true' : 'false', openRequired: view.lists.dor?.openRequired } });
     // Reading again changes nothing.
     const writes = propertyWrites();
     expect(ok(await call('readiness/get', {})).version).toBe(1);
     expect(propertyWrites()).toBe(writes);
   });
 
-  it('is read-only, and writes nothing, for someone who may not edit the issue', async () => {
-    const { call } = setup();
-    const writes = propertyWrites();
+  it('is read-only for someone who may not edit the issue, who writes nothing to Jira', async () => {
+    const { store, call } = setup();
     const view = ok(await call('readiness/get', {}, { user: BPO }));
     expect(view.canEdit).toBe(false);
-    expect(view.version).toBe(0);
-    expect(propertyWrites()).toBe(writes);
-    expect(await stored()).toBeNull();
+    expect(view.history).toEqual([]);
+    // The app keeps its own bookkeeping (an empty state, the mirror JQL needs), as the app.
+    expect((await stored(store))?.updatedBy).toBeNull();
+    expect(emulator.requests.filter((r) => r.method === 'PUT' && r.user === BPO)).toEqual([]);
+    expect((await mirror())?.version).toBe(view.version);
   });
 
   it('answers NOT_FOUND for an issue the user may not browse, and needs an issue in the context', async () => {
@@ -115,20 +126,20 @@ describe('readiness/get', () => {
     expect(await call('readiness/get', {}, { issue: null })).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/needs an issue/) } });
   });
 
-  it('reports a stored property that is not a readiness document, and leaves it alone', async () => {
-    const { call } = setup();
-    await clientFor(DEMO_USERS.admin).setIssueProperty(story.key, READINESS_PROPERTY_KEY, { schemaVersion: 1, hello: 'world' });
+  it('reports a state in the app’s storage it cannot read, and leaves it alone', async () => {
+    const { store, call } = setup();
+    await store.set(`readiness:${story.id}`, { schemaVersion: 1, hello: 'world' });
     const writes = propertyWrites();
     const r = await call('readiness/get', {});
-    expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/is not a readiness document.*left untouched/) } });
+    expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/kept by the app cannot be read.*left untouched/) } });
     expect(propertyWrites()).toBe(writes);
-    expect(await clientFor(DEMO_USERS.admin).issueProperty(story.key, READINESS_PROPERTY_KEY)).toEqual({ schemaVersion: 1, hello: 'world' });
+    expect((await store.get(`readiness:${story.id}`))?.value).toEqual({ schemaVersion: 1, hello: 'world' });
   });
 });
 
 describe('readiness/update', () => {
   it('ticks an item as the user: who and when are recorded, the version moves on, the summary follows', async () => {
-    const { call } = setup();
+    const { store, call } = setup();
     const before = ok(await call('readiness/get', {}));
     const after = ok(await call('readiness/update', { version: before.version, change: { list: 'dor', item: 'cjm', state: 'done' } }));
     expect(after.version).toBe(before.version + 1);
@@ -136,9 +147,10 @@ describe('readiness/update', () => {
     expect(after.lists.dor?.complete).toBe((before.lists.dor?.complete ?? 0) + 1);
     expect(after.history[0]).toMatchObject({ by: PO, item: 'cjm', from: 'open', to: 'done', text: { en: 'Customer journey map (CJM) prepared' } });
     expect(after.people[PO]).toMatchObject({ displayName: 'Dmitry Volkov', avatarUrl: expect.stringContaining(PO) });
-    const doc = await stored();
-    expect(doc?.lists.dor?.items.cjm).toMatchObject({ state: 'done', by: PO });
-    expect(doc?.dor.progress).toBe(after.lists.dor?.progress);
+    const state = await stored(store);
+    expect(state?.lists.dor?.items.cjm).toMatchObject({ state: 'done', by: PO });
+    expect(state?.storeVersion).toBe(after.version);
+    expect(await mirror()).toMatchObject({ version: after.version, dor: { progress: after.lists.dor?.progress } });
   });
 
   it('marks an item not applicable only with a reason, and shows the reason', async () => {
@@ -149,7 +161,7 @@ describe('readiness/update', () => {
   });
 
   it('refuses someone who may not edit the issue, asking Jira as that user, and writes nothing', async () => {
-    const { call } = setup();
+    const { store, call } = setup();
     const v = ok(await call('readiness/get', {})).version;
     const writes = propertyWrites();
     const permissionChecks = emulator.requests.filter((r) => r.endpoint === 'GET /rest/api/3/mypermissions' && r.user === BPO).length;
@@ -157,22 +169,22 @@ describe('readiness/update', () => {
     expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/may not edit/) } });
     expect(emulator.requests.filter((q) => q.endpoint === 'GET /rest/api/3/mypermissions' && q.user === BPO).length).toBe(permissionChecks + 1);
     expect(propertyWrites()).toBe(writes);
-    expect((await stored())?.version).toBe(v);
+    expect((await stored(store))?.storeVersion).toBe(v);
   });
 
   it('refuses a stale version and writes nothing', async () => {
-    const { call } = setup();
+    const { store, call } = setup();
     const v = ok(await call('readiness/get', {})).version;
     ok(await call('readiness/update', { version: v, change: { list: 'dor', item: 'cjm', state: 'done' } }));
     const writes = propertyWrites();
     const r = await call('readiness/update', { version: v, change: { list: 'dor', item: 'architecture', state: 'done' } }, { user: SM });
     expect(r).toEqual({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/changed since you read them \(version 1, now 2\)/) } });
     expect(propertyWrites()).toBe(writes);
-    expect((await stored())?.lists.dor?.items.architecture).toBeUndefined();
+    expect((await stored(store))?.lists.dor?.items.architecture).toBeUndefined();
   });
 
   it('loses no tick when two people save at the same moment: one wins, the other re-reads and re-applies', async () => {
-    const { call } = setup();
+    const { store, call } = setup();
     const v = ok(await call('readiness/get', {})).version;
     const [a, b] = await Promise.all([
       call('readiness/update', { version: v, change: { list: 'dor', item: 'cjm', state: 'done' } }, { user: PO }),
@@ -187,7 +199,8 @@ describe('readiness/update', () => {
     const merged = ok(await call('readiness/update', { version: fresh.version, change: { list: 'dor', item: loser.item, state: 'done' } }, { user: loser.user }));
     expect(item(merged, 'dor', 'cjm')).toMatchObject({ state: 'done', by: PO });
     expect(item(merged, 'dor', 'architecture')).toMatchObject({ state: 'done', by: SM });
-    expect((await stored())?.version).toBe(v + 2);
+    expect((await stored(store))?.storeVersion).toBe(v + 2);
+    expect((await mirror())?.version).toBe(v + 2);
   });
 
   it('does not record a change twice when it is re-applied after the other person made the same one', async () => {
@@ -215,16 +228,17 @@ describe('readiness/update', () => {
     ['ticking an auto item', { version: 1, change: { list: 'dor', item: 'estimate', state: 'done' } }, /checked automatically/],
     ['an item the template does not have', { version: 1, change: { list: 'dod', item: 'cjm', state: 'done' } }, /has no item "cjm"/],
   ])('refuses %s with a clear error, and writes nothing', async (_name, payload, message) => {
-    const { call } = setup();
+    const { store, call } = setup();
     expect(ok(await call('readiness/get', {})).version).toBe(1);
     const writes = propertyWrites();
     const r = await call('readiness/update', payload);
     expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(message) } });
     expect(propertyWrites()).toBe(writes);
-    expect((await stored())?.version).toBe(1);
+    expect((await stored(store))?.storeVersion).toBe(1);
   });
 
-  it('refuses a change that would outgrow the 32,768 characters Jira keeps, with a clear error', async () => {
+  it('archives the oldest history and then refuses a change that would outgrow the 240 KiB the store keeps, naming the limit', async () => {
+    // A long template (about 220 KB of text in the configuration) whose marks keep each item's wording, and long reasons in Chinese (3 bytes a character).
     const base = defaultConfig();
     const long = GovernanceConfig.parse({
       ...base,
@@ -234,23 +248,29 @@ describe('readiness/update', () => {
             id: 'dor-long',
             kind: 'dor',
             name: { en: 'DoR', ru: 'DoR' },
-            items: Array.from({ length: 40 }, (_, i) => ({ id: `item-${i}`, text: { en: `Item ${i} `.padEnd(200, 'x'), ru: `Пункт ${i} `.padEnd(200, 'я') } })),
+            items: Array.from({ length: 100 }, (_, i) => ({ id: `item-${i}`, text: { en: `Item ${i} `.padEnd(700, 'x'), ru: `Пункт ${i} `.padEnd(700, 'я') } })),
           },
         ],
       },
     });
-    const { call } = setup(long);
+    const { store, call } = setup(long);
     let version = ok(await call('readiness/get', {})).version;
     let refusal: Envelope<ReadinessView> | null = null;
-    for (let i = 0; i < 40 && !refusal; i++) {
-      const r = await call('readiness/update', { version, change: { list: 'dor', item: `item-${i}`, state: 'notApplicable', reason: `Reason ${i} `.padEnd(500, 'r') } });
-      if (r.ok) version = r.data.version;
-      else refusal = r;
+    let last: ReadinessView | null = null;
+    for (let i = 0; i < 100 && !refusal; i++) {
+      const r = await call('readiness/update', { version, change: { list: 'dor', item: `item-${i}`, state: 'notApplicable', reason: `原因 ${i} `.padEnd(500, '語') } });
+      if (r.ok) {
+        version = r.data.version;
+        last = r.data;
+      } else refusal = r;
     }
-    expect(refusal).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/more than the 32,768 Jira allows in an issue property/) } });
-    const doc = await stored();
-    expect(doc?.version).toBe(version);
-    expect(JSON.stringify(doc).length).toBeLessThanOrEqual(32_768);
+    expect(refusal).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/more than the 245,760 bytes \(240 KiB\) the app's storage keeps for one issue/) } });
+    // Nothing was lost on the way: the oldest history went to the archive, and the refused change changed nothing.
+    expect(last?.archivedParts).toBeGreaterThan(0);
+    const state = await stored(store);
+    expect(state?.storeVersion).toBe(version);
+    const archived = await Promise.all((state?.archive ?? []).map(async (k) => ((await store.get(k))?.value as { entries: unknown[] }).entries.length));
+    expect(archived.reduce((a, b) => a + b, 0) + (state?.history.length ?? 0)).toBe(version - 1);
   });
 });
 
@@ -271,8 +291,9 @@ describe('template migration through the resolvers', () => {
     expect(item(view, 'dor', 'security')).toMatchObject({ state: 'open', by: null });
     expect(item(view, 'dor', 'uxui-copyright')).toBeUndefined();
     expect(view.history[0]).toMatchObject({ change: 'removed', item: 'uxui-copyright', to: 'notApplicable', reason: 'No new copy', by: null });
-    const doc = await stored();
-    expect(doc?.lists.dor?.items['uxui-copyright']).toBeUndefined();
-    expect(doc?.history.at(-1)).toMatchObject({ change: 'removed', item: 'uxui-copyright' });
+    const state = await stored(store);
+    expect(state?.lists.dor?.items['uxui-copyright']).toBeUndefined();
+    expect(state?.history.at(-1)).toMatchObject({ change: 'removed', item: 'uxui-copyright' });
+    expect(state?.storeVersion).toBe(view.version);
   });
 });

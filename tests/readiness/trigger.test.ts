@@ -1,9 +1,10 @@
 /**
  * The readiness trigger over the demo emulator: which events recompute which issues, a new issue
  * gets its indexed summary, a sub-task's transition recomputes its parent, nothing is written when
- * nothing changed, and events it does not understand are ignored.
+ * nothing changed, events it does not understand are ignored, a conflict is retried rather than
+ * the refresh dropped, and a forged property is repaired and reported.
  */
-import { READINESS_PROPERTY_KEY, ReadinessDocument } from '../../src/domain/checklists';
+import { READINESS_PROPERTY_KEY, ReadinessMirror } from '../../src/domain/checklists';
 import { parseConfigOrThrow } from '../../src/domain/config';
 import { parseInstant } from '../../src/domain/jira';
 import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
@@ -11,7 +12,8 @@ import { startEmulator, type Emulator } from '../../src/emulator/server';
 import type { SiteIssue } from '../../src/emulator/site';
 import { CONFIG_KEY } from '../../src/forge/config-store';
 import { issuesToRefresh, IssueEvent, readinessRefresher } from '../../src/forge/readiness-trigger';
-import { memoryStore } from '../../src/forge/store';
+import { memoryStore, type Store } from '../../src/forge/store';
+import { emulatorTransport as transportFor } from '../../src/emulator/acting-as';
 import { createJiraClient } from '../../src/jira/client';
 import { emulatorTransport } from '../../src/emulator/acting-as';
 
@@ -26,14 +28,41 @@ const asApp = () => {
 };
 const stored = async (key: string) => {
   const v = await asApp().issueProperty(key, READINESS_PROPERTY_KEY);
-  return v === null ? null : ReadinessDocument.parse(v);
+  return v === null ? null : ReadinessMirror.parse(v);
 };
 const writes = () => emulator.requests.filter((r) => r.method === 'PUT' && r.endpoint?.includes('/properties/')).length;
 
-function refresher() {
-  const store = memoryStore(() => NOW);
+function refresher(store: Store = memoryStore(() => NOW)) {
   void store.set(CONFIG_KEY, parseConfigOrThrow(demoConfig()));
-  return readinessRefresher({ jira: asApp, store, now: () => NOW });
+  return readinessRefresher({ jira: asApp, store, now: () => NOW, sleep: async () => undefined });
+}
+
+async function clear(key: string) {
+  const r = await transportFor(emulator.url, DEMO_USERS.admin)({ method: 'DELETE', path: `/rest/api/3/issue/${key}/properties/${READINESS_PROPERTY_KEY}` });
+  expect([204, 404]).toContain(r.status);
+}
+
+/** A store where, once armed, someone else writes the same document just before each of the next `n` compare-and-sets on readiness. */
+function contended(): { store: Store; arm(n: number): void; conflicts: () => number } {
+  const base = memoryStore(() => NOW);
+  let left = 0;
+  let made = 0;
+  const store: Store = {
+    ...base,
+    get: (k) => base.get(k),
+    set: (k, v, o) => base.set(k, v, o),
+    delete: (k) => base.delete(k),
+    async compareAndSet(key, value, expected, options) {
+      if (left > 0 && key.startsWith('readiness') && expected !== null) {
+        left--;
+        made++;
+        const current = await base.get(key);
+        if (current) await base.set(key, current.value);
+      }
+      return base.compareAndSet(key, value, expected, options);
+    },
+  };
+  return { store, arm: (n) => (left = n), conflicts: () => made };
 }
 
 const event = (issue: SiteIssue, type: 'created' | 'updated', fields: string[] = []) => ({
@@ -73,12 +102,17 @@ describe('which issues an event recomputes', () => {
 });
 
 describe('the trigger over the emulator', () => {
+  beforeEach(async () => {
+    await clear(story.key);
+    await clear(parent.key);
+  });
+
   it('gives a new issue its indexed summary, and writes nothing when nothing changed', async () => {
     const refresh = refresher();
     expect(await stored(story.key)).toBeNull();
     await expect(refresh(event(story, 'created'))).resolves.toEqual([story.key]);
     const doc = await stored(story.key);
-    expect(doc).toMatchObject({ version: 1, updatedBy: null, dor: { applies: 'true', ready: 'false' } });
+    expect(doc).toMatchObject({ schemaVersion: 2, version: 1, dor: { applies: 'true', ready: 'false' } });
     const before = writes();
     await expect(refresh(event(story, 'updated', ['description']))).resolves.toEqual([]);
     expect(writes()).toBe(before);
@@ -88,7 +122,40 @@ describe('the trigger over the emulator', () => {
     const refresh = refresher();
     await expect(refresh(event(subtask, 'updated', ['status']))).resolves.toEqual([parent.key]);
     const doc = await stored(parent.key);
-    expect(doc?.lists.dod?.templateId).toBe('dod-default');
+    expect(doc?.dod.applies).toBe('true');
+  });
+
+  it('re-reads and retries on a conflict instead of dropping its refresh', async () => {
+    const { store, arm, conflicts } = contended();
+    const refresh = refresher(store);
+    await expect(refresh(event(story, 'created'))).resolves.toEqual([story.key]);
+    await clear(story.key);
+    arm(2);
+    await expect(refresh(event(story, 'updated', ['description']))).resolves.toEqual([story.key]);
+    expect(conflicts()).toBe(2);
+    expect(await stored(story.key)).toMatchObject({ schemaVersion: 2, dor: { applies: 'true' } });
+  });
+
+  it('asks to be run again, rather than drop its refresh, when the conflicts do not stop', async () => {
+    const { store, arm } = contended();
+    const refresh = refresher(store);
+    await expect(refresh(event(story, 'created'))).resolves.toEqual([story.key]);
+    await clear(story.key);
+    arm(1000);
+    await expect(refresh(event(story, 'updated', ['description']))).rejects.toMatchObject({ name: 'ReadinessRetryLater' });
+  });
+
+  it('repairs a property someone wrote through the REST API, and reports it to administrators', async () => {
+    const store = memoryStore(() => NOW);
+    const refresh = refresher(store);
+    await refresh(event(story, 'created'));
+    const forged = { schemaVersion: 2, version: 42, updatedAt: '2026-11-27T11:00:00Z', dor: { ready: 'true', applies: 'true', progress: 100, openRequired: 0, required: 6, total: 6 }, dod: { ready: 'true', applies: 'true', progress: 100, openRequired: 0, required: 9, total: 9 } };
+    const put = await transportFor(emulator.url, DEMO_USERS.scrumMaster)({ method: 'PUT', path: `/rest/api/3/issue/${story.key}/properties/${READINESS_PROPERTY_KEY}`, body: forged });
+    expect(put.status).toBe(200);
+    await expect(refresh(event(story, 'updated', ['assignee']))).resolves.toEqual([story.key]);
+    expect(await stored(story.key)).toMatchObject({ version: 1, dor: { ready: 'false' } });
+    const mirror = (await store.get(`readiness-mirror:${story.id}`))?.value as { incidents: unknown[] };
+    expect(mirror.incidents).toEqual([expect.objectContaining({ kind: 'tampered', detectedBy: 'trigger', repaired: true })]);
   });
 
   it('ignores what it does not understand', async () => {

@@ -25,7 +25,8 @@ export const LIST_NAMES: Record<ChecklistKind, string> = { dor: 'Definition of R
 /**
  * Applies `change` by `by` at `now` to an evaluated document (`templates` are the ones the
  * evaluation used). A change to the state the item already has (and the same reason) changes
- * nothing: a change re-applied after a conflict is not recorded twice.
+ * nothing: a change re-applied after a conflict is not recorded twice. A change to an item with an
+ * unverified imported mark always counts: it confirms (or corrects) the claim as the person's own.
  */
 export function applyChange(
   evaluation: Evaluation,
@@ -53,7 +54,9 @@ export function applyChange(
 
   const mark = record.items[item.id];
   const from = effectiveState(item, mark, auto);
-  if (from === change.state && (change.state !== 'notApplicable' || mark?.reason === reason)) return { ok: true, body: evaluation.body, changed: false };
+  // An unverified imported mark counts as open; any change to the item replaces it with a verified one.
+  const claim = evaluation.body.imported?.marks[change.list][item.id];
+  if (from === change.state && claim === undefined && (change.state !== 'notApplicable' || mark?.reason === reason)) return { ok: true, body: evaluation.body, changed: false };
 
   const at = isoSeconds(now);
   const next: ItemMark = { state: change.state, by, at, text: item.text, ...(change.state === 'notApplicable' ? { reason: reason as string } : {}) };
@@ -62,6 +65,12 @@ export function applyChange(
   if (item.auto !== null && change.state === 'open') delete items[item.id];
   else items[item.id] = next;
   const entry: HistoryEntry = { change: 'state', at, by, list: change.list, item: item.id, from, to: change.state, ...(next.reason ? { reason: next.reason } : {}) };
+  let imported = evaluation.body.imported;
+  if (imported && claim !== undefined) {
+    const marks = { ...imported.marks[change.list] };
+    delete marks[item.id];
+    imported = { ...imported, marks: { ...imported.marks, [change.list]: marks } };
+  }
   return {
     ok: true,
     changed: true,
@@ -69,6 +78,7 @@ export function applyChange(
       ...evaluation.body,
       lists: { ...evaluation.body.lists, [change.list]: { ...record, items } },
       history: [...evaluation.body.history, entry],
+      imported,
     },
   };
 }

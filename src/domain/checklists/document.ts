@@ -1,23 +1,50 @@
 /**
- * The readiness of one issue as Jira stores it: one issue entity property, `governance-readiness`,
- * holding both checklists (DoR and DoD), a short audit trail, and the summary values Jira indexes
- * for JQL and workflow validators read. The document is versioned twice over: `schemaVersion`
- * says how to read it, `version` counts writes (every write carries the version it read).
+ * The readiness of one issue, in three documents:
+ *
+ * - **The state** (`ReadinessState`), kept in the app's own storage and authoritative: both
+ *   checklists (DoR and DoD) with who set each item and when, the complete audit trail, and the
+ *   ticks imported from an earlier version of the app (unverified). Only the app writes it, after
+ *   Jira confirmed, as the user, that they may edit the issue. The storage counts its versions:
+ *   every write carries the version it read.
+ * - **The mirror** (`ReadinessMirror`), the issue entity property `governance-readiness`: the
+ *   summary values Jira indexes for JQL (`dorReady = false`), and nothing else. Anyone who may edit
+ *   the issue can overwrite an issue property through Jira's REST API, so the mirror is never read
+ *   as a source of truth: a mirror that disagrees with the state is reported and rewritten.
+ * - **The legacy document** (`LegacyReadinessDocument`, schema 1): what earlier versions of the app
+ *   kept in that property (checklists and history included). It is read once, to import it, and its
+ *   ticks are imported as unverified claims (docs/readiness.md, "Upgrading from the property").
  *
  * Jira indexes entity-property values as number, string, text, user or date: there is no boolean
- * type, so `ready` and `applies` are the strings "true" and "false" (JQL: `dorReady = false`;
- * a Jira expression: `… .dor.ready == "true"`).
+ * type, so `ready` and `applies` are the strings "true" and "false" (JQL: `dorReady = false`).
  */
 import { z } from 'zod';
 import { ChecklistKind, LocalizedText } from '../config';
 
 export const READINESS_PROPERTY_KEY = 'governance-readiness';
-export const READINESS_SCHEMA_VERSION = 1;
-/** Jira refuses an entity property value longer than this (characters of its JSON). */
-export const PROPERTY_MAX_CHARS = 32_768;
-/** The audit trail keeps the newest entries; older ones go first when the document grows too big. */
-export const HISTORY_MAX = 50;
+/** The schema of the property written by earlier versions of the app (checklists in the property). */
+export const LEGACY_SCHEMA_VERSION = 1;
+/** The schema of the mirror the app writes to the property now (summaries only). */
+export const MIRROR_SCHEMA_VERSION = 2;
+/** The schema of the state document in the app's storage. */
+export const STATE_SCHEMA_VERSION = 1;
+/** Jira refuses an entity property value longer than 32,768 characters; counted here in UTF-8 bytes, which is never fewer. */
+export const PROPERTY_MAX_BYTES = 32_768;
+/** Forge's key-value store keeps a value of at most 240 KiB. */
+export const STORE_VALUE_MAX_BYTES = 240 * 1024;
+/** The legacy property kept at most this many history entries. */
+export const LEGACY_HISTORY_MAX = 50;
 export const REASON_MAX = 500;
+
+/** The size of a value as stored: its JSON in UTF-8 bytes (a Cyrillic letter takes two, an emoji four). */
+export function utf8Bytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value) ?? '').length;
+}
+
+/** `245,760 bytes (240 KiB)`: a limit as people read it. */
+export function bytesText(bytes: number): string {
+  const kib = bytes / 1024;
+  return `${bytes.toLocaleString('en-US')} bytes${Number.isInteger(kib) ? ` (${kib} KiB)` : ''}`;
+}
 
 export const ItemId = z
   .string()
@@ -112,9 +139,10 @@ export const ItemRemoved = z
 export const HistoryEntry = z.discriminatedUnion('change', [StateChange, ItemRemoved]);
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-export const ReadinessDocument = z
+/** What earlier versions of the app stored in the issue property: checklists, history and summaries. */
+export const LegacyReadinessDocument = z
   .object({
-    schemaVersion: z.literal(READINESS_SCHEMA_VERSION),
+    schemaVersion: z.literal(LEGACY_SCHEMA_VERSION),
     /** 1 for the first write, +1 (at least) per write. */
     version: z.number().int().min(1),
     updatedAt: Instant,
@@ -124,34 +152,108 @@ export const ReadinessDocument = z
     dod: ChecklistSummary,
     lists: z.object({ dor: ChecklistRecord.nullable(), dod: ChecklistRecord.nullable() }).strict(),
     /** Oldest first. */
-    history: z.array(HistoryEntry).max(HISTORY_MAX),
+    history: z.array(HistoryEntry).max(LEGACY_HISTORY_MAX),
   })
   .strict();
-export type ReadinessDocument = z.infer<typeof ReadinessDocument>;
+export type LegacyReadinessDocument = z.infer<typeof LegacyReadinessDocument>;
+
+const Lists = z.object({ dor: ChecklistRecord.nullable(), dod: ChecklistRecord.nullable() }).strict();
+export type Lists = z.infer<typeof Lists>;
+
+/**
+ * Ticks found in the issue property written by an earlier version of the app, kept as they were
+ * found. Jira keeps no record of who wrote an issue property, and anyone who may edit the issue can
+ * write it, so these are claims: they are shown as unverified and count as open until someone who
+ * may edit the issue confirms them (which records a tick of their own).
+ */
+export const ImportedRecord = z
+  .object({
+    /** When the app imported the property. */
+    at: Instant,
+    /** The property's own `version`, `updatedAt` and `updatedBy`, as claimed by it. */
+    claimedVersion: z.number().int().min(1),
+    claimedUpdatedAt: Instant,
+    claimedUpdatedBy: AccountId.nullable(),
+    marks: z.object({ dor: z.record(ItemId, ItemMark), dod: z.record(ItemId, ItemMark) }).strict(),
+    /** The property's history, oldest first, as claimed by it. */
+    history: z.array(HistoryEntry).max(LEGACY_HISTORY_MAX),
+  })
+  .strict();
+export type ImportedRecord = z.infer<typeof ImportedRecord>;
+
+export const IssueId = z.string().regex(/^\d{1,19}$/, 'must be a Jira issue id (digits)');
+/** A key of the app's storage (`readiness-audit:10001:7`). */
+const StoreKeyText = z.string().regex(/^[a-zA-Z0-9:._#-]{1,500}$/);
+
+/** The authoritative readiness of one issue, in the app's storage (`readiness:<issue id>`). */
+export const ReadinessState = z
+  .object({
+    schemaVersion: z.literal(STATE_SCHEMA_VERSION),
+    issueId: IssueId,
+    updatedAt: Instant,
+    /** Who made the last change; null for the app itself (an import, a template change). */
+    updatedBy: AccountId.nullable(),
+    lists: Lists,
+    /** The audit trail, oldest first; when the document grows too big the oldest entries move to `archive`. */
+    history: z.array(HistoryEntry),
+    /** Storage keys of the archived parts of the audit trail, oldest first. */
+    archive: z.array(StoreKeyText).max(1000),
+    imported: ImportedRecord.nullable(),
+  })
+  .strict();
+export type ReadinessState = z.infer<typeof ReadinessState>;
+
+/** An archived part of an audit trail (`readiness-audit:<issue id>:<n>`), oldest first. */
+export const ArchivedHistory = z.object({ issueId: IssueId, entries: z.array(HistoryEntry).min(1) }).strict();
+export type ArchivedHistory = z.infer<typeof ArchivedHistory>;
+
+/**
+ * The issue property `governance-readiness` as the app writes it now: what JQL searches, nothing a
+ * gate or the panel believes. `version` is the version of the state it mirrors (0: none yet).
+ */
+export const ReadinessMirror = z
+  .object({
+    schemaVersion: z.literal(MIRROR_SCHEMA_VERSION),
+    version: z.number().int().min(0),
+    updatedAt: Instant,
+    dor: ChecklistSummary,
+    dod: ChecklistSummary,
+  })
+  .strict();
+export type ReadinessMirror = z.infer<typeof ReadinessMirror>;
 
 /** An instant in the form Jira's date index accepts (seconds, UTC). */
 export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-export type StoredReadiness =
+export type StoredProperty =
   | { kind: 'absent' }
-  | { kind: 'ok'; document: ReadinessDocument }
+  | { kind: 'mirror'; mirror: ReadinessMirror }
+  | { kind: 'legacy'; document: LegacyReadinessDocument }
   | { kind: 'newer'; schemaVersion: number }
   | { kind: 'invalid'; problems: string[] };
 
-/**
- * Reads a stored property value. A document from a newer version of the app, or one that does
- * not validate, is reported, never silently replaced: someone's ticks are in it.
- */
-export function readStoredReadiness(value: unknown): StoredReadiness {
+const problemsOf = (error: z.ZodError) => error.issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+
+/** What the issue property holds: the app's mirror, a legacy document, or something else. */
+export function readStoredReadiness(value: unknown): StoredProperty {
   if (value === null || value === undefined) return { kind: 'absent' };
   const sv = typeof value === 'object' ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
-  if (typeof sv === 'number' && sv > READINESS_SCHEMA_VERSION) return { kind: 'newer', schemaVersion: sv };
-  const parsed = ReadinessDocument.safeParse(value);
-  if (parsed.success) return { kind: 'ok', document: parsed.data };
-  return {
-    kind: 'invalid',
-    problems: parsed.error.issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`),
-  };
+  if (typeof sv === 'number' && sv > MIRROR_SCHEMA_VERSION) return { kind: 'newer', schemaVersion: sv };
+  if (sv === MIRROR_SCHEMA_VERSION) {
+    const parsed = ReadinessMirror.safeParse(value);
+    return parsed.success ? { kind: 'mirror', mirror: parsed.data } : { kind: 'invalid', problems: problemsOf(parsed.error) };
+  }
+  const parsed = LegacyReadinessDocument.safeParse(value);
+  if (parsed.success) return { kind: 'legacy', document: parsed.data };
+  return { kind: 'invalid', problems: problemsOf(parsed.error) };
+}
+
+/** The summaries JQL sees in a property value (mirror or legacy), or null when it has none. */
+export function propertySummaries(value: unknown): { dor: ChecklistSummary; dod: ChecklistSummary } | null {
+  const read = readStoredReadiness(value);
+  if (read.kind === 'mirror') return { dor: read.mirror.dor, dod: read.mirror.dod };
+  if (read.kind === 'legacy') return { dor: read.document.dor, dod: read.document.dod };
+  return null;
 }

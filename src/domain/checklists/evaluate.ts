@@ -1,7 +1,7 @@
 /**
- * An issue's checklists as they stand: the stored marks reconciled with today's templates, each
- * item's state (auto items from the issue), readiness and progress, and the summary values Jira
- * indexes.
+ * An issue's checklists as they stand: the stored marks (the app's state) reconciled with today's
+ * templates, each item's state (auto items from the issue), readiness and progress, and the
+ * summary values Jira indexes. Ticks imported unverified from an earlier version count as open.
  *
  * Template migration: marks are matched to the template's items by id, whichever template they
  * were made under (a changed template, or the issue moved to a project with its own). An item that
@@ -18,13 +18,16 @@ import {
   type ChecklistRecord,
   type ChecklistSummary,
   type HistoryEntry,
+  type ImportedRecord,
   isoSeconds,
   type ItemMark,
   type ItemState,
-  type ReadinessDocument,
-  READINESS_SCHEMA_VERSION,
+  type Lists,
+  MIRROR_SCHEMA_VERSION,
+  type ReadinessMirror,
+  type ReadinessState,
+  STATE_SCHEMA_VERSION,
 } from './document';
-import { fitToLimit } from './size';
 import { type IssueKind, templateFor } from './templates';
 
 export const CHECKLIST_KINDS: readonly ChecklistKind[] = ['dor', 'dod'];
@@ -43,6 +46,11 @@ export interface ChecklistItemView {
   at: string | null;
   /** The auto-check's outcome and evidence (auto items only). */
   autoResult: AutoResult | null;
+  /**
+   * A mark imported from an earlier version of the app and not confirmed since: shown, never
+   * counted (the item's `state` ignores it). Null when there is none or someone changed the item since.
+   */
+  imported: { state: ItemState; by: string; at: string; reason: string | null } | null;
 }
 
 export interface ChecklistView {
@@ -59,17 +67,21 @@ export interface ChecklistView {
   items: ChecklistItemView[];
 }
 
-/** The body of a readiness document, before a write gives it a version and an author. */
-export type ReadinessBody = Omit<ReadinessDocument, 'schemaVersion' | 'version' | 'updatedAt' | 'updatedBy'>;
+/** What a state stores of the checklists: the marks, the audit trail, the unverified imports. */
+export interface ReadinessBody {
+  lists: Lists;
+  history: HistoryEntry[];
+  imported: ImportedRecord | null;
+}
 
 export interface Evaluation {
-  /** The stored document's version; 0 when the issue has none yet. */
-  version: number;
   body: ReadinessBody;
   lists: Record<ChecklistKind, ChecklistView | null>;
+  /** The values Jira indexes, per kind. */
+  summary: Record<ChecklistKind, ChecklistSummary>;
   /** The template of each kind that applies to the issue. */
   templates: Record<ChecklistKind, ChecklistTemplate | null>;
-  /** Whether the stored document differs from `body` (absent, summaries out of date, template changed). */
+  /** Whether a stored state differs from `body` (a template change moved marks into the history). */
   stale: boolean;
 }
 
@@ -77,7 +89,8 @@ export interface EvaluationInput {
   templates: readonly ChecklistTemplate[];
   issue: IssueKind;
   auto: AutoResults;
-  stored: ReadinessDocument | null;
+  /** The state's checklists (null: nothing stored yet). */
+  stored: ReadinessBody | null;
   now: number;
 }
 
@@ -104,9 +117,10 @@ function reconcile(template: ChecklistTemplate, record: ChecklistRecord | null, 
   return { record: { templateId: template.id, items }, removed };
 }
 
-function view(kind: ChecklistKind, template: ChecklistTemplate, record: ChecklistRecord, auto: AutoResults): ChecklistView {
+function view(kind: ChecklistKind, template: ChecklistTemplate, record: ChecklistRecord, auto: AutoResults, imported: ImportedRecord | null): ChecklistView {
   const items = template.items.map((item): ChecklistItemView => {
     const mark = record.items[item.id];
+    const claim = mark === undefined ? imported?.marks[kind][item.id] : undefined;
     const state = effectiveState(item, mark, auto);
     // An auto item shows who marked it only while that mark is what decides its state.
     const manual = mark !== undefined && (item.auto === null || mark.state === 'notApplicable');
@@ -121,6 +135,7 @@ function view(kind: ChecklistKind, template: ChecklistTemplate, record: Checklis
       by: manual ? mark.by : null,
       at: manual ? mark.at : null,
       autoResult: item.auto !== null ? auto[item.auto] : null,
+      imported: claim && claim.state !== 'open' ? { state: claim.state, by: claim.by, at: claim.at, reason: claim.reason ?? null } : null,
     };
   });
   const required = items.filter((i) => i.required);
@@ -145,9 +160,9 @@ export function summaryOf(v: ChecklistView | null): ChecklistSummary {
   return { ready: v.ready ? 'true' : 'false', applies: 'true', progress: v.progress, openRequired: v.openRequired, required: v.required, total: v.total };
 }
 
-/** Comparable form of what a write would store, without the write's own stamp. */
+/** Comparable form of what a write would store of the checklists, without the write's own stamp. */
 function persisted(body: ReadinessBody): string {
-  return JSON.stringify([body.dor, body.dod, body.lists, body.history]);
+  return JSON.stringify([body.lists, body.history, body.imported]);
 }
 
 export function evaluate(input: EvaluationInput): Evaluation {
@@ -155,6 +170,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const lists = { dor: null, dod: null } as Record<ChecklistKind, ChecklistView | null>;
   const records = { dor: stored?.lists.dor ?? null, dod: stored?.lists.dod ?? null } as Record<ChecklistKind, ChecklistRecord | null>;
   const history: HistoryEntry[] = [...(stored?.history ?? [])];
+  const imported = stored?.imported ?? null;
   const templates = { dor: null, dod: null } as Record<ChecklistKind, ChecklistTemplate | null>;
   for (const kind of CHECKLIST_KINDS) {
     const template = templateFor(input.templates, kind, input.issue);
@@ -163,24 +179,45 @@ export function evaluate(input: EvaluationInput): Evaluation {
     const r = reconcile(template, records[kind], kind, input.now);
     records[kind] = r.record;
     history.push(...r.removed);
-    lists[kind] = view(kind, template, r.record, input.auto);
+    lists[kind] = view(kind, template, r.record, input.auto, imported);
   }
-  const body: ReadinessBody = { dor: summaryOf(lists.dor), dod: summaryOf(lists.dod), lists: records, history };
-  const stale = stored === null || persisted(body) !== persisted(stored);
-  return { version: stored?.version ?? 0, body, lists, templates, stale };
+  const body: ReadinessBody = { lists: { dor: records.dor ?? null, dod: records.dod ?? null }, history, imported };
+  const stale = stored !== null && persisted(body) !== persisted(stored);
+  return { body, lists, summary: { dor: summaryOf(lists.dor), dod: summaryOf(lists.dod) }, templates, stale };
 }
 
-/** The document a write stores: the body stamped with its new version, author and instant. */
-export function stamp(body: ReadinessBody, version: number, by: string | null, now: number): ReadinessDocument {
-  return { schemaVersion: READINESS_SCHEMA_VERSION, version, updatedAt: isoSeconds(now), updatedBy: by, ...body };
+/** The state a write stores: the checklists stamped with their author and instant. */
+export function stateOf(body: ReadinessBody, base: { issueId: string; archive: readonly string[] }, by: string | null, now: number): ReadinessState {
+  return {
+    schemaVersion: STATE_SCHEMA_VERSION,
+    issueId: base.issueId,
+    updatedAt: isoSeconds(now),
+    updatedBy: by,
+    lists: body.lists,
+    history: body.history,
+    archive: [...base.archive],
+    imported: body.imported,
+  };
 }
 
-/**
- * The document a write stores after `body` changed: summaries recomputed, stamped, and fitted to
- * Jira's size limit (history trimmed first; ReadinessTooLargeError when it still does not fit).
- */
-export function nextDocument(input: Omit<EvaluationInput, 'stored'>, body: ReadinessBody, version: number, by: string | null): { document: ReadinessDocument; evaluation: Evaluation } {
-  const recomputed = evaluate({ ...input, stored: stamp(body, version, by, input.now) });
-  const document = fitToLimit(stamp(recomputed.body, version, by, input.now));
-  return { document, evaluation: evaluate({ ...input, stored: document }) };
+/** The property the app writes for JQL: the summaries of the state of `version`, evaluated now. */
+export function mirrorOf(evaluation: Pick<Evaluation, 'summary'>, version: number, now: number): ReadinessMirror {
+  return { schemaVersion: MIRROR_SCHEMA_VERSION, version, updatedAt: isoSeconds(now), dor: evaluation.summary.dor, dod: evaluation.summary.dod };
+}
+
+/** Whether a mirror says what `expected` says (the instant it was written aside). */
+export function sameMirror(a: ReadinessMirror, expected: ReadinessMirror): boolean {
+  return a.version === expected.version && canonicalJson([a.dor, a.dod]) === canonicalJson([expected.dor, expected.dod]);
+}
+
+/** JSON with every object's keys sorted: equal values give equal text, whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }

@@ -84,6 +84,26 @@ function AutoMark({ state, text, t, testId }: { state: ItemState; text: string; 
   );
 }
 
+/** A tick imported from an earlier version, not verified: who it claims, and (for a reason) a way to confirm it. */
+function ImportedClaim({ testId, item, text, people, canEdit, t, onConfirm }: { testId: string; item: ChecklistItemView; text: string; people: Record<string, ReadinessPerson>; canEdit: boolean; t: ReadinessMessages; onConfirm(reason: string): void }) {
+  const { lang, context } = useShell();
+  const claim = item.imported;
+  if (!claim) return null;
+  const who = people[claim.by]?.displayName ?? t.unknownUser;
+  return (
+    <span data-testid={`${testId}-imported`} title={t.importedHint} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.050', '4px'), fontSize: '12px', color: token('color.text.warning', '#A54800') }}>
+      <span style={{ overflowWrap: 'anywhere' }}>
+        {t.importedClaim(who, claim.state, claim.reason)} · <time dateTime={claim.at} title={exactTime(claim.at, lang, context.timezone)}>{relativeTime(claim.at, lang)}</time>
+      </span>
+      {canEdit && claim.state === 'notApplicable' && claim.reason && item.allowNotApplicable && (
+        <Button spacing="compact" appearance="subtle" aria-label={t.confirmNotApplicableLabel(text)} testId={`${testId}-confirm-na`} onClick={() => onConfirm(claim.reason as string)}>
+          {t.confirmNotApplicable}
+        </Button>
+      )}
+    </span>
+  );
+}
+
 export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onChange }: Props) {
   const { lang } = useShell();
   const text = localized(item.text, lang);
@@ -195,6 +215,7 @@ export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onCha
           </span>
         )}
         {item.by !== null && item.at !== null && <Who accountId={item.by} at={item.at} people={people} t={t} />}
+        {item.imported && <ImportedClaim testId={testId} item={item} text={text} people={people} canEdit={canEdit} t={t} onConfirm={(reason) => onChange({ list, item: item.id, state: 'notApplicable', reason })} />}
         {editing && (
           <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050', '4px') }}>
             <label htmlFor={reasonId} style={{ fontSize: '12px', fontWeight: 600 }}>

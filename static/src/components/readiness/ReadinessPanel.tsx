@@ -18,6 +18,7 @@ import { Loading, Notice } from '../states';
 import { ChecklistSection } from './ChecklistSection';
 import type { ItemChangeRequest } from './ChecklistItemRow';
 import { HistoryList } from './HistoryList';
+import { exactTime } from './time';
 
 /** Re-reads and re-applies after a conflict at most this many times. */
 const ATTEMPTS = 4;
@@ -29,7 +30,7 @@ type Note = { appearance: 'information' | 'warning' | 'error'; text: string } | 
 const hasItem = (view: ReadinessView, change: ItemChangeRequest) => view.lists[change.list]?.items.some((i) => i.id === change.item) ?? false;
 
 export function ReadinessPanel() {
-  const { lang } = useShell();
+  const { lang, context } = useShell();
   const t = readinessMessages(lang);
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
@@ -128,6 +129,27 @@ export function ReadinessPanel() {
           <p data-testid="readiness-read-only">{t.readOnly}</p>
         </SectionMessage>
       )}
+      {v.integrity && v.integrity.incidents.length > 0 && (
+        <div data-testid="readiness-integrity">
+          <SectionMessage appearance="warning" title={t.integrityTitle}>
+            <p>{t.integrityBody}</p>
+            <ul style={{ margin: `${token('space.050', '4px')} 0 0`, paddingLeft: token('space.200', '16px') }}>
+              {v.integrity.incidents.map((i, n) => (
+                <li key={`${i.at}-${n}`} data-testid="readiness-incident" data-kind={i.kind} style={{ overflowWrap: 'anywhere', fontSize: '12px' }}>
+                  {t.incident(i, exactTime(i.at, lang, context.timezone))}
+                </li>
+              ))}
+            </ul>
+          </SectionMessage>
+        </div>
+      )}
+      {v.imported && v.imported.unverified > 0 && (
+        <div data-testid="readiness-imported">
+          <SectionMessage appearance="information" title={t.importedTitle}>
+            <p>{t.importedBody(v.imported.unverified)}</p>
+          </SectionMessage>
+        </div>
+      )}
       {note && (
         <div role="status" data-testid={`readiness-note-${note.appearance}`}>
           <SectionMessage appearance={note.appearance}>
@@ -146,6 +168,11 @@ export function ReadinessPanel() {
       ))}
       <section aria-label={t.history}>
         <HistoryList history={v.history} people={v.people} t={t} />
+        {v.archivedParts > 0 && (
+          <p data-testid="readiness-archived" style={{ margin: `${token('space.050', '4px')} 0 0`, fontSize: '12px', color: token('color.text.subtle', '#44546F') }}>
+            {t.archived(v.archivedParts)}
+          </p>
+        )}
       </section>
     </div>
   );
