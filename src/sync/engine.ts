@@ -135,6 +135,9 @@ async function claim(deps: SyncDeps, boardId: number): Promise<Claim | null> {
     };
     const r = await deps.store.saveBoard(next, stored?.version ?? null);
     if (r.ok) return new Claim(deps, next, r.version, token);
+    // Nothing readable, yet a state is there: one this version cannot read (another codec, a
+    // damaged row). The board starts afresh (its issues are read again) rather than stay stuck.
+    if (stored === null && (await deps.store.board(boardId)) === null && (await deps.store.boardIds()).includes(boardId)) await deps.store.deleteBoard(boardId);
   }
   return null;
 }
@@ -235,8 +238,13 @@ export async function deriveFigures(
   config: GovernanceConfig,
   asOf: number,
   hold: { closedSprints?: number; resolvedSince?: number } = {},
-): Promise<void> {
-  const docs = await store.issues(boardId);
+): Promise<number> {
+  const [docs, stamps] = await Promise.all([store.issues(boardId), store.issueStamps(boardId)]);
+  // Issues stored but unreadable (another codec, a damaged row) leave the store, so the next
+  // reconciliation reads them again; the figures meanwhile are derived without them.
+  const readable = new Set(docs.map((d) => d.id));
+  const unreadable = [...stamps.keys()].filter((id) => !readable.has(id));
+  if (unreadable.length > 0) await store.deleteIssues(boardId, unreadable);
   const issues = docs.map((d) => decodeIssue(d).issue);
   const catalog = catalogOf(meta);
   const siteStatusIds = new Set(meta.statuses.map((s) => s.id));
@@ -264,6 +272,7 @@ export async function deriveFigures(
     },
   );
   await store.putFigures(boardId, figures);
+  return unreadable.length;
 }
 
 /** Closed sprints kept in a board's figure rows: the most a gadget may show. */
@@ -333,14 +342,18 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
     // 4. What left the scope, and what is missing from the store.
     let removed = 0;
     const reconcile = options.reconcile || cursor.kind === 'backfill' || held.state.sync.reconciledAt === null || deps.clock() - held.state.sync.reconciledAt > (deps.reconcileEveryMs ?? DAY);
-    if (reconcile) removed = await reconcileScope(deps, boardId, meta, config, wanted);
+    if (reconcile) {
+      const r = await reconcileScope(deps, boardId, meta, config, wanted);
+      removed = r.removed;
+      changed += r.added;
+    }
 
     // 5. The figure rows, when the issues or the configuration changed, or time moved on.
     const previous = held.state.figures;
     const asOf = deps.clock();
     const derive =
       options.rederive || changed > 0 || removed > 0 || previous === null || previous.configKey !== configKey || asOf - previous.asOf > (deps.figuresMaxAgeMs ?? 60 * MINUTE);
-    if (derive) await deriveFigures(deps.store, boardId, meta, config, asOf);
+    const unreadable = derive ? await deriveFigures(deps.store, boardId, meta, config, asOf) : 0;
     const issues = (await deps.store.issueStamps(boardId)).size;
     const spent = cost();
     const watermark = cursor.startedAt;
@@ -356,8 +369,9 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
         lastError: null,
         issues,
         // A request made after this run's search began is not answered by it: it stays for the schedule.
-        priorityAt: s.sync.priorityAt !== null && s.sync.priorityAt > watermark ? s.sync.priorityAt : null,
-        reconciledAt: reconcile ? deps.clock() : s.sync.reconciledAt,
+        priorityAt: unreadable > 0 ? deps.clock() : s.sync.priorityAt !== null && s.sync.priorityAt > watermark ? s.sync.priorityAt : null,
+        // Unreadable issues were dropped: the next run reconciles, and reads them again, soon.
+        reconciledAt: unreadable > 0 ? null : reconcile ? deps.clock() : s.sync.reconciledAt,
         lastCost: spent,
       },
     }));
@@ -395,7 +409,7 @@ function newCursor(meta: BoardMeta, watermark: number | null, now: number, margi
 }
 
 /** Ids in the board's kept scope against the stored ones: removes what left, reads what is missing. */
-async function reconcileScope(deps: SyncDeps, boardId: number, meta: BoardMeta, config: GovernanceConfig, fields: readonly string[]): Promise<number> {
+async function reconcileScope(deps: SyncDeps, boardId: number, meta: BoardMeta, config: GovernanceConfig, fields: readonly string[]): Promise<{ removed: number; added: number }> {
   const scope = new Set<string>();
   const jql = keptScopeJql(meta.filterJql);
   let token: string | null = null;
@@ -420,5 +434,5 @@ async function reconcileScope(deps: SyncDeps, boardId: number, meta: BoardMeta, 
       (group) => deps.store.putIssues(boardId, group.issues.map((p) => encodeIssue(p, siteFieldsOf(meta), custom))),
     );
   }
-  return gone.length;
+  return { removed: gone.length, added: missing.length };
 }

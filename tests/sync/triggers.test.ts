@@ -4,7 +4,8 @@
  * schedule, never lost), a deleted issue leaves the store at once, a sprint event makes the boards
  * read their sprints again, a burst of events reads the board registry once, events that cannot be
  * read are dropped, and a request made while a run is reading is kept for the next one. After each,
- * the store gives the figures a direct computation gives on the changed site.
+ * the store gives the figures a direct computation gives on the changed site. A stored document
+ * this version cannot read (another codec, a damaged row) is read again from Jira, never left stuck.
  */
 import { DEMO_APP } from '../../src/demo/people';
 import { DEMO_NOW, buildDemoSite, demoConfig } from '../../src/demo/site';
@@ -21,7 +22,7 @@ import { createJiraClient } from '../../src/jira/client';
 import { computeReport } from '../../src/services/report';
 import { storeReport } from '../../src/services/store-report';
 import { requestSync, type SyncMessage } from '../../src/services/sync-requests';
-import { memoryGovernanceStore } from '../../src/store/memory';
+import { MemoryStore, memoryGovernanceStore } from '../../src/store/memory';
 import type { GovernanceStore } from '../../src/store/types';
 import { type SyncDeps, syncBoard } from '../../src/sync/engine';
 import { inProcessSync } from '../../src/sync/in-process';
@@ -206,5 +207,46 @@ describe('a queued run', () => {
     expect((await store.board(1))?.value.sync.priorityAt).toBe(now);
     const queued: SyncMessage[] = [];
     expect(await scheduleCatchUp(store, { push: async (m) => void queued.push(m) }, now, KEY)).toEqual([1]);
+  });
+});
+
+/** A memory store whose rows a test can damage, as another codec version or a broken write would. */
+class DamageableStore extends MemoryStore {
+  damageIssue(boardId: number, issueId: string): void {
+    const r = this.record(boardId);
+    const doc = r.issues.get(issueId);
+    if (!doc) throw new Error(`no issue ${issueId}`);
+    r.issues.set(issueId, { ...doc, json: JSON.stringify({ ...(JSON.parse(doc.json) as object), v: 99 }) });
+  }
+  damageState(boardId: number): void {
+    const r = this.record(boardId);
+    r.state = { json: JSON.stringify({ boardId, sync: { phase: 'idle' } }), version: r.state?.version ?? 1 };
+  }
+}
+
+describe('documents the app cannot read', () => {
+  it('an unreadable issue leaves the store and is read again by the next run the schedule queues', async () => {
+    const store = new DamageableStore();
+    await syncBoard({ ...syncDeps(store), owner: 'first' }, 1, { refreshMeta: true });
+    const victim = [...(await store.issueStamps(1)).keys()][0]!;
+    store.damageIssue(1, victim);
+    now += 2 * 60 * MINUTE; // figures an hour old are derived again
+    await syncBoard({ ...syncDeps(store), owner: 'second' }, 1);
+    expect((await store.issueStamps(1)).has(victim)).toBe(false);
+    const queued: SyncMessage[] = [];
+    expect(await scheduleCatchUp(store, { push: async (m) => void queued.push(m) }, now, KEY)).toEqual([1]);
+    await runSyncMessage({ ...syncDeps(store), owner: 'third' }, { push: async () => undefined }, queued[0]!);
+    expect((await store.issueStamps(1)).has(victim)).toBe(true);
+    await expectEqualsDirect(store, [1]);
+  });
+
+  it('an unreadable board state does not leave the board stuck: it starts afresh', async () => {
+    const store = new DamageableStore();
+    await syncBoard({ ...syncDeps(store), owner: 'first' }, 1, { refreshMeta: true });
+    store.damageState(1);
+    expect(await store.board(1)).toBeNull();
+    const outcome = await syncBoard({ ...syncDeps(store), owner: 'second' }, 1);
+    expect(outcome.status).toBe('synced');
+    await expectEqualsDirect(store, [1]);
   });
 });
