@@ -80,12 +80,6 @@ export function buildResolver(deps: ResolverDeps): Resolver {
     return { issues: await issueSummaries(deps.jiraForUser(accountId), keys) };
   });
 
-  define(RESOLVER.configGet, async ({ payload, context }) => {
-    parsePayload(EmptyPayload, payload);
-    viewer(context);
-    return readConfig(deps.store);
-  });
-
   defineReadiness(define, deps);
 
   defineOwnership(define, deps);

@@ -22,7 +22,6 @@ export const RESOLVER = {
   boardsList: 'boards/list',
   convergenceReport: 'convergence/report',
   issuesSummaries: 'issues/summaries',
-  configGet: 'config/get',
   ...OWNERSHIP_RESOLVER,
   ...READINESS_RESOLVER,
   ...GOVERNANCE_RESOLVER,
@@ -155,5 +154,4 @@ export interface ResolverTypes extends OwnershipResolverTypes, ReadinessResolver
   'boards/list': { payload: BoardsListPayload; data: BoardsListData };
   'convergence/report': { payload: ConvergencePayload; data: ConvergenceView };
   'issues/summaries': { payload: IssuesSummariesPayload; data: IssuesSummariesData };
-  'config/get': { payload: Record<string, never>; data: { config: GovernanceConfig; version: number | null } };
 }

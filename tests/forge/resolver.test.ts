@@ -127,6 +127,17 @@ describe('issues/summaries', () => {
   });
 });
 
+describe('the configuration', () => {
+  it('is not handed to any user: there is no resolver returning it whole (owners, rules, targets)', async () => {
+    const { store, call } = setup();
+    await store.set(CONFIG_KEY, parseConfigOrThrow(demoConfig()));
+    // An unknown key makes the definitions reject, as Forge's do; settings/load is for Jira administrators only.
+    await expect(call('config/get', {})).rejects.toThrow();
+    const asUser = await call('settings/load', {}, { user: DEMO_USERS.productOwner });
+    expect(!asUser.ok && asUser.error.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('configuration storage', () => {
   it('refuses a write over a version the writer did not read', async () => {
     const store = memoryStore();
