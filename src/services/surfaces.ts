@@ -71,7 +71,7 @@ export async function surfaceFigures(
   const now = deps.now();
   const [stored, states] = await Promise.all([deps.store.figures(boardIds), Promise.all(boardIds.map((id) => deps.store.board(id)))]);
   const missing = boardIds.filter((id) => !stored.has(id));
-  const requests = { store: deps.store, queue: deps.queue, throttle: deps.throttle, now };
+  const requests = { store: deps.store, queue: deps.queue, throttle: deps.throttle, now, accountId: viewer.accountId };
   if (missing.length > 0) await requestSync(requests, missing, 'new');
   const asked = options.refresh ? await requestSync(requests, boardIds.filter((id) => stored.has(id)), 'refresh') : null;
   const figures = boardIds.flatMap((id) => {

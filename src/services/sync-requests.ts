@@ -32,27 +32,47 @@ export const BOARD_REQUEST_INTERVAL_MS = 60_000;
 export const SITE_REFRESHES_PER_WINDOW = 30;
 export const SITE_REFRESH_WINDOW_MS = 10 * 60_000;
 
+/** Refreshes one viewer may ask for per window, and boards one viewer may bring into the store per hour. */
+export const USER_REFRESHES_PER_WINDOW = 10;
+export const USER_NEW_BOARDS_PER_HOUR = 60;
+const HOUR_MS = 3_600_000;
+
 const WINDOW_KEY = 'sync:refresh-window';
 const Window = z.object({ start: z.number(), count: z.number().int().min(0) });
+const safe = (s: string): string => s.replace(/[^a-zA-Z0-9:._#-]/g, '_');
 
 export interface RequestOutcome {
   /** Boards a sync was queued for. */
   queued: number[];
-  /** Boards already asked for within the minute, or refused by the site's budget. */
+  /** Boards already asked for within the minute, or refused by the viewer's or the site's budget. */
   throttled: number[];
 }
 
-/** Takes one Refresh from the site's budget; false when it is spent for this window. */
-async function takeSiteRefresh(throttle: ThrottleStore, now: number): Promise<boolean> {
+/** Takes one from a budget of `limit` per window kept under `key`; false when it is spent. */
+async function takeBudget(throttle: ThrottleStore, key: string, limit: number, windowMs: number, now: number): Promise<boolean> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const stored = await throttle.get(WINDOW_KEY);
+    const stored = await throttle.get(key);
     const parsed = Window.safeParse(stored?.value);
-    const current = parsed.success && now - parsed.data.start < SITE_REFRESH_WINDOW_MS && now >= parsed.data.start ? parsed.data : { start: now, count: 0 };
-    if (current.count >= SITE_REFRESHES_PER_WINDOW) return false;
-    const r = await throttle.compareAndSet(WINDOW_KEY, { start: current.start, count: current.count + 1 }, stored?.version ?? null);
+    const current = parsed.success && now - parsed.data.start < windowMs && now >= parsed.data.start ? parsed.data : { start: now, count: 0 };
+    if (current.count >= limit) return false;
+    const r = await throttle.compareAndSet(key, { start: current.start, count: current.count + 1 }, stored?.version ?? null);
     if (r.ok) return true;
   }
   return false;
+}
+
+/**
+ * Whether a viewer's request may go ahead: a Refresh draws on the viewer's budget and then the
+ * site's; bringing a board into the store (its first sync, as the app) draws on the viewer's hourly
+ * budget. Events, the schedule and administrators draw on none.
+ */
+async function allowed(throttle: ThrottleStore, reason: SyncReason, accountId: string | undefined, now: number): Promise<boolean> {
+  if (reason === 'refresh') {
+    if (accountId !== undefined && !(await takeBudget(throttle, `sync:refresh-window:${safe(accountId)}`, USER_REFRESHES_PER_WINDOW, SITE_REFRESH_WINDOW_MS, now))) return false;
+    return takeBudget(throttle, WINDOW_KEY, SITE_REFRESHES_PER_WINDOW, SITE_REFRESH_WINDOW_MS, now);
+  }
+  if (reason === 'new' && accountId !== undefined) return takeBudget(throttle, `sync:new-boards:${safe(accountId)}`, USER_NEW_BOARDS_PER_HOUR, HOUR_MS, now);
+  return true;
 }
 
 /** Reasons a board's sync is asked for at most once a minute (many viewers, many issue events). */
@@ -61,11 +81,11 @@ const THROTTLED: ReadonlySet<SyncReason> = new Set(['new', 'refresh', 'catchup']
 /**
  * Registers the boards (a new one starts its first sync) and queues a sync for each. Views, Refreshes
  * and issue events queue at most one sync per board a minute; one more within the minute marks the
- * board as asked for, and the schedule's next pass takes it. A Refresh also draws on the site's
- * budget. Sprint and board events and re-syncs always queue (they are rare and change what a sync reads).
+ * board as asked for, and the schedule's next pass takes it. A viewer's Refresh also draws on their
+ * budget and the site's, and a board a viewer brings into the store on their hourly budget. Sprint and board events and re-syncs always queue (they are rare and change what a sync reads).
  */
 export async function requestSync(
-  deps: { store: GovernanceStore; queue: SyncQueue; throttle: ThrottleStore; now: number },
+  deps: { store: GovernanceStore; queue: SyncQueue; throttle: ThrottleStore; now: number; /** The viewer asking, if one is. */ accountId?: string },
   boardIds: readonly number[],
   reason: SyncReason,
 ): Promise<RequestOutcome> {
@@ -81,7 +101,7 @@ export async function requestSync(
       throttled.push(boardId);
       continue;
     }
-    if (reason === 'refresh' && !(await takeSiteRefresh(deps.throttle, deps.now))) {
+    if (!(await allowed(deps.throttle, reason, deps.accountId, deps.now))) {
       throttled.push(boardId);
       continue;
     }
