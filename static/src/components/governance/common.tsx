@@ -14,6 +14,7 @@ import { openIssue } from '../../bridge';
 import { dateTime, decimal } from '../../format';
 import { governanceMessages, type GovernanceMessages } from '../../i18n-governance';
 import { useShell } from '../../shell';
+import { siteBase } from '../../../../src/shared/safe-url';
 
 export function useGov(): { g: GovernanceMessages } & ReturnType<typeof useShell> {
   const shell = useShell();
@@ -28,7 +29,7 @@ export function IssueLink({ issueKey }: { issueKey: string }) {
   const { context } = useShell();
   return (
     <a
-      href={`${context.siteUrl ?? ''}/browse/${issueKey}`}
+      href={`${siteBase(context.siteUrl)}/browse/${encodeURIComponent(issueKey)}`}
       data-testid="issue-link"
       onClick={(e) => {
         e.preventDefault();
