@@ -201,6 +201,12 @@ describe('defectReport', () => {
     expect(r.byPriority.find((row) => row.priority === 'Medium')).toMatchObject({ resolved: 7, met: 7, compliance: 1, medianHours: 4, p85Hours: 6 });
   });
 
+  it('takes the 85th percentile of four resolution times as the longest (rank ⌈3.4⌉ = 4)', () => {
+    const r = report([1, 8, 2, 4].map((h, i) => resolvedBug(`PAY-${i + 1}`, '2026-03-10T00:00:00Z', h, 'Medium')));
+    expect(r.total.p85Hours).toBe(8);
+    expect(r.total.medianHours).toBe(2);
+  });
+
   it('leaves compliance and percentiles null when nothing was resolved in the period', () => {
     const r = report([openBug('PAY-1', 1)]);
     expect(r.total).toEqual({ ...empty, open: 1 });

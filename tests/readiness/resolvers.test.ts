@@ -189,6 +189,45 @@ describe('readiness/update', () => {
     expect((await stored())?.version).toBe(v + 2);
   });
 
+  it('lets only one of two writers who read the same claim write: the other is refused by the compare-and-set', async () => {
+    // Both writers read the claim before either claims: only the store's compare-and-set tells them apart.
+    const { call: first } = setup();
+    const v = ok(await first('readiness/get', {})).version;
+    const inner = memoryStore(() => NOW);
+    await inner.set(CONFIG_KEY, parseConfigOrThrow(demoConfig()));
+    let waiting: (() => void)[] = [];
+    const barrier = () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (waiting.length === 2) {
+          for (const w of waiting) w();
+          waiting = [];
+        }
+      });
+    const store = {
+      ...inner,
+      async get(key: string) {
+        const value = await inner.get(key);
+        if (key.startsWith('readiness-claim:')) await barrier();
+        return value;
+      },
+    };
+    const definitions = buildResolver({ jiraForUser: clientFor, jiraAsApp: () => clientFor(DEMO_USERS.admin), store, now: () => NOW, clock: () => CLOCK }).getDefinitions();
+    const extension = { type: 'jira:issuePanel', issue: { id: story.id, key: story.key, type: 'Story' }, project: { key: 'PAY' } };
+    const update = async (user: string, itemId: string) =>
+      (await definitions({ call: { functionKey: 'readiness/update', payload: { version: v, change: { list: 'dor', item: itemId, state: 'done' } } }, context: { extension } }, { principal: { accountId: user } })) as Envelope<ReadinessView>;
+    const writes = propertyWrites();
+    const [a, b] = await Promise.all([update(PO, 'cjm'), update(SM, 'architecture')]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    const refused = [a, b].find((r) => !r.ok);
+    expect(refused).toEqual({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/changed by someone else at the same time/) } });
+    expect(propertyWrites()).toBe(writes + 1);
+    const doc = await stored();
+    expect(doc?.version).toBe(v + 1);
+    const ticked = Object.keys(doc?.lists.dor?.items ?? {});
+    expect(ticked).toEqual([a.ok ? 'cjm' : 'architecture']);
+  });
+
   it('does not record a change twice when it is re-applied after the other person made the same one', async () => {
     const { call } = setup();
     const v = ok(await call('readiness/get', {})).version;
