@@ -141,6 +141,27 @@ describe('the reporting cycle', () => {
     expect(reporter.requests.map((b) => b.length)).toEqual([90, 10]);
   });
 
+  it('reports an account kept in two places once, with the earlier time, and erases it from both when closed', async () => {
+    const store = memoryStore(() => NOW);
+    const a = listSource(1, '2026-10-05T00:00:00.000Z');
+    const b = listSource(1, '2026-10-01T00:00:00.000Z');
+    const reporter = fakeReporter({ 'acc-0000': 'closed' });
+    await runPrivacyCycle({ sources: [a, b], reporter, store, now: () => NOW });
+    expect(reporter.requests).toEqual([[{ accountId: 'acc-0000', updatedAt: '2026-10-01T00:00:00.000Z' }]]);
+    expect([a.erased, b.erased]).toEqual([['acc-0000'], ['acc-0000']]);
+  });
+
+  it('forgets, in its ledger, an account no place keeps any more', async () => {
+    const store = memoryStore(() => NOW);
+    const source = listSource(2);
+    await runPrivacyCycle({ sources: [source], reporter: fakeReporter(), store, now: () => NOW });
+    const ledger = () => [...store.entries()].filter(([k]) => k.startsWith('privacy:ledger:')).flatMap(([, v]) => Object.keys(v.value as object)).sort();
+    expect(ledger()).toEqual(['acc-0000', 'acc-0001']);
+    source.erased.push('acc-0001'); // no longer kept (an administrator removed the owner)
+    await runPrivacyCycle({ sources: [source], reporter: fakeReporter(), store, now: () => NOW + 7 * DAY });
+    expect(ledger()).toEqual(['acc-0000']);
+  });
+
   it('passes on an error of the reporting API other than a 429, keeping its progress', async () => {
     const store = memoryStore(() => NOW);
     const broken: AccountReporter = {
