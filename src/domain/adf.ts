@@ -258,11 +258,16 @@ export const DESIGN_HOSTS: readonly string[] = [
   'penpot.app',
 ];
 
-/** Whether a URL points to a design tool (the host or any sub-domain of one of `hosts`). */
+/**
+ * Whether a URL points to a design tool (the host or any sub-domain of one of `hosts`) over http(s):
+ * `javascript://figma.com/…` names a design host but is no link to a design.
+ */
 export function isDesignLink(url: string, hosts: readonly string[] = DESIGN_HOSTS): boolean {
   let host: string;
   try {
-    host = new URL(url).hostname.toLowerCase();
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+    host = parsed.hostname.toLowerCase();
   } catch {
     return false;
   }

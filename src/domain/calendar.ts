@@ -13,6 +13,7 @@ const MINUTE_MS = 60_000;
 
 /** The working time in milliseconds between two instants; 0 when `to` is not after `from`. */
 export function workingMillisBetween(calendar: BusinessCalendar | null, from: number, to: number): number {
+  // Stryker disable next-line EqualityOperator: from = to gives 0 either way
   if (!(to > from)) return 0;
   if (calendar === null) return to - from;
   return Math.max(0, calendarIndex(calendar).workingMillis(from, to));
@@ -49,6 +50,7 @@ class CalendarIndex {
     // A local day's interval lies within about ±14 h of the same UTC day, so the local day holding
     // t is within one of t's UTC day, and the last interval starting by t within two.
     // Both ends are covered before either is looked up: growing the index shifts the running totals.
+    // Stryker disable next-line ArithmeticOperator: the margin only grows the index; the look-ups read the same days
     this.cover(Math.floor(from / DAY_MS) - 2, Math.floor(to / DAY_MS) + 2);
     return this.workedBefore(to) - this.workedBefore(from);
   }
@@ -67,10 +69,12 @@ class CalendarIndex {
     const n = this.workStart.length;
     if (n === 0) {
       this.firstDay = from - 183;
+      // Stryker disable next-line ArithmeticOperator: a day more or less of index ahead; the next look-up grows it as needed
       this.append(to + 183 - this.firstDay + 1);
       return;
     }
     const last = this.firstDay + n - 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: growing by at least a year ahead; too much or a day too little is grown again when needed
     if (to > last) this.append(Math.max(to - last, 366));
     if (from < this.firstDay) this.prepend(Math.max(this.firstDay - from, 366));
   }
@@ -78,6 +82,7 @@ class CalendarIndex {
   private append(count: number): void {
     let total = this.workStart.length ? (this.workBefore.at(-1) as number) + (this.workLength.at(-1) as number) : 0;
     const startDay = this.firstDay + this.workStart.length;
+    // Stryker disable next-line EqualityOperator: one day more of index
     for (let d = startDay; d < startDay + count; d++) {
       const [start, length] = this.dayInterval(d);
       this.workStart.push(start);
@@ -125,6 +130,7 @@ class CalendarIndex {
 const indexes = new WeakMap<BusinessCalendar, CalendarIndex>();
 function calendarIndex(calendar: BusinessCalendar): CalendarIndex {
   let index = indexes.get(calendar);
+  // Stryker disable next-line ConditionalExpression: a cache; a new index answers the same
   if (!index) {
     index = new CalendarIndex(calendar);
     indexes.set(calendar, index);
@@ -154,6 +160,7 @@ interface ZoneOffsets {
 const zones = new Map<string, ZoneOffsets>();
 function zoneOffsets(timeZone: string): ZoneOffsets {
   let z = zones.get(timeZone);
+  // Stryker disable next-line ConditionalExpression: a cache; the same zone's offsets again
   if (!z) {
     z = makeZoneOffsets(timeZone);
     zones.set(timeZone, z);
@@ -177,9 +184,11 @@ function makeZoneOffsets(timeZone: string): ZoneOffsets {
     const seconds = Math.floor(t / 1000) * 1000;
     const p: Record<string, string> = {};
     for (const part of format.formatToParts(seconds)) p[part.type] = part.value;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: years BC: no Jira instant is that old
     const year = p.era === 'BC' ? 1 - Number(p.year) : Number(p.year);
     const local = new Date(Date.UTC(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)));
     // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: years 0–99: no Jira instant is that old
     if (year >= 0 && year < 100) local.setUTCFullYear(year);
     return local.getTime() - seconds;
   };
@@ -189,6 +198,7 @@ function makeZoneOffsets(timeZone: string): ZoneOffsets {
   const midnightOffsets = new Map<number, number>();
   const midnightOffset = (day: number): number => {
     let o = midnightOffsets.get(day);
+    // Stryker disable next-line ConditionalExpression: a cache; Intl gives the same offset again
     if (o === undefined) {
       o = exactOffsetAt(day * DAY_MS);
       midnightOffsets.set(day, o);
@@ -198,6 +208,7 @@ function makeZoneOffsets(timeZone: string): ZoneOffsets {
   const offsetAt = (t: number): number => {
     const day = Math.floor(t / DAY_MS);
     const start = midnightOffset(day);
+    // Stryker disable next-line ConditionalExpression: the shortcut for a day of one offset; asking Intl gives the same offset
     return start === midnightOffset(day + 1) ? start : exactOffsetAt(t);
   };
   const toInstant = (wall: number): number => {

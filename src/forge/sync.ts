@@ -9,6 +9,7 @@ import { Queue } from '@forge/events';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { createJiraClient } from '../jira/client';
+import { forgetReadiness } from '../services/readiness-forget';
 import type { SyncMessage, SyncQueue } from '../services/sync-requests';
 import type { SyncDeps } from '../sync/engine';
 import { AgileEventSchema, IssueEventSchema, onAgileEvent, onIssueEvent, registryCache, runSyncMessage, scheduleCatchUp, SyncMessageSchema } from '../sync/triggers';
@@ -83,6 +84,8 @@ export async function events(event: unknown): Promise<void> {
   const deps = { store: governance, queue: forgeSyncQueue(), throttle: documents, registry, now: Date.now() };
   const issue = IssueEventSchema.safeParse(event);
   if (issue.success) {
+    // A deleted issue's readiness (checklists, audit trail, account ids) leaves the app's storage too.
+    if (issue.data.eventType === 'avi:jira:deleted:issue') await forgetReadiness(documents, issue.data.issue.id).catch(() => undefined);
     await onIssueEvent(deps, issue.data);
     return;
   }

@@ -13,6 +13,7 @@ import { JiraError } from '../jira/types';
 import type { PreviewUser } from './backend';
 import { PREVIEW_MODULES, type PreviewModule } from './modules';
 import { esc, layout, type Prefs } from './pages';
+import { httpUrl } from '../shared/safe-url';
 
 /** What Jira tells an issue panel about its issue (`context.extension`). */
 export interface IssueRef {
@@ -177,6 +178,16 @@ export function previewSiteFields(client: JiraClient): Promise<{ sprint: string 
 
 const sprintNames = (v: unknown): string[] => (Array.isArray(v) ? v.map((s) => named(s) ?? '').filter((s) => s !== '') : []);
 
+/**
+ * A remote link: a link only when its URL is http(s); any other (`javascript:`, `data:`) is shown
+ * as plain text, title and URL, so that nobody can be made to run it with a click.
+ */
+export function remoteLinkHtml(link: { url: string; title: string }): string {
+  const url = httpUrl(link.url);
+  if (url) return `<a href="${esc(url)}" rel="noopener noreferrer" target="_blank" data-testid="remote-link">${esc(link.title)}</a>`;
+  return `<span data-testid="remote-link-unsafe">${esc(link.title === link.url ? link.url : `${link.title} (${link.url})`)}</span>`;
+}
+
 /** The issue view: summary, description, the app's issue panels, and a details column. */
 export async function issueViewPage(prefs: Prefs, users: readonly PreviewUser[], siteName: string, client: JiraClient, key: string, current: string): Promise<{ status: number; html: string }> {
   const l = L[langOf(prefs)];
@@ -225,7 +236,7 @@ export async function issueViewPage(prefs: Prefs, users: readonly PreviewUser[],
     ${fields.sprint ? detail(l.sprint, list(sprintNames(raw[fields.sprint]))) : ''}
     ${detail(l.labels, list(f.labels ?? []))}
     ${detail(l.components, list((f.components ?? []).map((c) => c.name)))}
-    ${detail(l.links, remote.length ? remote.map((r) => `<a href="${esc(r.url)}" rel="noopener" target="_blank">${esc(r.title)}</a>`).join('<br>') : `<span class="muted">${esc(l.none)}</span>`)}
+    ${detail(l.links, remote.length ? remote.map(remoteLinkHtml).join('<br>') : `<span class="muted">${esc(l.none)}</span>`, 'issue-links')}
   </dl></aside>
 </div>`;
   return { status: 200, html: layout(`${issue.key}: ${f.summary ?? ''}`, prefs, users, siteName, current, body) };

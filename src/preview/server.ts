@@ -82,6 +82,45 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 }
 const sendJson = (res: http.ServerResponse, status: number, value: unknown) => send(res, status, 'application/json', JSON.stringify(value));
 
+/** A JSON media type: `application/json`, with parameters (`; charset=utf-8`) or not. */
+export function isJsonContentType(value: string | undefined): boolean {
+  return (value ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * Why a request must be refused before it is read, or null. The preview acts on a real Jira as the
+ * developer when JIRA_SITE is set, so a page on another site must not drive it:
+ * - every request names the preview's own host (`127.0.0.1:<port>` or `localhost:<port>`) in
+ *   `Host`, so a DNS-rebound name (`evil.example:3000` resolving to 127.0.0.1) reads nothing;
+ * - a state-changing request (anything but GET and HEAD) from a browser carries the preview's own
+ *   `Origin` (a request without one comes from a script or a command, not a web page), and a JSON
+ *   body: a cross-site form or a "simple" fetch can send only text/plain or form bodies, and a
+ *   JSON one needs a preflight the preview never grants;
+ * - the page that switches the user, language and theme is not followed from another site.
+ */
+export function refusal(req: { method?: string | undefined; url?: string | undefined; headers: http.IncomingHttpHeaders }, port: number): { status: number; message: string } | null {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!hosts.includes(host))
+    return { status: 403, message: `The preview answers only requests addressed to http://127.0.0.1:${port} or http://localhost:${port}; this one named the host "${req.headers.host ?? ''}" and was refused.` };
+  const method = (req.method ?? 'GET').toUpperCase();
+  const site = req.headers['sec-fetch-site'];
+  if (method === 'GET' || method === 'HEAD') {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/__preview/prefs' && (site === 'cross-site' || site === 'same-site'))
+      return { status: 403, message: 'The preview settings can be changed only from the preview itself; a link from another site was refused.' };
+    return null;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !hosts.some((h) => origin.toLowerCase() === `http://${h}`))
+    return { status: 403, message: `The preview accepts changes only from its own pages (http://127.0.0.1:${port}); a request from "${origin}" was refused.` };
+  if (origin === undefined && site !== undefined && site !== 'same-origin' && site !== 'none')
+    return { status: 403, message: `The preview accepts changes only from its own pages (http://127.0.0.1:${port}); a ${site} request was refused.` };
+  if (!isJsonContentType(req.headers['content-type']))
+    return { status: 415, message: `The preview accepts only JSON bodies (Content-Type: application/json); "${req.headers['content-type'] ?? 'none'}" was refused.` };
+  return null;
+}
+
 function readBody(req: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -141,6 +180,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   schedule.unref();
 
   let origin = '';
+  let port = 0;
   const prefsOf = (req: http.IncomingMessage): Prefs => {
     const c = cookies(req);
     const user = backend.users.some((u) => u.accountId === c['preview-user']) ? (c['preview-user'] as string) : backend.defaultUser;
@@ -186,6 +226,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const refused = refusal(req, port);
+    if (refused) {
+      // The body is not read, and nothing else happens.
+      res.setHeader('Connection', 'close');
+      return send(res, refused.status, 'text/plain; charset=utf-8', refused.message);
+    }
     const url = new URL(req.url ?? '/', origin);
     const prefs = prefsOf(req);
     const p = url.pathname;
@@ -267,7 +313,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     await backend.close();
     throw err;
   }
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
   return {
     url: origin,
     backend,

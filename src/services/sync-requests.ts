@@ -23,7 +23,7 @@ export interface SyncQueue {
 /** The part of the app's document store the site-wide throttle keeps its window in. */
 export interface ThrottleStore {
   get(key: string): Promise<{ value: unknown; version: number } | null>;
-  compareAndSet(key: string, value: unknown, expected: number | null): Promise<{ ok: boolean }>;
+  compareAndSet(key: string, value: unknown, expected: number | null, options?: { ttlSeconds?: number }): Promise<{ ok: boolean }>;
 }
 
 /** One request per board per this long (a second one while the first waits adds nothing). */
@@ -32,10 +32,11 @@ export const BOARD_REQUEST_INTERVAL_MS = 60_000;
 export const SITE_REFRESHES_PER_WINDOW = 30;
 export const SITE_REFRESH_WINDOW_MS = 10 * 60_000;
 
-/** Refreshes one viewer may ask for per window, and boards one viewer may bring into the store per hour. */
+/** Refreshes one viewer may ask for per window (the site's), and boards one viewer may bring into the store per window of their own. */
 export const USER_REFRESHES_PER_WINDOW = 10;
-export const USER_NEW_BOARDS_PER_HOUR = 60;
-const HOUR_MS = 3_600_000;
+export const USER_NEW_BOARDS_PER_WINDOW = 20;
+/** Nothing naming a viewer is kept longer than this (docs/privacy.md): their budgets' windows fit in it. */
+export const USER_NEW_BOARDS_WINDOW_MS = 15 * 60_000;
 
 const WINDOW_KEY = 'sync:refresh-window';
 const Window = z.object({ start: z.number(), count: z.number().int().min(0) });
@@ -55,7 +56,8 @@ async function takeBudget(throttle: ThrottleStore, key: string, limit: number, w
     const parsed = Window.safeParse(stored?.value);
     const current = parsed.success && now - parsed.data.start < windowMs && now >= parsed.data.start ? parsed.data : { start: now, count: 0 };
     if (current.count >= limit) return false;
-    const r = await throttle.compareAndSet(key, { start: current.start, count: current.count + 1 }, stored?.version ?? null);
+    // Kept no longer than its window (a viewer's budget names them).
+    const r = await throttle.compareAndSet(key, { start: current.start, count: current.count + 1 }, stored?.version ?? null, { ttlSeconds: Math.ceil(windowMs / 1000) });
     if (r.ok) return true;
   }
   return false;
@@ -63,7 +65,7 @@ async function takeBudget(throttle: ThrottleStore, key: string, limit: number, w
 
 /**
  * Whether a viewer's request may go ahead: a Refresh draws on the viewer's budget and then the
- * site's; bringing a board into the store (its first sync, as the app) draws on the viewer's hourly
+ * site's; bringing a board into the store (its first sync, as the app) draws on the viewer's own
  * budget. Events, the schedule and administrators draw on none.
  */
 async function allowed(throttle: ThrottleStore, reason: SyncReason, accountId: string | undefined, now: number): Promise<boolean> {
@@ -71,7 +73,7 @@ async function allowed(throttle: ThrottleStore, reason: SyncReason, accountId: s
     if (accountId !== undefined && !(await takeBudget(throttle, `sync:refresh-window:${safe(accountId)}`, USER_REFRESHES_PER_WINDOW, SITE_REFRESH_WINDOW_MS, now))) return false;
     return takeBudget(throttle, WINDOW_KEY, SITE_REFRESHES_PER_WINDOW, SITE_REFRESH_WINDOW_MS, now);
   }
-  if (reason === 'new' && accountId !== undefined) return takeBudget(throttle, `sync:new-boards:${safe(accountId)}`, USER_NEW_BOARDS_PER_HOUR, HOUR_MS, now);
+  if (reason === 'new' && accountId !== undefined) return takeBudget(throttle, `sync:new-boards:${safe(accountId)}`, USER_NEW_BOARDS_PER_WINDOW, USER_NEW_BOARDS_WINDOW_MS, now);
   return true;
 }
 
@@ -82,7 +84,7 @@ const THROTTLED: ReadonlySet<SyncReason> = new Set(['new', 'refresh', 'catchup']
  * Registers the boards (a new one starts its first sync) and queues a sync for each. Views, Refreshes
  * and issue events queue at most one sync per board a minute; one more within the minute marks the
  * board as asked for, and the schedule's next pass takes it. A viewer's Refresh also draws on their
- * budget and the site's, and a board a viewer brings into the store on their hourly budget. Sprint and board events and re-syncs always queue (they are rare and change what a sync reads).
+ * budget and the site's, and a board a viewer brings into the store on their own budget. Sprint and board events and re-syncs always queue (they are rare and change what a sync reads).
  */
 export async function requestSync(
   deps: { store: GovernanceStore; queue: SyncQueue; throttle: ThrottleStore; now: number; /** The viewer asking, if one is. */ accountId?: string },

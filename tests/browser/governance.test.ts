@@ -47,6 +47,38 @@ type Expected = ReturnType<typeof expectedFigures>;
 const frame = (page: Page, prefix: string): FrameLocator => page.frameLocator(`iframe[data-frame^="${prefix}"]`);
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `gov-${name}.png`), fullPage: true });
 
+/** Relative luminance (0 black … 1 white) of a CSS colour such as `#22272B` or `rgb(34, 39, 43)`. */
+function luminance(colour: string): number {
+  const hex = /^#([0-9a-f]{6})$/i.exec(colour.trim());
+  const rgb = hex ? [0, 2, 4].map((i) => parseInt((hex[1] as string).slice(i, i + 2), 16)) : (/rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour)?.slice(1, 4).map(Number) ?? []);
+  if (rgb.length !== 3) throw new Error(`not a colour: "${colour}"`);
+  const [r, g, b] = rgb.map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The frame's page is in the dark theme: the design tokens it renders with are the dark ones (dark surface, light text). */
+async function expectDarkTokens(frame: FrameLocator): Promise<void> {
+  const tokens = await frame.locator('html').evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { mode: el.getAttribute('data-color-mode'), surface: style.getPropertyValue('--ds-surface'), text: style.getPropertyValue('--ds-text'), body: getComputedStyle(document.body).color };
+  });
+  expect(tokens.mode).toBe('dark');
+  expect(luminance(tokens.surface)).toBeLessThan(0.05);
+  expect(luminance(tokens.text)).toBeGreaterThan(0.4);
+  // The text is drawn in a light colour, as the tokens say.
+  expect(luminance(tokens.body)).toBeGreaterThan(0.4);
+}
+
+/** The frame's visible text is in Russian: it has `russian` and none of the English words that would stand there instead. */
+async function expectRussian(frame: FrameLocator, russian: RegExp, english: RegExp): Promise<void> {
+  const text = await frame.locator('body').innerText();
+  expect(text).toMatch(russian);
+  expect(text).not.toMatch(english);
+}
+
 describe('hygiene and defect SLA in the preview', () => {
   let stateDir: string;
   let preview: RunningPreview | null = null;
@@ -182,23 +214,36 @@ describe('hygiene and defect SLA in the preview', () => {
     await expect(gov.getByText('Оценка чистоты').count()).resolves.toBe(1);
     await expect(gov.getByTestId('hygiene-score-value').textContent()).resolves.toBe(pct(expected.hygiene.score, 'ru-RU'));
     await shot(page, 'project-hygiene-ru-dark');
-    for (const [tab, ready] of [['readiness', '[data-testid="readiness-tab"], [data-testid="notice-information"]'], ['defects', '[data-testid="defects-tab"]'], ['convergence', '[data-testid="convergence-chart"]']] as const) {
+    await expectDarkTokens(gov);
+    const tabs = [
+      ['readiness', '[data-testid="readiness-tab"], [data-testid="notice-information"]', /Следующий спринт|не запланирован следующий спринт/, /Next sprint|No future sprint/],
+      ['defects', '[data-testid="defects-tab"]', /Соблюдение SLA/, /SLA compliance/],
+      ['convergence', '[data-testid="convergence-chart"]', /Цель/, /Target/],
+    ] as const;
+    for (const [tab, ready, russian, english] of tabs) {
       await gov.getByTestId(`tab-${tab}`).click();
       await gov.locator(ready).first().waitFor({ timeout: 60_000 });
+      await expectRussian(gov, russian, english);
+      await expectDarkTokens(gov);
       await shot(page, `project-${tab}-ru-dark`);
     }
     await page.goto(`${origin}/dashboards/governance`);
     await frame(page, 'jira-hygiene').getByTestId('hygiene-gadget').waitFor({ timeout: 90_000 });
     await frame(page, 'defect-sla').getByTestId('defects-gadget').waitFor({ timeout: 60_000 });
     await expect(frame(page, 'defect-sla').getByText('Соблюдение SLA').count()).resolves.toBeGreaterThan(0);
+    await expectDarkTokens(frame(page, 'defect-sla'));
+    await expectDarkTokens(frame(page, 'jira-hygiene'));
     await shot(page, 'gadgets-ru-dark');
     await page.goto(`${origin}/dashboards/governance?edit=hygiene`);
     await frame(page, 'jira-hygiene').getByTestId('gov-gadget-edit').waitFor({ timeout: 30_000 });
+    await expectRussian(frame(page, 'jira-hygiene'), /Настройки чистоты ведения Jira[\s\S]*Доски/, /\bBoards\b|\bSave\b/);
+    await expectDarkTokens(frame(page, 'jira-hygiene'));
     await shot(page, 'gadget-edit-ru-dark');
     const issue = expected.hygiene.issues[0]!;
     await page.goto(`${origin}/browse/${issue.key}`);
     await frame(page, 'hygiene-panel').getByTestId('hygiene-panel').waitFor({ timeout: 60_000 });
     await expect(frame(page, 'hygiene-panel').getByText('Как исправить').count()).resolves.toBeGreaterThan(0);
+    await expectDarkTokens(frame(page, 'hygiene-panel'));
     await shot(page, 'panel-ru-dark');
   });
 

@@ -152,6 +152,16 @@ describe('UI and resolvers', () => {
   });
 });
 
+describe('personal data', () => {
+  it('reports the stored accounts from a scheduled trigger, daily, with the time a cycle needs', () => {
+    const triggers = (manifest.modules.scheduledTrigger ?? []) as unknown as { key: string; function: string; interval: string }[];
+    expect(triggers.filter((t) => t.function === 'privacy-report')).toEqual([{ key: 'privacy-report-daily', function: 'privacy-report', interval: 'day' }]);
+    const fn = (manifest.modules.function ?? []).find((f) => f.key === 'privacy-report') as { handler?: string; timeoutSeconds?: number } | undefined;
+    expect(fn).toMatchObject({ handler: 'forge/privacy.handler', timeoutSeconds: 900 });
+    expect(manifest.permissions.scopes).toContain('report:personal-data');
+  });
+});
+
 describe('scopes', () => {
   /** What in the code needs each scope: an endpoint the Jira client calls, or a platform API. */
   const EVIDENCE: Record<string, { file: string; pattern: RegExp }[]> = {
@@ -164,6 +174,8 @@ describe('scopes', () => {
     // The app writes one thing to Jira: the readiness mirror, an issue property (JQL reads it).
     'write:issue.property:jira': [{ file: 'src/jira/client.ts', pattern: /method: 'PUT',\s*template: '\/rest\/api\/3\/issue\/\{key\}\/properties\/\{property\}'/ }],
     'read:jira-user': [{ file: 'src/jira/client.ts', pattern: /template: '\/rest\/api\/3\/user'/ }],
+    // The personal-data reporting cycle (docs/privacy.md).
+    'report:personal-data': [{ file: 'src/forge/privacy.ts', pattern: /privacy\.reportPersonalData/ }],
   };
 
   it('asks only for scopes the code uses', () => {

@@ -165,4 +165,10 @@ describe('isDesignLink', () => {
     expect(isDesignLink('https://example.com/?u=figma.com')).toBe(false);
     expect(isDesignLink('not a url')).toBe(false);
   });
+  it('takes only http(s) links: a script or data URL naming a design host is no design', () => {
+    expect(isDesignLink('http://figma.com/file/abc')).toBe(true);
+    expect(isDesignLink('javascript://figma.com/%0aalert(1)')).toBe(false);
+    expect(isDesignLink('data://figma.com/,x')).toBe(false);
+    expect(isDesignLink('ftp://www.figma.com/file')).toBe(false);
+  });
 });

@@ -193,3 +193,36 @@ describe('workingMillisBetween against a quarter-hour walk', () => {
     );
   });
 });
+
+describe('workingMillisBetween: one calendar asked about far-apart periods, in any order', () => {
+  it('answers for earlier and later periods than it was first asked about', () => {
+    const cal = calendar();
+    expect(hours(cal, '2026-03-02T00:00:00Z', '2026-03-03T00:00:00Z')).toBe(8); // a Monday
+    expect(hours(cal, '2019-01-07T00:00:00Z', '2019-01-08T00:00:00Z')).toBe(8); // years before
+    expect(hours(cal, '2019-01-05T00:00:00Z', '2019-01-07T00:00:00Z')).toBe(0); // that weekend
+    expect(hours(cal, '2031-01-06T00:00:00Z', '2031-01-07T00:00:00Z')).toBe(8); // years after
+    expect(hours(cal, '2026-03-02T00:00:00Z', '2026-03-03T00:00:00Z')).toBe(8); // and the first again
+    // Across all of it: each week of 2019-01-07 … 2019-01-14 has 5 days of 8 h.
+    expect(hours(cal, '2019-01-07T00:00:00Z', '2019-01-14T00:00:00Z')).toBe(40);
+  });
+
+  it('counts exactly from and to the edges of the working hours', () => {
+    const cal = calendar();
+    expect(hours(cal, '2026-03-03T09:00:00Z', '2026-03-03T17:00:00Z')).toBe(8);
+    expect(hours(cal, '2026-03-03T17:00:00Z', '2026-03-04T09:00:00Z')).toBe(0);
+    expect(hours(cal, '2026-03-03T16:59:00Z', '2026-03-04T09:01:00Z') * 60).toBeCloseTo(2, 9);
+    expect(hours(cal, '2026-03-03T00:00:00Z', '2026-03-03T09:00:00Z')).toBe(0);
+  });
+
+  it('has no working time on days off, on holidays, or when the working hours end before they start', () => {
+    expect(hours(calendar(), '2026-03-07T00:00:00Z', '2026-03-09T00:00:00Z')).toBe(0);
+    expect(hours(calendar({ holidays: ['2026-03-09'] }), '2026-03-09T00:00:00Z', '2026-03-10T00:00:00Z')).toBe(0);
+    expect(hours(calendar({ workingHours: { start: '18:00', end: '09:00' } }), '2026-03-09T00:00:00Z', '2026-03-11T00:00:00Z')).toBe(0);
+  });
+
+  it('refuses an end that is no instant, and working hours that are not HH:MM', () => {
+    expect(() => workingMillisBetween(calendar(), 0, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    for (const bad of ['x09:00', '09:00x', '9h'])
+      expect(() => workingMillisBetween(calendar({ workingHours: { start: bad, end: '17:00' } }), at('2026-03-02T00:00:00Z'), at('2026-03-03T00:00:00Z'))).toThrow(/not a time HH:MM/);
+  });
+});

@@ -1,6 +1,6 @@
 import type { GovernanceConfig } from '../../src/domain/config';
 import { defaultConfig } from '../../src/domain/config';
-import { defectReport, type DefectReportArgs } from '../../src/domain/defects';
+import { defectClock, defectReport, type DefectReportArgs } from '../../src/domain/defects';
 import type { JiraStatus } from '../../src/domain/jira';
 import { prepareIssue, statusCatalog, type PreparedIssue } from '../../src/domain/issue';
 import type { DefectFigures } from '../../src/domain/report';
@@ -201,6 +201,12 @@ describe('defectReport', () => {
     expect(r.byPriority.find((row) => row.priority === 'Medium')).toMatchObject({ resolved: 7, met: 7, compliance: 1, medianHours: 4, p85Hours: 6 });
   });
 
+  it('takes the 85th percentile of four resolution times as the longest (rank ⌈3.4⌉ = 4)', () => {
+    const r = report([1, 8, 2, 4].map((h, i) => resolvedBug(`PAY-${i + 1}`, '2026-03-10T00:00:00Z', h, 'Medium')));
+    expect(r.total.p85Hours).toBe(8);
+    expect(r.total.medianHours).toBe(2);
+  });
+
   it('leaves compliance and percentiles null when nothing was resolved in the period', () => {
     const r = report([openBug('PAY-1', 1)]);
     expect(r.total).toEqual({ ...empty, open: 1 });
@@ -248,5 +254,57 @@ describe('defectReport', () => {
       defects: { issueTypes: [{ untranslatedName: 'BUG' }, { untranslatedName: 'defect' }] },
     });
     expect(r.issues.map((i) => i.key)).toEqual(['PAY-1', 'PAY-2']);
+  });
+});
+
+describe('defect report: edges a mutation run found untested', () => {
+  it('counts a bug created at the very instant of now, and not one created after it', () => {
+    const r = report([openBug('PAY-1', 0), bug({ key: 'PAY-2', created: at(NOW) + 1 })]);
+    expect(r.total.open).toBe(1);
+    expect(r.issues.map((i) => i.key)).toEqual(['PAY-1']);
+  });
+
+  it('tells bugs from stories whichever comes first, each type judged on its own', () => {
+    for (const order of [
+      ['Story', 'Bug'],
+      ['Bug', 'Story'],
+    ]) {
+      const issues = order.map((type, i) => bug({ key: `PAY-${i + 1}`, created: at(NOW) - HOUR, type }));
+      const r = report(issues);
+      expect(r.issues.map((i) => i.key)).toEqual([`PAY-${order.indexOf('Bug') + 1}`]);
+    }
+  });
+
+  it('lists the defects by project key, then by number as a number', () => {
+    const r = report([openBug('WEB-1', 1), openBug('PAY-10', 1), openBug('PAY-2', 1), openBug('CARD-3', 1)]);
+    expect(r.issues.map((i) => i.key)).toEqual(['CARD-3', 'PAY-2', 'PAY-10', 'WEB-1']);
+  });
+
+  it('labels a priority with no target by the issue’s own name when it is the current one, else by its id', () => {
+    const r = report([openBug('PAY-1', 1, 'Blocker')], { defects: { defaultTargetHours: 100 } });
+    expect(r.issues[0]?.priority).toBe('Blocker');
+    const moved = prepareIssue(
+      generateIssue({
+        key: 'PAY-2',
+        id: 'id-PAY-2',
+        type: 'Bug',
+        created: at(NOW) - 10 * HOUR,
+        priority: 'Blocker',
+        histories: [generateHistory([{ at: at(NOW) + HOUR, field: 'priority', from: '10077', fromString: 'Critical', to: '10010', toString: 'Blocker' }])],
+      }),
+      { sprint: null, estimation: null },
+    );
+    // At now the priority was the one it had before (10077), not today's: named by its id.
+    expect(report([moved], { defects: { defaultTargetHours: 100 } }).issues[0]).toMatchObject({ priorityId: '10077', priority: '#10077' });
+  });
+});
+
+describe('defect clock at the instant of creation', () => {
+  it('has a bug created straight into a done status done at that very instant', () => {
+    const created = at(NOW) - 5 * HOUR;
+    const done = prepareIssue(generateIssue({ key: 'PAY-3', type: 'Bug', created, status: S.done }), { sprint: null, estimation: null });
+    const config = { defects: defaultConfig().defects };
+    expect(defectClock(done, statusCatalog(ALL_STATUSES), config, created)).toEqual({ elapsedMs: 0, done: true, resolvedAt: created });
+    expect(defectClock(done, statusCatalog(ALL_STATUSES), config, created - 1)).toMatchObject({ done: false, resolvedAt: null });
   });
 });

@@ -211,4 +211,11 @@ describe('nearestRank', () => {
     expect(nearestRank([42], 85)).toBe(42);
     expect(nearestRank([], 50)).toBeNull();
   });
+
+  it('rounds the rank up, never to the nearest: a fraction below one half still moves to the next value', () => {
+    expect(nearestRank([1, 2, 3, 4], 85)).toBe(4); // ⌈3.4⌉ = 4, where rounding would give 3
+    expect(nearestRank([10, 20, 30, 40, 50], 85)).toBe(50); // ⌈4.25⌉ = 5
+    expect(nearestRank([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110], 50)).toBe(60); // ⌈5.5⌉ = 6
+    expect(nearestRank([5, 6, 7], 10)).toBe(5); // ⌈0.3⌉ = 1: never rank 0
+  });
 });

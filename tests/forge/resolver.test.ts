@@ -112,8 +112,10 @@ describe('boards/list', () => {
   it('lists only the boards the viewer may see', async () => {
     const { call } = setup();
     const r = await call<{ boards: { projectKey: string }[] }>('boards/list', {}, { user: DEMO_USERS.loansAnalyst });
-    expect(r.ok).toBe(true);
-    if (r.ok) for (const b of r.data.boards) expect(['LOAN', 'LOANM', 'CRED']).toContain(b.projectKey);
+    if (!r.ok) throw new Error(r.error.message);
+    // Not vacuous: the analyst does see boards, and every one of them is a loans board.
+    expect(r.data.boards.length).toBeGreaterThan(0);
+    for (const b of r.data.boards) expect(['LOAN', 'LOANM', 'CRED']).toContain(b.projectKey);
   });
 });
 

@@ -203,6 +203,54 @@ describe('readiness/update', () => {
     expect((await mirror())?.version).toBe(v + 2);
   });
 
+  it('lets only one of two writers who read the same version write: the other is refused by the compare-and-set', async () => {
+    // Both writers read the state before either writes: only the store's compare-and-set tells them apart.
+    const { call: first, store: inner } = setup();
+    const v = ok(await first('readiness/get', {})).version;
+    let waiting: (() => void)[] = [];
+    let released = false;
+    const barrier = () =>
+      released
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length === 2) {
+              released = true;
+              for (const w of waiting) w();
+              waiting = [];
+            }
+          });
+    const store: Store = {
+      ...inner,
+      async get(key: string) {
+        const value = await inner.get(key);
+        if (key === `readiness:${story.id}`) await barrier();
+        return value;
+      },
+    };
+    const definitions = buildResolver({
+      jiraForUser: clientFor,
+      jiraAsApp: () => clientFor(DEMO_USERS.admin),
+      store,
+      now: () => NOW,
+      clock: () => CLOCK,
+      governance: memoryGovernanceStore(),
+      syncQueue: { push: async () => undefined },
+    }).getDefinitions();
+    const extension = { type: 'jira:issuePanel', issue: { id: story.id, key: story.key, type: 'Story' }, project: { key: 'PAY' } };
+    const update = async (user: string, itemId: string) =>
+      (await definitions({ call: { functionKey: 'readiness/update', payload: { version: v, change: { list: 'dor', item: itemId, state: 'done' } } }, context: { extension } }, { principal: { accountId: user } })) as Envelope<ReadinessView>;
+    const [a, b] = await Promise.all([update(PO, 'cjm'), update(SM, 'architecture')]);
+    expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+    const refused = [a, b].find((r) => !r.ok);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const doc = await stored(inner);
+    expect(doc?.storeVersion).toBe(v + 1);
+    const ticked = Object.entries(doc?.lists.dor?.items ?? {}).filter(([, m]) => m.state === 'done').map(([k]) => k);
+    expect(ticked).toContain(a.ok ? 'cjm' : 'architecture');
+    expect(ticked).not.toContain(a.ok ? 'architecture' : 'cjm');
+  });
+
   it('does not record a change twice when it is re-applied after the other person made the same one', async () => {
     const { call } = setup();
     const v = ok(await call('readiness/get', {})).version;

@@ -2,13 +2,13 @@
  * Asking for syncs, as viewers, events and the schedule do: no viewer can make the app read Jira
  * more than the sync itself needs. One queued run per board a minute (more within the minute are
  * kept for the schedule), Refreshes within a viewer's budget and the site's, boards brought into
- * the store within a viewer's hourly budget; events and re-syncs are never refused.
+ * the store within a viewer's budget; events and re-syncs are never refused.
  */
 import { memoryStore } from '../../src/forge/store';
 import {
   requestSync,
   SITE_REFRESHES_PER_WINDOW,
-  USER_NEW_BOARDS_PER_HOUR,
+  USER_NEW_BOARDS_PER_WINDOW,
   USER_REFRESHES_PER_WINDOW,
   type SyncMessage,
 } from '../../src/services/sync-requests';
@@ -63,11 +63,11 @@ describe('requestSync', () => {
     expect((await requestSync(deps(T0 + 11 * MINUTE, 'eager'), [99], 'refresh')).queued).toEqual([99]);
   });
 
-  it('lets one viewer bring only so many boards into the store an hour (each first sync runs as the app)', async () => {
+  it('lets one viewer bring only so many boards into the store in a quarter of an hour (each first sync runs as the app)', async () => {
     const { deps } = setup();
-    const many = Array.from({ length: USER_NEW_BOARDS_PER_HOUR + 15 }, (_, i) => 1000 + i);
+    const many = Array.from({ length: USER_NEW_BOARDS_PER_WINDOW + 15 }, (_, i) => 1000 + i);
     const r = await requestSync(deps(T0, 'curious'), many, 'new');
-    expect(r.queued.length).toBe(USER_NEW_BOARDS_PER_HOUR);
+    expect(r.queued.length).toBe(USER_NEW_BOARDS_PER_WINDOW);
     expect(r.throttled.length).toBe(15);
     // Another viewer opening those boards brings them in.
     expect((await requestSync(deps(T0, 'colleague'), r.throttled, 'new')).queued).toEqual(r.throttled);

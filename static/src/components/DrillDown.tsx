@@ -10,6 +10,7 @@ import type { IssueSummary } from '../../../src/shared/protocol';
 import { api } from '../api';
 import { openIssue } from '../bridge';
 import { useShell } from '../shell';
+import { siteBase } from '../../../src/shared/safe-url';
 import { Loading, Notice } from './states';
 
 export interface DrillTarget {
@@ -46,13 +47,13 @@ function IssueList({ keys }: { keys: string[] }) {
   if (keys.length === 0) return <p>{t.drillEmpty}</p>;
   if (state.kind === 'loading') return <Loading label={t.drillLoading} />;
   if (state.kind === 'error') return <Notice appearance="error" title={t.errorTitle} body={state.message} action={{ label: t.tryAgain, onClick: () => setAttempt((n) => n + 1) }} />;
-  const base = context.siteUrl ?? '';
+  const base = siteBase(context.siteUrl);
   return (
     <ul data-testid="drill-list" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {state.issues.map((i) => (
         <li key={i.key} style={{ display: 'flex', gap: token('space.100', '8px'), alignItems: 'baseline', padding: `${token('space.050', '4px')} 0`, borderBottom: `1px solid ${token('color.border', '#091E4224')}` }}>
           <a
-            href={`${base}/browse/${i.key}`}
+            href={`${base}/browse/${encodeURIComponent(i.key)}`}
             onClick={(e) => {
               e.preventDefault();
               openIssue(i.key);

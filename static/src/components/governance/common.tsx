@@ -13,6 +13,7 @@ import { decimal } from '../../format';
 import { FreshnessBar, useSyncPolling } from '../Freshness';
 import { governanceMessages, type GovernanceMessages } from '../../i18n-governance';
 import { useShell } from '../../shell';
+import { siteBase } from '../../../../src/shared/safe-url';
 
 export function useGov(): { g: GovernanceMessages } & ReturnType<typeof useShell> {
   const shell = useShell();
@@ -27,7 +28,7 @@ export function IssueLink({ issueKey }: { issueKey: string }) {
   const { context } = useShell();
   return (
     <a
-      href={`${context.siteUrl ?? ''}/browse/${issueKey}`}
+      href={`${siteBase(context.siteUrl)}/browse/${encodeURIComponent(issueKey)}`}
       data-testid="issue-link"
       onClick={(e) => {
         e.preventDefault();

@@ -5,6 +5,7 @@ import type { PersonView } from '../../../../src/shared/protocol';
 import { openProfile } from '../../bridge';
 import { ownershipMessages } from '../../i18n-ownership';
 import { useShell } from '../../shell';
+import { httpUrl, siteBase } from '../../../../src/shared/safe-url';
 
 export function profilePath(accountId: string): string {
   return `/jira/people/${encodeURIComponent(accountId)}`;
@@ -22,10 +23,11 @@ export function Person({ person, size = 'medium', testId }: { person: PersonView
     );
   }
   const name = person.displayName ?? m.unknownUser;
-  const href = `${context.siteUrl ?? ''}${profilePath(person.accountId)}`;
+  const href = `${siteBase(context.siteUrl)}${profilePath(person.accountId)}`;
+  const avatar = httpUrl(person.avatarUrl);
   return (
     <span data-testid={testId} style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.100', '8px'), minWidth: 0 }}>
-      <Avatar size={size} appearance="circle" name={name} {...(person.avatarUrl ? { src: person.avatarUrl } : {})} />
+      <Avatar size={size} appearance="circle" name={name} {...(avatar ? { src: avatar } : {})} />
       <a
         href={href}
         title={m.openProfile(name)}
