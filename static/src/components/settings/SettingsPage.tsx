@@ -27,6 +27,7 @@ import { HygieneTab } from './HygieneTab';
 import { MatrixTab } from './MatrixTab';
 import { UnresolvedList } from './migration';
 import { StructureTab } from './StructureTab';
+import { SyncTab } from './SyncTab';
 import { TransferTab, type ImportOutcome } from './TransferTab';
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; data: SettingsData };
@@ -348,11 +349,12 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
               {tab === id && id === 'checklists' && <ChecklistsTab />}
               {tab === id && id === 'transfer' && <TransferTab version={version} dirty={edited} onImport={doImport} />}
               {tab === id && id === 'matrix' && <MatrixTab dirty={edited} />}
+              {tab === id && id === 'sync' && <SyncTab />}
             </div>
           </TabPanel>
         ))}
       </Tabs>
-      {tab !== 'transfer' && tab !== 'matrix' && bar('bottom')}
+      {tab !== 'transfer' && tab !== 'matrix' && tab !== 'sync' && bar('bottom')}
     </SettingsContext.Provider>
   );
 }
