@@ -139,6 +139,8 @@ describe('the Data sync tab in the preview', () => {
     await s.getByTestId('forget-confirm-button').click();
     await s.getByTestId('sync-flash').getByText(/LOAN board больше не синхронизируется/).waitFor({ timeout: 10_000 });
     await s.getByTestId('sync-row-4').waitFor({ state: 'detached', timeout: 10_000 });
+    // The focus is not lost with the row: it is on what happened.
+    await expect(s.locator(':focus').getAttribute('data-testid')).resolves.toBe('sync-flash');
     await expect(s.getByTestId('total-boards').innerText()).resolves.toBe('1 доска');
     await shot(page, 'ru-700');
   });

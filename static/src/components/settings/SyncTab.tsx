@@ -225,6 +225,7 @@ export function SyncTab() {
   const [pollingSince, setPollingSince] = useState(() => Date.now());
   const seq = useRef(0);
   const confirmButton = useRef<HTMLDivElement>(null);
+  const flashBox = useRef<HTMLDivElement>(null);
 
   const read = useCallback(async (quiet: boolean) => {
     const mine = ++seq.current;
@@ -291,6 +292,8 @@ export function SyncTab() {
     run(async () => {
       setConfirm(null);
       const r = await api.forgetBoard(b.id);
+      // The row and its confirmation are gone: the focus goes to what happened.
+      setTimeout(() => flashBox.current?.focus(), 0);
       if (!r.ok) return { appearance: 'error', text: r.error.message };
       return { appearance: 'success', text: m.forgotten(boardLabel(b, m)) };
     });
@@ -305,7 +308,7 @@ export function SyncTab() {
       <p style={{ color: subtle, maxWidth: 820 }} data-testid="settings-note">
         {m.settingsNote}
       </p>
-      <div role="status" aria-live="polite" data-testid="sync-flash">
+      <div role="status" aria-live="polite" data-testid="sync-flash" ref={flashBox} tabIndex={-1}>
         {flash && (
           <div style={{ margin: `${token('space.100', '8px')} 0` }}>
             <SectionMessage appearance={flash.appearance}>
