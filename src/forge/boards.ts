@@ -15,7 +15,8 @@ const CachedBoards = z.array(
   z.object({ id: z.number(), name: z.string(), projectKey: z.string().nullable(), type: z.string().nullable() }),
 );
 
-async function viewerBoards(client: JiraClient, store: Store, accountId: string): Promise<BoardOption[]> {
+/** The boards the viewer may see, as Jira lists them to them (kept for ten minutes per viewer). */
+export async function viewerBoards(client: JiraClient, store: Store, accountId: string): Promise<BoardOption[]> {
   const key = storeKey('boards', 'v1', accountId);
   const cached = CachedBoards.safeParse((await store.get(key))?.value);
   if (cached.success) return cached.data;

@@ -11,6 +11,7 @@ import { exportConfig, importConfig, loadConfig, saveConfig, validateConfig } fr
 import { ownershipOfIssue, people, personOf, type Person } from '../services/ownership';
 import { loadOwnershipMatrix } from '../services/ownership-matrix';
 import { customFieldValues, mappingPreview, siteNames, siteValues } from '../services/site-values';
+import { requestRederive } from '../services/sync-requests';
 import { OWNERSHIP_RESOLVER as R, type ExportData, type ImportResult, type LedChannel, type MatrixData, type OwnedProduct, type OwnershipPanelData, type SettingsData } from '../shared/ownership-protocol';
 import {
   FieldValuesPayloadSchema,
@@ -77,6 +78,10 @@ export function defineOwnership(define: Define, deps: ResolverDeps): void {
     await requireJiraAdmin(client);
     return client;
   };
+  // Saved settings apply to every stored board: their figures are derived again from the stored
+  // issues. The save stands if the queue refuses: the schedule finds the boards whose figures were
+  // derived with other settings within five minutes.
+  const rederive = () => requestRederive({ store: deps.governance, queue: deps.syncQueue }).catch(() => []);
 
   // The issue comes from the panel's Forge context; the payload carries nothing.
   define(R.ownershipIssue, async ({ payload, context }): Promise<OwnershipPanelData> => {
@@ -154,13 +159,17 @@ export function defineOwnership(define: Define, deps: ResolverDeps): void {
   define(R.settingsSave, async ({ payload, context }) => {
     const { config, expectedVersion } = parsePayload(SavePayloadSchema, payload);
     await admin(context);
-    return saveConfig(deps.store, config, expectedVersion);
+    const saved = await saveConfig(deps.store, config, expectedVersion);
+    if (saved.status === 'saved') await rederive();
+    return saved;
   });
 
   define(R.settingsImport, async ({ payload, context }): Promise<ImportResult> => {
     const { json, expectedVersion } = parsePayload(ImportPayloadSchema, payload);
     const client = await admin(context);
-    return importConfig(deps.store, json, expectedVersion, () => siteNames(client));
+    const imported = await importConfig(deps.store, json, expectedVersion, () => siteNames(client));
+    if (imported.status === 'saved') await rederive();
+    return imported;
   });
 
   // The export is always of schema version 2: a stored version 1 document is exported as the page shows it.

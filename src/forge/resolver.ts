@@ -17,6 +17,7 @@ import { defineGovernance } from './governance-resolvers';
 import { type ResolverDeps, surfaceDeps } from './deps';
 import { defineReadiness } from './readiness';
 import { defineOwnership } from './ownership';
+import { defineSyncHealth } from './sync-health';
 import type { Store } from './store';
 
 export type { ResolverDeps } from './deps';
@@ -85,6 +86,8 @@ export function buildResolver(deps: ResolverDeps): Resolver {
   defineOwnership(define, deps);
 
   defineGovernance(define, deps);
+
+  defineSyncHealth(define, deps);
 
   return resolver;
 }

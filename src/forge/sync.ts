@@ -23,12 +23,25 @@ export const SYNC_QUEUE_KEY = 'governance-sync';
 const SYNC_CONCURRENCY = 2;
 /** A consumer has 900 s; a run stops at its next checkpoint after this and queues itself again. */
 const RUN_BUDGET_MS = 600_000;
+/** Forge's `Queue.push` takes at most 50 events per call. */
+export const QUEUE_PUSH_MAX = 50;
+
+/** Splits messages into the batches one `Queue.push` takes. */
+export function batches<T>(items: readonly T[], size = QUEUE_PUSH_MAX): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 export function forgeSyncQueue(): SyncQueue {
   const queue = new Queue({ key: SYNC_QUEUE_KEY });
+  const event = (message: SyncMessage) => ({ body: { boardId: message.boardId, reason: message.reason }, concurrency: { key: SYNC_QUEUE_KEY, limit: SYNC_CONCURRENCY } });
   return {
     async push(message: SyncMessage) {
-      await queue.push([{ body: { ...message }, concurrency: { key: SYNC_QUEUE_KEY, limit: SYNC_CONCURRENCY } }]);
+      await queue.push([event(message)]);
+    },
+    async pushAll(messages: readonly SyncMessage[]) {
+      for (const batch of batches(messages)) await queue.push(batch.map(event));
     },
   };
 }

@@ -284,6 +284,16 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       writeJsonAtomic(gadgetsFile, gadgets);
       return sendJson(res, 200, { ok: true });
     }
+    // A board's link (the Data sync tab's): Jira's own board page, or on the demo site the board's project page.
+    if (req.method === 'GET' && p === '/secure/RapidBoard.jspa') {
+      const id = Number(url.searchParams.get('rapidView'));
+      if (!Number.isSafeInteger(id) || id <= 0) return send(res, 404, 'text/plain', 'not found');
+      if (backend.browseBase) return send(res, 302, 'text/plain', '', { Location: `${backend.browseBase}/secure/RapidBoard.jspa?rapidView=${id}` });
+      const board = await backend.jiraForUser(prefs.user).board(id).catch(() => null);
+      const key = board?.location?.projectKey;
+      if (!key) return send(res, 404, 'text/plain', 'This board does not exist, or you may not see it.');
+      return send(res, 302, 'text/plain', '', { Location: `/projects/${encodeURIComponent(key)}/governance` });
+    }
     const browse = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(p);
     if (req.method === 'GET' && browse) {
       const key = browse[1] as string;

@@ -8,7 +8,15 @@
 import { z } from 'zod';
 import { newBoardState, type GovernanceStore } from '../store/types';
 
-export type SyncReason = 'new' | 'refresh' | 'catchup' | 'sprint' | 'resync';
+/**
+ * Why a board's sync is asked for, which decides what the run does beyond reading the changes since
+ * the watermark: `new` and `sprint` read what Jira says of the board again; `resync` also checks the
+ * stored ids against the board's whole scope and derives the figures again; `config` (the settings
+ * changed) derives the figures again from the stored issues, and leaves the periodic upkeep to the
+ * next run; `refresh` and `catchup` read the changes only.
+ */
+export type SyncReason = 'new' | 'refresh' | 'catchup' | 'sprint' | 'resync' | 'config';
+export const SYNC_REASONS = ['new', 'refresh', 'catchup', 'sprint', 'resync', 'config'] as const satisfies readonly SyncReason[];
 
 export interface SyncMessage {
   boardId: number;
@@ -18,6 +26,15 @@ export interface SyncMessage {
 /** Where sync messages go: a Forge queue in Jira, an in-process runner in the preview and tests. */
 export interface SyncQueue {
   push(message: SyncMessage): Promise<void>;
+  /** Many messages at once, in as few calls as the queue allows (Forge takes 50 per push). */
+  pushAll?(messages: readonly SyncMessage[]): Promise<void>;
+}
+
+/** Pushes the messages in batches when the queue can, one by one otherwise. */
+export async function pushAll(queue: SyncQueue, messages: readonly SyncMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  if (queue.pushAll) return queue.pushAll(messages);
+  for (const m of messages) await queue.push(m);
 }
 
 /** The part of the app's document store the site-wide throttle keeps its window in. */
@@ -114,8 +131,38 @@ export async function requestSync(
       throttled.push(boardId);
       continue;
     }
-    await deps.queue.push({ boardId, reason });
     queued.push(boardId);
   }
+  await pushAll(deps.queue, queued.map((boardId) => ({ boardId, reason })));
   return { queued, throttled };
 }
+
+/**
+ * After the settings changed (a save or an import): every stored board is queued for a run that
+ * derives its figures again from its stored issues. Not throttled (a second save a minute later
+ * must be applied too), and cheap: one read of the registry, the messages pushed in batches, no
+ * board state written (the figures' configuration key already marks the boards as due, so the
+ * schedule takes any board whose message is lost). Returns the boards queued.
+ */
+export async function requestRederive(deps: { store: GovernanceStore; queue: SyncQueue }): Promise<number[]> {
+  const boardIds = await deps.store.boardIds();
+  await pushAll(deps.queue, boardIds.map((boardId) => ({ boardId, reason: 'config' as const })));
+  return boardIds;
+}
+
+/**
+ * One action per key per `intervalMs` (an administrator's Re-sync of a board, their "Sync now"):
+ * the slot is taken (compare-and-set) or the time left until the next one is answered.
+ */
+export async function takeSlot(throttle: ThrottleStore, key: string, now: number, intervalMs: number): Promise<{ ok: true } | { ok: false; retryAfterMs: number }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stored = await throttle.get(key);
+    const parsed = Slot.safeParse(stored?.value);
+    if (parsed.success && now >= parsed.data.at && now - parsed.data.at < intervalMs) return { ok: false, retryAfterMs: intervalMs - (now - parsed.data.at) };
+    const r = await throttle.compareAndSet(key, { at: now }, stored?.version ?? null);
+    if (r.ok) return { ok: true };
+  }
+  return { ok: false, retryAfterMs: intervalMs };
+}
+
+const Slot = z.object({ at: z.number() });

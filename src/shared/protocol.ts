@@ -15,6 +15,8 @@ import { READINESS_RESOLVER, type ReadinessResolverTypes } from './readiness-pro
 export type * from './readiness-protocol';
 import { GOVERNANCE_RESOLVER, type GovernanceResolverTypes } from './governance-protocol';
 export type * from './governance-protocol';
+import { SYNC_HEALTH_RESOLVER, type SyncHealthResolverTypes } from './sync-health-protocol';
+export type * from './sync-health-protocol';
 
 /** Every resolver definition, namespaced by what it serves. The UI calls only these. */
 export const RESOLVER = {
@@ -25,6 +27,7 @@ export const RESOLVER = {
   ...OWNERSHIP_RESOLVER,
   ...READINESS_RESOLVER,
   ...GOVERNANCE_RESOLVER,
+  ...SYNC_HEALTH_RESOLVER,
 } as const;
 export type ResolverKey = (typeof RESOLVER)[keyof typeof RESOLVER];
 
@@ -149,7 +152,7 @@ export interface IssuesSummariesData {
 }
 
 /** The request and result type of each resolver, so the UI's client is typed end to end. */
-export interface ResolverTypes extends OwnershipResolverTypes, ReadinessResolverTypes, GovernanceResolverTypes {
+export interface ResolverTypes extends OwnershipResolverTypes, ReadinessResolverTypes, GovernanceResolverTypes, SyncHealthResolverTypes {
   'gadget/context': { payload: Record<string, never>; data: GadgetContextData };
   'boards/list': { payload: BoardsListPayload; data: BoardsListData };
   'convergence/report': { payload: ConvergencePayload; data: ConvergenceView };

@@ -64,6 +64,13 @@ export interface SyncOptions {
   readonly reconcile?: boolean;
   /** Derive the figure rows again even if nothing changed. */
   readonly rederive?: boolean;
+  /**
+   * Read what Jira says of the board when it is a day old, and check the scope when that was last
+   * done a day ago (default true). False leaves both to the next run (a settings change derives the
+   * figures again and reads nothing more than the changes since the watermark); a board never read,
+   * a changed scope or a backfill still read what they need.
+   */
+  readonly upkeep?: boolean;
 }
 
 export type SyncOutcome =
@@ -203,6 +210,15 @@ function fieldsFor(config: GovernanceConfig, meta: BoardMeta): string[] {
   return [...ids].sort();
 }
 
+/**
+ * The issue fields a configuration reads that the board's stored issues were not read with: when
+ * there are any, the board's next run reads its issues again (none for a board not read yet).
+ */
+export function unreadFields(config: GovernanceConfig, state: BoardState): string[] {
+  if (state.meta === null || state.sync.watermark === null) return [];
+  return fieldsFor(config, state.meta).filter((f) => !state.sync.fields.includes(f));
+}
+
 /** The custom fields the configuration reads (mapping and acceptance-criteria fields): kept as Jira gives them. */
 function configCustomFields(config: GovernanceConfig): string[] {
   return metricFieldIds(config).filter((f) => f.startsWith('customfield_'));
@@ -294,7 +310,8 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
     const { config, key: configKey } = await deps.config();
     let meta = held.state.meta;
     const now = deps.clock();
-    if (meta === null || options.refreshMeta || now - meta.refreshedAt > (deps.metaMaxAgeMs ?? DAY)) {
+    const upkeep = options.upkeep ?? true;
+    if (meta === null || options.refreshMeta || (upkeep && now - meta.refreshedAt > (deps.metaMaxAgeMs ?? DAY))) {
       const fresh = await readMeta(deps.client, boardId, now);
       const rescope = !sameScope(meta, fresh);
       meta = fresh;
@@ -306,7 +323,7 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
       }));
     }
     const wanted = fieldsFor(config, meta);
-    if (held.state.sync.watermark !== null && wanted.some((f) => !held.state.sync.fields.includes(f))) {
+    if (unreadFields(config, { ...held.state, meta }).length > 0) {
       // The configuration reads a field the stored issues were not read with: read them again.
       await held.save((s) => ({ ...s, sync: { ...s.sync, watermark: null, cursor: null } }));
     }
@@ -341,7 +358,11 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
 
     // 4. What left the scope, and what is missing from the store.
     let removed = 0;
-    const reconcile = options.reconcile || cursor.kind === 'backfill' || held.state.sync.reconciledAt === null || deps.clock() - held.state.sync.reconciledAt > (deps.reconcileEveryMs ?? DAY);
+    const reconcile =
+      options.reconcile ||
+      cursor.kind === 'backfill' ||
+      held.state.sync.reconciledAt === null ||
+      (upkeep && deps.clock() - held.state.sync.reconciledAt > (deps.reconcileEveryMs ?? DAY));
     if (reconcile) {
       const r = await reconcileScope(deps, boardId, meta, config, wanted);
       removed = r.removed;

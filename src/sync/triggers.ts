@@ -10,12 +10,13 @@
  */
 import { z } from 'zod';
 import type { GovernanceStore } from '../store/types';
-import { requestSync, type SyncMessage, type SyncQueue, type SyncReason, type ThrottleStore } from '../services/sync-requests';
+import type { BoardState } from '../store/types';
+import { pushAll, requestSync, SYNC_REASONS, type SyncMessage, type SyncQueue, type SyncReason, type ThrottleStore } from '../services/sync-requests';
 import { type SyncDeps, type SyncOutcome, syncBoard } from './engine';
 
 export const SyncMessageSchema = z.object({
   boardId: z.number().int().positive(),
-  reason: z.enum(['new', 'refresh', 'catchup', 'sprint', 'resync']),
+  reason: z.enum(SYNC_REASONS),
 });
 
 /** Runs one queued sync. A run that used its budget is queued again to resume from its checkpoint. */
@@ -24,6 +25,11 @@ export async function runSyncMessage(deps: SyncDeps, queue: SyncQueue, message: 
     refreshMeta: message.reason === 'sprint' || message.reason === 'new',
     rederive: message.reason === 'resync',
     reconcile: message.reason === 'resync',
+    // A settings change derives the figures again from the stored issues (their configuration key
+    // differs) after a search of the changes since the watermark; a day-old board read or scope
+    // check waits for the next run. Settings that read a field the stored issues were not read
+    // with still read them again: the engine decides that.
+    upkeep: message.reason !== 'config',
   });
   if (outcome.status === 'more') await queue.push({ boardId: message.boardId, reason: 'catchup' });
   return outcome;
@@ -38,21 +44,29 @@ export const CATCH_UP_AFTER_MS = 15 * 60_000;
  * failed last run), unless a run holds it. Returns the boards queued.
  */
 export async function scheduleCatchUp(store: GovernanceStore, queue: SyncQueue, now: number, configKey: string): Promise<number[]> {
-  const queued: number[] = [];
+  const messages: SyncMessage[] = [];
   for (const boardId of await store.boardIds()) {
     const stored = await store.board(boardId);
     if (!stored) continue;
     const s = stored.value;
     if (s.sync.lease && s.sync.lease.expiresAt > now) continue;
-    let reason: SyncReason | null = null;
-    if (s.figures === null) reason = 'new';
-    else if (s.figures.configKey !== configKey) reason = 'resync';
-    else if (s.sync.priorityAt !== null || s.sync.phase === 'failed' || s.sync.cursor !== null || now - s.figures.asOf > CATCH_UP_AFTER_MS) reason = 'catchup';
-    if (reason === null) continue;
-    await queue.push({ boardId, reason });
-    queued.push(boardId);
+    const reason = dueReason(s, now, configKey);
+    if (reason !== null) messages.push({ boardId, reason });
   }
-  return queued;
+  await pushAll(queue, messages);
+  return messages.map((m) => m.boardId);
+}
+
+/**
+ * Why a board is due for a sync, or null when its figures are current: never derived (`new`),
+ * derived with other settings (`config`), or asked for, failed, interrupted or older than
+ * `CATCH_UP_AFTER_MS` (`catchup`).
+ */
+export function dueReason(s: BoardState, now: number, configKey: string): SyncReason | null {
+  if (s.figures === null) return 'new';
+  if (s.figures.configKey !== configKey) return 'config';
+  if (s.sync.priorityAt !== null || s.sync.phase === 'failed' || s.sync.cursor !== null || now - s.figures.asOf > CATCH_UP_AFTER_MS) return 'catchup';
+  return null;
 }
 
 /** What an issue event says of the issue: enough to find the boards it concerns. */

@@ -61,4 +61,10 @@ export const api = {
   governanceReport: (payload: { periodDays?: number; refresh?: boolean } = {}) => call('governance/report', payload),
   projectReadiness: () => call('project/readiness', {}),
   projectConvergence: (refresh = false) => call('project/convergence', { refresh }),
+  // The Data sync tab of the governance settings (Jira administrators)
+  syncHealth: () => call('sync/health', {}),
+  resyncBoard: (boardId: number) => call('sync/resync', { boardId }),
+  syncBehind: () => call('sync/behind', {}),
+  addBoards: (boardIds: number[]) => call('sync/add', { boardIds }),
+  forgetBoard: (boardId: number) => call('sync/forget', { boardId }),
 };

@@ -72,6 +72,14 @@ export function openProfile(accountId: string): void {
   void router.open({ target: 'userProfile', accountId });
 }
 
+/** The path of a Jira board (any board type: Jira sends it on to the board's own page). */
+export const boardPath = (boardId: number): string => `/secure/RapidBoard.jspa?rapidView=${boardId}`;
+
+/** A Jira board, in a new tab. */
+export function openBoard(boardId: number): void {
+  void router.open(boardPath(boardId));
+}
+
 /** Another module of the app (the governance settings admin page, say), in a new tab. */
 export function openModule(moduleKey: string): void {
   void router.open({ target: 'module', moduleKey });

@@ -27,6 +27,7 @@ import { HygieneTab } from './HygieneTab';
 import { MatrixTab } from './MatrixTab';
 import { UnresolvedList } from './migration';
 import { StructureTab } from './StructureTab';
+import { SyncTab } from './SyncTab';
 import { TransferTab, type ImportOutcome } from './TransferTab';
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; data: SettingsData };
@@ -329,30 +330,35 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
           </SectionMessage>
         </div>
       )}
-      <Tabs id="governance-settings-tabs" selected={selected} onChange={(i) => setTab(TABS[i] ?? 'structure')}>
-        <TabList>
+      {/* Nine tabs do not fit a narrow page: they wrap onto a second line rather than cut their names. */}
+      <style>{'.gov-settings-tabs [role="tablist"] { flex-wrap: wrap; } .gov-settings-tabs [role="tablist"] > [role="tab"] { flex-shrink: 0; }'}</style>
+      <div className="gov-settings-tabs">
+        <Tabs id="governance-settings-tabs" selected={selected} onChange={(i) => setTab(TABS[i] ?? 'structure')}>
+          <TabList>
+            {TABS.map((id) => (
+              <Tab key={id} testId={`tab-${id}`}>
+                {m.tabs[id]}
+              </Tab>
+            ))}
+          </TabList>
           {TABS.map((id) => (
-            <Tab key={id} testId={`tab-${id}`}>
-              {m.tabs[id]}
-            </Tab>
+            <TabPanel key={id}>
+              <div style={{ paddingTop: token('space.200', '16px'), width: '100%' }} data-testid={`panel-${id}`}>
+                {tab === id && id === 'structure' && <StructureTab />}
+                {tab === id && id === 'general' && <GeneralTab />}
+                {tab === id && id === 'defects' && <DefectsTab />}
+                {tab === id && id === 'hygiene' && <HygieneTab />}
+                {tab === id && id === 'convergence' && <ConvergenceTab />}
+                {tab === id && id === 'checklists' && <ChecklistsTab />}
+                {tab === id && id === 'transfer' && <TransferTab version={version} dirty={edited} onImport={doImport} />}
+                {tab === id && id === 'matrix' && <MatrixTab dirty={edited} />}
+                {tab === id && id === 'sync' && <SyncTab />}
+              </div>
+            </TabPanel>
           ))}
-        </TabList>
-        {TABS.map((id) => (
-          <TabPanel key={id}>
-            <div style={{ paddingTop: token('space.200', '16px'), width: '100%' }} data-testid={`panel-${id}`}>
-              {tab === id && id === 'structure' && <StructureTab />}
-              {tab === id && id === 'general' && <GeneralTab />}
-              {tab === id && id === 'defects' && <DefectsTab />}
-              {tab === id && id === 'hygiene' && <HygieneTab />}
-              {tab === id && id === 'convergence' && <ConvergenceTab />}
-              {tab === id && id === 'checklists' && <ChecklistsTab />}
-              {tab === id && id === 'transfer' && <TransferTab version={version} dirty={edited} onImport={doImport} />}
-              {tab === id && id === 'matrix' && <MatrixTab dirty={edited} />}
-            </div>
-          </TabPanel>
-        ))}
-      </Tabs>
-      {tab !== 'transfer' && tab !== 'matrix' && bar('bottom')}
+        </Tabs>
+      </div>
+      {tab !== 'transfer' && tab !== 'matrix' && tab !== 'sync' && bar('bottom')}
     </SettingsContext.Provider>
   );
 }

@@ -50,8 +50,8 @@ export function problemsUnder(problems: readonly ConfigProblem[], path: Path, ex
   return problems.filter((x) => x.path === p || (!exact && (x.path.startsWith(`${p}.`) || x.path.startsWith(`${p}[`))));
 }
 
-export type TabId = 'structure' | 'general' | 'defects' | 'hygiene' | 'convergence' | 'checklists' | 'transfer' | 'matrix';
-export const TABS: readonly TabId[] = ['structure', 'general', 'defects', 'hygiene', 'convergence', 'checklists', 'transfer', 'matrix'];
+export type TabId = 'structure' | 'general' | 'defects' | 'hygiene' | 'convergence' | 'checklists' | 'transfer' | 'matrix' | 'sync';
+export const TABS: readonly TabId[] = ['structure', 'general', 'defects', 'hygiene', 'convergence', 'checklists', 'transfer', 'matrix', 'sync'];
 
 /** The tab that edits the value at a problem's path. */
 export function tabOf(problemPath: string): TabId {
