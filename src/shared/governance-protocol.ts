@@ -6,6 +6,8 @@
 import type { LocalizedText, Severity } from '../domain/config';
 import type { HygieneRuleId } from '../domain/config';
 import type { HygieneEditField } from '../domain/hygiene/catalogue';
+
+export type { HygieneEditField };
 import type { DefectFigures, DefectOutcome, DefectPriorityRow } from '../domain/report';
 import type { ChecklistVerdict, MissingItem, WorkStage } from '../domain/checklists/verdict';
 
@@ -245,7 +247,7 @@ export interface IssueContextData {
   readiness: {
     /** Null: no DoR applies to this type of issue. */
     dor: ContextChecklist | null;
-    /** Null: no DoD applies, or (before work starts) `notStarted` with its counts. */
+    /** Null: no DoD applies to this type of issue. Before work starts its verdict is `notStarted` (the summary leaves it out). */
     dod: ContextChecklist | null;
   };
   hygiene: { count: number; rules: HygieneRuleId[]; worst: Severity | null };
