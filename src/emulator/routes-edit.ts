@@ -135,7 +135,7 @@ function editIssue(ctx: Ctx) {
     issue.fields = after;
     issue.histories = [...histories, { id, author: { accountId: ctx.user.accountId, displayName: ctx.user.displayName }, created: jiraTime(at), items }];
     ctx.index.invalidate();
-    ctx.config.onIssueWrite?.(issue.key, Object.fromEntries([...ops.keys()].map((f) => [f, after[f === 'components' ? 'components' : f]])));
+    ctx.config.onIssueWrite?.(issue.key, { ...Object.fromEntries([...ops.keys()].map((f) => [f, after[f]])), updated: after.updated });
   }
   return { status: 204 };
 }

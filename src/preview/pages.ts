@@ -66,6 +66,10 @@ export function layout(title: string, prefs: Prefs, users: readonly PreviewUser[
   document.querySelectorAll('#prefs select').forEach(function (s) { s.addEventListener('change', function () { s.form.submit(); }); });
   window.addEventListener('message', function (e) {
     var m = e.data; if (!m || m.source !== 'forge-preview') return;
+    // events.emit from one module reaches the app's other modules on the page, as on Forge.
+    if (m.type === 'event' && m.detail) document.querySelectorAll('iframe[data-frame]').forEach(function (f) {
+      if (f.dataset.frame !== m.frame) f.contentWindow.postMessage({ source: 'forge-preview-host', event: m.detail.event, payload: m.detail.payload }, '*');
+    });
     var frame = document.querySelector('iframe[data-frame="' + m.frame + '"]'); if (!frame) return;
     if (m.type === 'resize') frame.style.height = Math.max(120, m.detail + 4) + 'px';
     if (m.type === 'submitted' || m.type === 'close') location.assign(frame.dataset.viewUrl);

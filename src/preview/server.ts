@@ -21,7 +21,8 @@ import { BRIDGE_SHIM } from './bridge-shim';
 import { fileStore } from './file-store';
 import { readJson, writeJsonAtomic } from './files';
 import { PREVIEW_MODULES } from './modules';
-import { DEFAULT_SEARCH, ensurePanelIssue, issuePanelExtension, issueSearchPage, issueViewPage } from './issue-view';
+import { DEFAULT_SEARCH, editScreenPage, ensurePanelIssue, issuePanelExtension, issueSearchPage, issueViewPage, saveEditScreen, saveInlineEdit } from './issue-view';
+import { JiraError } from '../jira/types';
 import { dashboardPage, type Prefs } from './pages';
 import { themeCss } from './theme';
 import { GOVERNANCE_DASHBOARD, governanceDashboardPage, projectGovernancePage, projectPageContext } from './governance';
@@ -56,6 +57,15 @@ export function findAppRoot(from: string): string {
 const InvokeBody = z.object({ frame: z.string().min(1), functionKey: z.string().min(1), payload: z.unknown() });
 const SubmitBody = z.object({ frame: z.string().min(1), payload: z.record(z.string(), z.unknown()) });
 const Gadgets = z.record(z.string(), z.record(z.string(), z.unknown()));
+/** The issue view's inline edit: labels (Jira's rules: no spaces) and the estimate. */
+const InlineEditBody = z
+  .object({
+    key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/),
+    labels: z.array(z.string().regex(/^\S{1,255}$/)).max(50),
+    points: z.number().finite().min(0).max(1000).nullable().optional(),
+  })
+  .strict();
+const EDIT_SCREEN = '/secure/EditIssue!default.jspa';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -81,6 +91,15 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.end(body);
 }
 const sendJson = (res: http.ServerResponse, status: number, value: unknown) => send(res, status, 'application/json', JSON.stringify(value));
+
+function readText(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
 
 function readBody(req: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -237,6 +256,36 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       gadgets[frame.gadgetId] = body.data.payload;
       writeJsonAtomic(gadgetsFile, gadgets);
       return sendJson(res, 200, { ok: true });
+    }
+    // The issue view's inline edit (as the viewer); the page then tells its frames JIRA_ISSUE_CHANGED.
+    if (req.method === 'POST' && p === '/__preview/edit-issue') {
+      const body = InlineEditBody.safeParse(await readBody(req));
+      if (!body.success) return sendJson(res, 400, { message: 'Labels have no spaces; the estimate is a number from 0 to 1000.' });
+      try {
+        const saved = await saveInlineEdit(backend.jiraForUser(prefs.user), { key: body.data.key, labels: body.data.labels, ...(body.data.points !== undefined ? { points: body.data.points } : {}) });
+        return sendJson(res, 200, { ...saved, atlassianId: prefs.user });
+      } catch (err) {
+        if (err instanceof JiraError) return sendJson(res, err.status === 403 || err.status === 404 ? err.status : 400, { message: err.message });
+        throw err;
+      }
+    }
+    // Jira's edit screen, where the Hygiene panel's "Edit the …" links go.
+    if (p === EDIT_SCREEN && (req.method === 'GET' || req.method === 'POST')) {
+      const id = url.searchParams.get('id') ?? '';
+      const client = backend.jiraForUser(prefs.user);
+      const current = `${p}${url.search}`;
+      if (req.method === 'POST') {
+        try {
+          const key = await saveEditScreen(client, id, new URLSearchParams(await readText(req)));
+          return send(res, 303, 'text/plain', '', { Location: `/browse/${key}` });
+        } catch (err) {
+          if (!(err instanceof JiraError)) throw err;
+          const page = await editScreenPage(prefs, backend.users, backend.siteName, client, id, current, err.message);
+          return send(res, 400, TYPES['.html'] as string, page.html);
+        }
+      }
+      const page = await editScreenPage(prefs, backend.users, backend.siteName, client, id, current);
+      return send(res, page.status, TYPES['.html'] as string, page.html);
     }
     const browse = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(p);
     if (req.method === 'GET' && browse) {
