@@ -82,7 +82,7 @@ function ProductBlock({ product, data }: { product: OwnedProduct; data: Ownershi
           {localized(product.name, lang)}
         </Lozenge>
       </div>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: token('space.150', '12px') }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(220px, 100%), 1fr))', gap: token('space.150', '12px') }}>
         <OwnerCard role="business" product={product} areas={data.responsibilities.businessOwner} />
         <OwnerCard role="digital" product={product} areas={data.responsibilities.digitalOwner} />
       </div>

@@ -67,7 +67,7 @@ export function ChecklistSection({ list, stage, people, canEdit, pending, t, onC
       {!expandedAtFirst(verdict) && (
         <div>
           <Button spacing="compact" appearance="subtle" aria-expanded={open} aria-controls={itemsId} testId={`${list.kind}-toggle`} onClick={() => setOpen((o) => !o)}>
-            {open ? m.hideItems(name) : m.showItems(name, list.total)}
+            {open ? m.hideItems : m.showItems(list.total)}
           </Button>
         </div>
       )}
