@@ -203,6 +203,29 @@ describe('the issue view in the preview', () => {
     await shot(page, 'fix-applied-600');
   });
 
+  it('links a fix to the field on the issue’s edit screen, and the issue is judged again once saved', async () => {
+    await prefs('en-US', 'light');
+    await page.setViewportSize({ width: 600, height: 900 });
+    await openIssue(page, url, 'PLAT-252');
+    const id = await page.getByTestId('inline-edit').getAttribute('data-issue-id');
+    // Someone empties the description on Jira's edit screen: the issue now breaks "No description".
+    await page.goto(`${url}/secure/EditIssue!default.jspa?id=${id}`);
+    await page.getByTestId('edit-description').fill('');
+    await page.getByTestId('edit-screen-save').click();
+    await page.waitForURL(`${url}/browse/PLAT-252`);
+    const hygiene = frameOf(page, 'hygiene-panel');
+    const link = hygiene.getByTestId('fix-edit-description');
+    await expect(link.textContent()).resolves.toBe('Edit the description');
+    await expect(link.getAttribute('href')).resolves.toBe(`${url}/secure/EditIssue!default.jspa?id=${id}`);
+    await link.click();
+    await page.getByTestId('edit-screen').waitFor();
+    await page.getByTestId('edit-description').fill('The platform team needs it.\nAcceptance criteria: the API answers within 200 ms.');
+    await page.getByTestId('edit-screen-save').click();
+    await page.waitForURL(`${url}/browse/PLAT-252`);
+    await frameOf(page, 'hygiene-panel').locator('[data-testid="hygiene-panel"], [data-testid="hygiene-clean"]').first().waitFor({ timeout: 60_000 });
+    await expect(frameOf(page, 'hygiene-panel').locator('[data-rule="missing-description"]').count()).resolves.toBe(0);
+  });
+
   it('sets the estimate from the Hygiene panel, refusing what is not a number first (Russian, dark)', async () => {
     await prefs('ru-RU', 'dark');
     await page.setViewportSize({ width: 360, height: 900 });
