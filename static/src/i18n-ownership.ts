@@ -2,7 +2,7 @@
  * Every string of the Ownership panel, the governance settings page and the ownership matrix, in
  * English and Russian. The language follows the viewer's Jira locale, as everywhere (`langOf`).
  */
-import type { AutoCheck, ConfigProblem, HygieneRuleId, OwnerRole, Severity, UnresolvedKind, UnresolvedName } from '../../src/shared/protocol';
+import type { AutoCheck, ConfigProblem, OwnerRole, Severity, UnresolvedKind, UnresolvedName } from '../../src/shared/protocol';
 import { plural, type Lang } from './i18n';
 
 const list = (items: readonly string[], lang: Lang): string =>
