@@ -11,6 +11,7 @@ export interface EmulatorConfig {
   changelogTruncation: number;
   now: () => number;
   onPropertyWrite?: (issueKey: string, propertyKey: string, value: unknown) => void;
+  onIssueWrite?: (issueKey: string, fields: Record<string, unknown>) => void;
 }
 
 export interface Ctx {

@@ -41,6 +41,7 @@ import type { AddressInfo } from 'node:net';
 import { FaultController, type FaultPlan } from './faults';
 import { HttpError } from './http-error';
 import { agileRoutes } from './routes-agile';
+import { editRoutes } from './routes-edit';
 import { issueRoutes } from './routes-issue';
 import { platformRoutes } from './routes-platform';
 import { searchRoutes } from './routes-search';
@@ -71,6 +72,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Called after an issue property is written (value) or deleted (undefined): the preview persists it. */
   onPropertyWrite?: (issueKey: string, propertyKey: string, value: unknown) => void;
+  /** Called after an issue's fields are edited (`PUT /rest/api/3/issue/{key}`), with the new values of the fields edited: the preview persists them. */
+  onIssueWrite?: (issueKey: string, fields: Record<string, unknown>) => void;
 }
 
 export interface RequestLog {
@@ -104,7 +107,7 @@ export interface Emulator {
   peakInFlight(): number;
 }
 
-const ROUTES: Route[] = [...platformRoutes, ...searchRoutes, ...issueRoutes, ...agileRoutes];
+const ROUTES: Route[] = [...platformRoutes, ...searchRoutes, ...issueRoutes, ...editRoutes, ...agileRoutes];
 
 interface CompiledRoute {
   route: Route;
@@ -163,8 +166,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 const delay = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve());
 
 export async function startEmulator(site: SiteData, options: EmulatorOptions = {}): Promise<Emulator> {
-  // Property writes are the only mutation: copy the properties, so they never leak into the
-  // caller's fixture (the hook reports them), and share the rest, which is only read.
+  // Property writes and issue edits are the only mutations: copy the properties, so they never leak
+  // into the caller's fixture (the hooks report them); an edit replaces an issue's `fields` and
+  // `histories` on this copy (never changes them in place), so the rest is shared, only read.
   const indexOf = (s: SiteData) => new SiteIndex({ ...s, issues: s.issues.map((i) => ({ ...i, properties: structuredClone(i.properties) })) });
   let index = indexOf(site);
   const faults = new FaultController(options.faults);
@@ -175,6 +179,7 @@ export async function startEmulator(site: SiteData, options: EmulatorOptions = {
     changelogTruncation: options.changelogTruncation ?? 20,
     now: options.now ?? Date.now,
     ...(options.onPropertyWrite ? { onPropertyWrite: options.onPropertyWrite } : {}),
+    ...(options.onIssueWrite ? { onIssueWrite: options.onIssueWrite } : {}),
   };
   let inFlight = 0;
   let peak = 0;

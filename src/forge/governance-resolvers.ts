@@ -1,13 +1,15 @@
 /**
- * The resolvers of the Hygiene issue panel, the Governance project page and the "Defect SLA" and
+ * The resolvers of the Hygiene issue panel (and its fixes), the issue's context summary, the Governance project page and the "Defect SLA" and
  * "Jira hygiene" gadgets. Each reads the context (issue, project or gadget settings), parses its
  * payload, reads Jira as the viewer, and calls a use case in `governance.ts`.
  */
 import { GOVERNANCE_RESOLVER as R } from '../shared/governance-protocol';
-import { GovernanceReportPayloadSchema, RefreshPayloadSchema, StrictEmptyPayload } from '../shared/governance-schemas';
+import { GovernanceReportPayloadSchema, HygieneFixPayloadSchema, RefreshPayloadSchema, StrictEmptyPayload } from '../shared/governance-schemas';
 import type { ForgeContext } from './context';
 import { AppError, parsePayload } from './envelope';
-import { governanceContext, governanceReport, issueHygiene, issueKeyOf, projectConvergence, projectReadiness, surfaceOf } from './governance';
+import { governanceContext, governanceReport, issueKeyOf, projectConvergence, projectReadiness, surfaceOf } from './governance';
+import { issueContext } from './issue-context';
+import { hygieneFix, issueHygiene } from './issue-hygiene';
 import { type ResolverDeps, surfaceDeps } from './deps';
 
 type Define = <T>(key: string, body: (call: { payload: unknown; context: ForgeContext }) => Promise<T>) => unknown;
@@ -28,6 +30,20 @@ export function defineGovernance(define: Define, deps: ResolverDeps): void {
     parsePayload(StrictEmptyPayload, payload);
     const accountId = viewer(context);
     return issueHygiene(surfaceDeps(deps), { accountId, client: deps.jiraForUser(accountId) }, issueKeyOf(context));
+  });
+
+  // The issue comes from the context; the payload says only what to change, and the server checks it may.
+  define(R.hygieneFix, async ({ payload, context }) => {
+    const fix = parsePayload(HygieneFixPayloadSchema, payload);
+    const accountId = viewer(context);
+    return hygieneFix(surfaceDeps(deps), { accountId, client: deps.jiraForUser(accountId) }, issueKeyOf(context), fix);
+  });
+
+  // The issue's context summary: readiness, hygiene and ownership in one call, read as the viewer.
+  define(R.issueContext, async ({ payload, context }) => {
+    parsePayload(StrictEmptyPayload, payload);
+    const accountId = viewer(context);
+    return issueContext(surfaceDeps(deps), { accountId, client: deps.jiraForUser(accountId) }, issueKeyOf(context));
   });
 
   define(R.governanceContext, async ({ payload, context }) => {

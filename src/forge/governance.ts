@@ -1,15 +1,11 @@
 /**
- * The use cases of the hygiene and defect SLA surfaces: the issue's Hygiene panel, the Governance
- * project page (hygiene, readiness, defects, convergence) and the two gadgets. The project, issue or
+ * The use cases of the hygiene and defect SLA surfaces: the Governance project page (hygiene, readiness, defects, convergence) and the two gadgets. The project, issue or
  * gadget settings come from the Forge context; the figures come from the app's store (kept current
  * by the sync, as the app) and are kept to what the viewer may browse; Jira is read as the viewer
  * only to check what they may see.
  */
 import { z } from 'zod';
-import type { GovernanceConfig, Severity } from '../domain/config';
-import { doneStatusIds } from '../domain/done';
-import { activeRules, hygieneContext, hygieneRule, issueViolations } from '../domain/hygiene';
-import { discoverFields, prepareIssue, statusCatalog } from '../domain/issue';
+import type { GovernanceConfig } from '../domain/config';
 import type { JiraBoard } from '../domain/jira';
 import type { JiraClient } from '../jira/types';
 import { defectData, hygieneData } from '../services/governance-view';
@@ -21,7 +17,6 @@ import {
   type GovernanceContextData,
   type GovernanceGadgetSettings,
   type GovernanceReportData,
-  type IssueHygieneData,
   type ReadinessData,
   type ReadinessRow,
   type ReadinessState,
@@ -29,7 +24,6 @@ import {
 } from '../shared/governance-protocol';
 import { GovernanceGadgetSettingsSchema } from '../shared/governance-schemas';
 import { formatZodError } from '../domain/config';
-import { fillUntranslatedTypeName, untranslatedTypeNames } from '../services/issue-types';
 import { readConfig } from './config-store';
 import type { ForgeContext } from './context';
 import { convergenceView } from './convergence';
@@ -99,70 +93,7 @@ function rollupName(config: GovernanceConfig, rollup: GovernanceGadgetSettings['
   return { ...rollup, name: entry.name };
 }
 
-// ---- the issue's Hygiene panel ---------------------------------------------------------------------
-
-const ISSUE_FIELDS = ['summary', 'issuetype', 'status', 'project', 'created', 'updated', 'priority', 'assignee', 'resolution', 'resolutiondate', 'duedate', 'description', 'labels', 'components', 'parent', 'subtasks'];
-
-function mappingFields(config: GovernanceConfig): string[] {
-  const ids = new Set<string>();
-  for (const list of [config.products, config.channels, config.segments]) for (const e of list) if (e.match.field) ids.add(e.match.field.id);
-  if (config.hygiene.acceptanceCriteriaField) ids.add(config.hygiene.acceptanceCriteriaField);
-  return [...ids];
-}
-
-/**
- * The rules the issue breaks now, as the hygiene report judged it: from the store, when a synced
- * board holds the issue (and the viewer may browse it: the issue is read as the viewer first, one
- * issue's worth); computed from that one issue when no synced board holds it.
- */
-export async function issueHygiene(deps: SurfaceDeps & { documents: Store }, viewer: Viewer, issueKey: string): Promise<IssueHygieneData> {
-  const { config } = await readConfig(deps.documents);
-  const client = viewer.client;
-  // As the viewer: a 404 for an issue they may not see, before anything of it is shown.
-  const issue = await client.issue(issueKey, ['summary', 'project', 'status', 'issuetype', 'created']);
-  // The synced boards of the issue's project (a board's filter may take other projects' issues
-  // too; those are judged on their own project's board first, or directly).
-  const projectKey = issue.fields.project.key;
-  const states = await Promise.all((await deps.store.boardIds()).map((id) => deps.store.board(id)));
-  const candidates = states.flatMap((s) => (s && s.value.meta?.projectKey === projectKey ? [s.value.boardId] : []));
-  const stored = await deps.store.figures(candidates);
-  for (const figures of stored.values()) {
-    const tag = figures.tags.find((t) => t.id === issue.id);
-    if (!tag) continue;
-    const row = figures.hygiene.find((r) => r.id === issue.id);
-    const active = new Map(activeRules(config).map((a) => [a.rule.id, a.severity]));
-    const violations = (row?.rules ?? []).filter((id) => active.has(id)).map((id) => ({ id, severity: active.get(id) as Severity, fix: hygieneRule(id).fix }));
-    return { issueKey: issue.key, violations, checkedAt: new Date(figures.asOf).toISOString() };
-  }
-  return directIssueHygiene(client, config, issue.key, deps.now());
-}
-
-/** The rules one issue breaks now, read and judged directly (one issue's worth of Jira, as the viewer). */
-async function directIssueHygiene(client: JiraClient, config: GovernanceConfig, issueKey: string, now: number): Promise<IssueHygieneData> {
-  const projectKey = issueKey.slice(0, issueKey.lastIndexOf('-'));
-  const [siteFields, statuses, boards] = await Promise.all([client.fields(), client.statuses(), projectBoards(client, projectKey).catch(() => [] as JiraBoard[])]);
-  const board = boards[0];
-  const configuration = board ? await client.boardConfiguration(board.id).catch(() => null) : null;
-  const fields = discoverFields(siteFields, configuration?.estimation?.field?.fieldId ?? null);
-  const wanted = [...ISSUE_FIELDS, ...mappingFields(config)];
-  if (fields.sprint) wanted.push(fields.sprint.id);
-  if (fields.estimation) wanted.push(fields.estimation.id);
-  const [issue, histories, typeNames] = await Promise.all([client.issue(issueKey, wanted), client.issueChangelog(issueKey), untranslatedTypeNames(client)]);
-  fillUntranslatedTypeName(issue, typeNames);
-  const catalog = statusCatalog(statuses);
-  const done = doneStatusIds(configuration, catalog);
-  const ctx = hygieneContext({
-    now,
-    config,
-    catalog,
-    sprintFieldId: fields.sprint?.id ?? null,
-    estimationFieldId: configuration?.estimation ? (fields.estimation?.id ?? null) : null,
-    doneStatusIds: configuration ? done : null,
-    ...(board && configuration ? { doneStatusIdsByBoard: new Map([[board.id, done]]) } : {}),
-  });
-  const violations = issueViolations(prepareIssue(issue, fields, histories), ctx).map((v) => ({ id: v.id, severity: v.severity, fix: v.fix }));
-  return { issueKey: issue.key, violations, checkedAt: new Date(now).toISOString() };
-}
+// The issue's Hygiene panel and its fixes: issue-hygiene.ts.
 
 // ---- context of the page or gadget -----------------------------------------------------------------
 

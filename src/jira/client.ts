@@ -279,6 +279,16 @@ export function createJiraClient(transport: Transport, options: JiraClientOption
       });
     },
 
+    async editIssue(issueKey, edit) {
+      await requester.call({
+        method: 'PUT',
+        template: '/rest/api/3/issue/{key}',
+        params: { key: issueKey },
+        body: edit,
+        schema: Ignored,
+      });
+    },
+
     async myPermissions(permissions, scope = {}) {
       const answer = await requester.call({
         method: 'GET',

@@ -69,6 +69,12 @@ export class JiraError extends Error {
   }
 }
 
+/** An issue edit: `fields` set values; `update` applies operations (`labels: [{ add: 'payments' }]`). */
+export interface IssueEdit {
+  fields?: Record<string, unknown>;
+  update?: Record<string, ({ add: unknown } | { set: unknown } | { remove: unknown })[]>;
+}
+
 export interface SearchPage {
   issues: JiraIssue[];
   nextPageToken: string | null;
@@ -169,6 +175,12 @@ export interface JiraClient {
   issueProperty(issueKey: string, propertyKey: string): Promise<unknown | null>;
   /** `PUT /rest/api/3/issue/{key}/properties/{propertyKey}` */
   setIssueProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void>;
+  /**
+   * `PUT /rest/api/3/issue/{key}`: changes fields of the issue as the caller (Jira checks Edit issues
+   * and the field being on the edit screen). The only issue write the app makes: a hygiene fix the
+   * viewer asked for (docs/hygiene-and-sla.md).
+   */
+  editIssue(issueKey: string, edit: IssueEdit): Promise<void>;
   /** `GET /rest/api/3/mypermissions?permissions=…&projectKey|issueKey=…` → permission key → have it. */
   myPermissions(permissions: readonly string[], scope?: { projectKey?: string; issueKey?: string }): Promise<Record<string, boolean>>;
   /**

@@ -39,6 +39,8 @@ export interface PreviewBackend {
 
 /** Issue properties written in the preview, by issue key then property key. */
 const IssueProperties = z.record(z.string(), z.record(z.string(), z.unknown()));
+/** Issue fields edited in the preview, by issue key then field id. */
+const IssueEdits = z.record(z.string(), z.record(z.string(), z.unknown()));
 
 async function demoBackend(stateDir: string, store: Store & { batch?<T>(body: () => Promise<T>): Promise<T> }): Promise<PreviewBackend> {
   const site = buildDemoSite();
@@ -47,6 +49,11 @@ async function demoBackend(stateDir: string, store: Store & { batch?<T>(body: ()
   const saved = parsed.success ? parsed.data : {};
   // Properties written in earlier runs are put back before the emulator serves the site.
   for (const issue of site.issues) Object.assign(issue.properties, saved[issue.key] ?? {});
+  // So are the fields edited in the issue view (their values; the changelog of the edit is not kept).
+  const editsFile = path.join(stateDir, 'issue-edits.json');
+  const parsedEdits = IssueEdits.safeParse(readJson(editsFile, {}));
+  const edits = parsedEdits.success ? parsedEdits.data : {};
+  for (const issue of site.issues) Object.assign(issue.fields, edits[issue.key] ?? {});
   // The demo teams already use the Readiness panel: issues with no saved readiness get the demo's
   // (the checklists in the app's store, their summary in the issue property JQL searches).
   const seed = () => seedDemoReadiness(site, store, parseConfigOrThrow(demoConfig()), parseInstant(DEMO_NOW));
@@ -60,6 +67,10 @@ async function demoBackend(stateDir: string, store: Store & { batch?<T>(body: ()
       else forIssue[propertyKey] = value;
       saved[issueKey] = forIssue;
       writeJsonAtomic(propsFile, saved);
+    },
+    onIssueWrite(issueKey, fields) {
+      edits[issueKey] = { ...(edits[issueKey] ?? {}), ...fields };
+      writeJsonAtomic(editsFile, edits);
     },
   });
   const asUser = (accountId: string): Transport => emulatorTransport(emulator.url, accountId);

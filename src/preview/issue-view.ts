@@ -33,12 +33,15 @@ function refOf(issue: JiraIssue): IssueRef {
 }
 
 export const issuePanels = (): PreviewModule[] => PREVIEW_MODULES.filter((m) => m.type === 'jira:issuePanel');
+export const issueContexts = (): PreviewModule[] => PREVIEW_MODULES.filter((m) => m.type === 'jira:issueContext');
+/** Every module of the issue view: its panels (added to an issue) and its context panels (on every issue). */
+const issueViewModules = (): PreviewModule[] => [...issuePanels(), ...issueContexts()];
 
-/** `readiness-panel:PAY-12:view` → the issue key, when the module is an issue panel. */
+/** `readiness-panel:PAY-12:view` → the issue key, when the module is one of the issue view's. */
 function panelIssueKey(frameId: string | null): string | null {
   if (!frameId) return null;
   const [moduleKey, issueKey] = frameId.split(':');
-  return issuePanels().some((m) => m.key === moduleKey) && issueKey ? issueKey : null;
+  return issueViewModules().some((m) => m.key === moduleKey) && issueKey ? issueKey : null;
 }
 
 /** Makes sure the issue of a panel frame is known (after a restart, a frame may be reloaded on its own). */
@@ -52,12 +55,13 @@ export async function ensurePanelIssue(frameId: string | null, client: JiraClien
   }
 }
 
-/** The `extension` of an issue panel's Forge context, or null when the module is not an issue panel. */
+/** The `extension` of an issue panel's or context panel's Forge context, or null when the module is neither. */
 export function issuePanelExtension(moduleKey: string, issueKey: string): Record<string, unknown> | null {
-  if (!issuePanels().some((m) => m.key === moduleKey)) return null;
+  const module = issueViewModules().find((m) => m.key === moduleKey);
+  if (!module) return null;
   const ref = refs.get(issueKey);
   return {
-    type: 'jira:issuePanel',
+    type: module.type,
     issue: ref ? { id: ref.id, key: ref.key, type: ref.typeName, typeId: ref.typeId } : { key: issueKey },
     project: ref ? { id: ref.projectId, key: ref.projectKey, type: 'software' } : {},
     isNewToIssue: false,
@@ -97,6 +101,12 @@ const L = {
     notChecked: 'Not checked',
     notApplicable: 'n/a',
     jqlError: 'Jira could not run this query:',
+    editLabels: 'Labels (separated by spaces)',
+    save: 'Save',
+    saved: 'Saved',
+    editTitle: (key: string) => `Edit ${key}`,
+    dueDate: 'Due date',
+    cancel: 'Cancel',
   },
   ru: {
     issues: 'Задачи',
@@ -129,6 +139,12 @@ const L = {
     notChecked: 'Не проверялось',
     notApplicable: 'н/п',
     jqlError: 'Jira не смогла выполнить запрос:',
+    editLabels: 'Метки (через пробел)',
+    save: 'Сохранить',
+    saved: 'Сохранено',
+    editTitle: (key: string) => `Изменить ${key}`,
+    dueDate: 'Срок',
+    cancel: 'Отмена',
   },
 } as const;
 const langOf = (prefs: Prefs): Lang => (prefs.locale === 'ru-RU' ? 'ru' : 'en');
@@ -153,9 +169,54 @@ const ISSUE_VIEW_STYLE = `<style>
   table.results { border-collapse:collapse; width:100%; max-width:1100px; background:var(--surface); margin-top:8px; }
   .results th, .results td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--border); vertical-align:top; font-size:13px; }
   .results th { color:var(--subtle); font-weight:600; }
+  details.context { margin-top:16px; border-top:1px solid var(--border); padding-top:8px; }
+  details.context summary { display:flex; align-items:center; gap:8px; font-weight:600; cursor:pointer; padding:4px 0; }
+  details.context summary img { width:16px; height:16px; }
+  details.context iframe { display:block; width:100%; border:0; height:120px; }
+  form.inline-edit { margin-top:12px; display:grid; grid-template-columns:1fr; gap:6px; }
+  form.inline-edit label { color:var(--subtle); font-size:12px; }
+  form.inline-edit input { font:inherit; padding:4px 6px; border:1px solid var(--border); border-radius:3px; background:var(--surface); color:var(--text); }
+  form.inline-edit button { justify-self:start; font:inherit; padding:4px 10px; border-radius:3px; border:0; background:var(--top); color:#fff; cursor:pointer; }
   .ok { color:#22A06B; font-weight:600; } .warn { color:#C25100; font-weight:600; } .muted { color:var(--subtle); }
   .error { color:#C9372C; }
 </style>`;
+
+/**
+ * The issue view's own editing, as Jira's inline edit: labels and the estimate, saved through Jira
+ * (as the viewer) without leaving the page; the page then tells every frame JIRA_ISSUE_CHANGED, as
+ * Jira does for an issue-view module (docs/hygiene-and-sla.md, "In the local preview").
+ */
+function inlineEdit(issue: JiraIssue, l: (typeof L)[Lang], estimation: string | null, points: unknown): string {
+  const labels = (issue.fields.labels ?? []).join(' ');
+  return `<form class="inline-edit" data-testid="inline-edit" data-issue-id="${esc(issue.id)}" data-project-id="${esc(issue.fields.project.id)}" data-key="${esc(issue.key)}">
+  <label for="edit-labels">${esc(l.editLabels)}</label><input id="edit-labels" name="labels" value="${esc(labels)}" data-testid="edit-labels" spellcheck="false">
+  ${estimation ? `<label for="edit-points">${esc(l.points)}</label><input id="edit-points" name="points" inputmode="decimal" value="${typeof points === 'number' ? String(points) : ''}" data-testid="edit-points">` : ''}
+  <button type="submit" data-testid="edit-save">${esc(l.save)}</button><span class="muted" data-testid="edit-outcome" role="status"></span>
+</form>
+<script>
+(function () {
+  var form = document.querySelector('form.inline-edit');
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var out = form.querySelector('[data-testid=edit-outcome]');
+    var points = form.querySelector('[name=points]');
+    var body = { key: form.dataset.key, labels: form.querySelector('[name=labels]').value.split(/[\\s,]+/).filter(Boolean) };
+    if (points) body.points = points.value.trim() === '' ? null : Number(points.value);
+    fetch('/__preview/edit-issue', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.message || ('HTTP ' + r.status)); return j; }); })
+      .then(function (j) {
+        document.querySelector('[data-testid=issue-labels]').textContent = j.labels.length ? j.labels.join(', ') : '${esc(l.none)}';
+        var pts = document.querySelector('[data-testid=issue-points]'); if (pts) pts.textContent = j.points === null ? '${esc(l.none)}' : String(j.points);
+        out.textContent = '${esc(l.saved)}';
+        // What Jira sends an issue-view module when the issue changed: { issueId, projectId, changes }.
+        var payload = { issueId: form.dataset.issueId, projectId: form.dataset.projectId, changes: [{ changeType: 'updated', atlassianId: j.atlassianId }] };
+        document.querySelectorAll('iframe[data-frame]').forEach(function (f) { f.contentWindow.postMessage({ source: 'forge-preview-host', event: 'JIRA_ISSUE_CHANGED', payload: payload }, '*'); });
+      })
+      .catch(function (err) { out.textContent = err.message; });
+  });
+})();
+</script>`;
+}
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const named = (v: unknown): string | null => (v && typeof v === 'object' ? (text((v as { displayName?: unknown }).displayName) || text((v as { name?: unknown }).name) || null) : null);
@@ -215,6 +276,14 @@ export async function issueViewPage(prefs: Prefs, users: readonly PreviewUser[],
   <iframe title="${esc(m.title[lang])}" data-frame="${esc(frame)}" data-view-url="/browse/${esc(issue.key)}" src="/app/${esc(m.resource)}/?frame=${encodeURIComponent(frame)}"></iframe></section>`;
     })
     .join('\n');
+  // Context panels: collapsible, under the fields on the right, on every issue (nobody adds them).
+  const contexts = issueContexts()
+    .map((m) => {
+      const frame = `${m.key}:${issue.key}:view`;
+      return `<details class="context" open data-testid="context-${esc(m.key)}"><summary>${m.icon ? `<img src="/app/${esc(m.resource)}/${esc(m.icon)}" alt="">` : ''}<span>${esc(m.title[lang])}</span></summary>
+  <iframe title="${esc(m.title[lang])}" data-frame="${esc(frame)}" data-view-url="/browse/${esc(issue.key)}" src="/app/${esc(m.resource)}/?frame=${encodeURIComponent(frame)}"></iframe></details>`;
+    })
+    .join('\n');
   const detail = (label: string, value: string, testId?: string) => `<dt>${esc(label)}</dt><dd${testId ? ` data-testid="${testId}"` : ''}>${value}</dd>`;
   const list = (values: string[]) => (values.length ? esc(values.join(', ')) : `<span class="muted">${esc(l.none)}</span>`);
   const body = `${ISSUE_VIEW_STYLE}
@@ -234,10 +303,13 @@ export async function issueViewPage(prefs: Prefs, users: readonly PreviewUser[],
     ${detail(l.reporter, esc(named(f.reporter) ?? l.none))}
     ${fields.estimation ? detail(l.points, typeof points === 'number' ? String(points) : `<span class="muted">${esc(l.none)}</span>`, 'issue-points') : ''}
     ${fields.sprint ? detail(l.sprint, list(sprintNames(raw[fields.sprint]))) : ''}
-    ${detail(l.labels, list(f.labels ?? []))}
+    ${detail(l.labels, list(f.labels ?? []), 'issue-labels')}
     ${detail(l.components, list((f.components ?? []).map((c) => c.name)))}
     ${detail(l.links, remote.length ? remote.map(remoteLinkHtml).join('<br>') : `<span class="muted">${esc(l.none)}</span>`, 'issue-links')}
-  </dl></aside>
+  </dl>
+  ${inlineEdit(issue, l, fields.estimation, points)}
+  ${contexts}
+  </aside>
 </div>`;
   return { status: 200, html: layout(`${issue.key}: ${f.summary ?? ''}`, prefs, users, siteName, current, body) };
 }
@@ -321,4 +393,65 @@ export async function issueSearchPage(prefs: Prefs, users: readonly PreviewUser[
 <p class="examples">${esc(l.examples)}:<br>${examples}</p>
 ${results}`;
   return layout(l.searchTitle, prefs, users, siteName, current, body);
+}
+
+/** What the issue view's inline edit sends (labels, and the estimate where the site has a field). */
+export interface InlineEdit {
+  key: string;
+  labels: string[];
+  points?: number | null;
+}
+
+/** Saves an inline edit through Jira as the viewer; answers the values now on the issue. */
+export async function saveInlineEdit(client: JiraClient, edit: InlineEdit): Promise<{ labels: string[]; points: number | null }> {
+  const fields = await previewSiteFields(client);
+  const changes: Record<string, unknown> = { labels: edit.labels };
+  if (fields.estimation && edit.points !== undefined) changes[fields.estimation] = edit.points;
+  await client.editIssue(edit.key, { fields: changes });
+  const issue = await client.issue(edit.key, ['labels', ...(fields.estimation ? [fields.estimation] : [])]);
+  const points = fields.estimation ? (issue.fields as Record<string, unknown>)[fields.estimation] : null;
+  return { labels: issue.fields.labels ?? [], points: typeof points === 'number' ? points : null };
+}
+
+/** Jira's (old) edit screen, `/secure/EditIssue!default.jspa?id=…`: the fields the hygiene fixes name, saved as the viewer. */
+export async function editScreenPage(prefs: Prefs, users: readonly PreviewUser[], siteName: string, client: JiraClient, issueId: string, current: string, problem: string | null = null): Promise<{ status: number; html: string }> {
+  const lang = langOf(prefs);
+  const l = L[lang];
+  const fields = await previewSiteFields(client).catch(() => ({ sprint: null, estimation: null }));
+  let issue: JiraIssue;
+  try {
+    issue = await client.issue(issueId, ['summary', 'labels', 'duedate', 'description', ...(fields.estimation ? [fields.estimation] : [])]);
+  } catch (err) {
+    if (!(err instanceof JiraError)) throw err;
+    return { status: 404, html: layout(issueId, prefs, users, siteName, current, `${ISSUE_VIEW_STYLE}<p>${esc(l.notFound)}</p>`) };
+  }
+  const f = issue.fields;
+  const points = fields.estimation ? (f as Record<string, unknown>)[fields.estimation] : null;
+  const row = (id: string, label: string, input: string) => `<label for="${id}">${esc(label)}</label>${input}`;
+  const body = `${ISSUE_VIEW_STYLE}<h1 data-testid="edit-screen">${esc(l.editTitle(issue.key))}: ${esc(f.summary ?? '')}</h1>
+${problem ? `<p class="error" role="alert" data-testid="edit-problem">${esc(problem)}</p>` : ''}
+<form class="inline-edit" method="post" style="max-width:560px">
+  ${row('f-description', l.description, `<textarea id="f-description" name="description" rows="5" data-testid="edit-description">${esc(adfLines(f.description).join('\n'))}</textarea>`)}
+  ${row('f-labels', l.editLabels, `<input id="f-labels" name="labels" value="${esc((f.labels ?? []).join(' '))}" spellcheck="false">`)}
+  ${fields.estimation ? row('f-points', l.points, `<input id="f-points" name="points" inputmode="decimal" value="${typeof points === 'number' ? String(points) : ''}">`) : ''}
+  ${row('f-due', l.dueDate, `<input id="f-due" name="duedate" type="date" value="${esc(f.duedate ?? '')}">`)}
+  <div><button type="submit" data-testid="edit-screen-save">${esc(l.save)}</button> <a href="/browse/${esc(issue.key)}">${esc(l.cancel)}</a></div>
+</form>`;
+  return { status: 200, html: layout(l.editTitle(issue.key), prefs, users, siteName, current, body) };
+}
+
+/** The edit screen's form, saved through Jira as the viewer; answers the issue's key (to go back to). */
+export async function saveEditScreen(client: JiraClient, issueId: string, form: URLSearchParams): Promise<string> {
+  const fields = await previewSiteFields(client);
+  const issue = await client.issue(issueId, ['summary']);
+  const text = (form.get('description') ?? '').trim();
+  const changes: Record<string, unknown> = {
+    labels: (form.get('labels') ?? '').split(/[\s,]+/).filter((x) => x !== ''),
+    duedate: form.get('duedate') || null,
+    description: text === '' ? null : { type: 'doc', version: 1, content: text.split('\n').map((line) => ({ type: 'paragraph', content: line === '' ? [] : [{ type: 'text', text: line }] })) },
+  };
+  const points = (form.get('points') ?? '').trim();
+  if (fields.estimation) changes[fields.estimation] = points === '' ? null : Number(points.replace(',', '.'));
+  await client.editIssue(issue.key, { fields: changes });
+  return issue.key;
 }

@@ -6,14 +6,14 @@ export interface PreviewModule {
   /** The manifest's module key. */
   key: string;
   /** The manifest's module type. */
-  type: 'jira:projectPage' | 'jira:dashboardGadget' | 'jira:issuePanel' | 'jira:adminPage';
+  type: 'jira:projectPage' | 'jira:dashboardGadget' | 'jira:issuePanel' | 'jira:issueContext' | 'jira:adminPage';
   title: { en: string; ru: string };
   /** The preview page that hosts it. */
   page: string;
   /** Manifest resource keys: the view, and the edit view for gadgets. */
   resource: string;
   editResource?: string;
-  /** An issue panel's icon: a file of its resource (the manifest's `icon: resource:<key>;<file>`). */
+  /** An issue panel's or context's icon: a file of its resource (the manifest's `icon: resource:<key>;<file>`). */
   icon?: string;
 }
 
@@ -74,6 +74,15 @@ export const PREVIEW_MODULES: readonly PreviewModule[] = [
     page: '/browse',
     resource: 'ownership-panel',
     icon: 'ownership.svg',
+  },
+  // The context summary: on every issue, in the right column under the fields, as Jira places it.
+  {
+    key: 'issue-summary',
+    type: 'jira:issueContext',
+    title: { en: 'Sprint readiness', ru: 'Готовность к спринту' },
+    page: '/browse',
+    resource: 'issue-summary',
+    icon: 'governance.svg',
   },
   {
     key: 'governance-settings',

@@ -50,6 +50,8 @@ export function layout(title: string, prefs: Prefs, users: readonly PreviewUser[
   .gadget-head h2 { font-size:14px; margin:0; flex:1; }
   .gadget-head a, .gadget-head button { font:inherit; font-size:13px; color:var(--text); background:none; border:1px solid var(--border); border-radius:3px; padding:2px 8px; cursor:pointer; text-decoration:none; }
   .gadget iframe { display:block; width:100%; border:0; height:200px; }
+  /* A narrow window, as Jira's: the sidebar folds away and the page takes the width. */
+  @media (max-width: 700px) { nav { display:none; } main { padding:12px; } header form { margin-left:0; } }
   .flag { position:fixed; right:16px; bottom:16px; background:var(--surface); border:1px solid var(--border); padding:12px 16px; border-radius:4px; box-shadow:0 4px 8px rgba(0,0,0,.2); }
 </style>
 </head>
@@ -66,6 +68,10 @@ export function layout(title: string, prefs: Prefs, users: readonly PreviewUser[
   document.querySelectorAll('#prefs select').forEach(function (s) { s.addEventListener('change', function () { s.form.submit(); }); });
   window.addEventListener('message', function (e) {
     var m = e.data; if (!m || m.source !== 'forge-preview') return;
+    // events.emit from one module reaches the app's other modules on the page, as on Forge.
+    if (m.type === 'event' && m.detail) document.querySelectorAll('iframe[data-frame]').forEach(function (f) {
+      if (f.dataset.frame !== m.frame) f.contentWindow.postMessage({ source: 'forge-preview-host', event: m.detail.event, payload: m.detail.payload }, '*');
+    });
     var frame = document.querySelector('iframe[data-frame="' + m.frame + '"]'); if (!frame) return;
     if (m.type === 'resize') frame.style.height = Math.max(120, m.detail + 4) + 'px';
     if (m.type === 'submitted' || m.type === 'close') location.assign(frame.dataset.viewUrl);

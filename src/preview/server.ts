@@ -21,7 +21,8 @@ import { BRIDGE_SHIM } from './bridge-shim';
 import { fileStore } from './file-store';
 import { readJson, writeJsonAtomic } from './files';
 import { PREVIEW_MODULES } from './modules';
-import { DEFAULT_SEARCH, ensurePanelIssue, issuePanelExtension, issueSearchPage, issueViewPage } from './issue-view';
+import { DEFAULT_SEARCH, editScreenPage, ensurePanelIssue, issuePanelExtension, issueSearchPage, issueViewPage, saveEditScreen, saveInlineEdit } from './issue-view';
+import { JiraError } from '../jira/types';
 import { dashboardPage, type Prefs } from './pages';
 import { themeCss } from './theme';
 import { GOVERNANCE_DASHBOARD, governanceDashboardPage, projectGovernancePage, projectPageContext } from './governance';
@@ -56,6 +57,15 @@ export function findAppRoot(from: string): string {
 const InvokeBody = z.object({ frame: z.string().min(1), functionKey: z.string().min(1), payload: z.unknown() });
 const SubmitBody = z.object({ frame: z.string().min(1), payload: z.record(z.string(), z.unknown()) });
 const Gadgets = z.record(z.string(), z.record(z.string(), z.unknown()));
+/** The issue view's inline edit: labels (Jira's rules: no spaces) and the estimate. */
+const InlineEditBody = z
+  .object({
+    key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/),
+    labels: z.array(z.string().regex(/^\S{1,255}$/)).max(50),
+    points: z.number().finite().min(0).max(1000).nullable().optional(),
+  })
+  .strict();
+const EDIT_SCREEN = '/secure/EditIssue!default.jspa';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -96,7 +106,8 @@ export function isJsonContentType(value: string | undefined): boolean {
  *   `Origin` (a request without one comes from a script or a command, not a web page), and a JSON
  *   body: a cross-site form or a "simple" fetch can send only text/plain or form bodies, and a
  *   JSON one needs a preflight the preview never grants;
- * - the page that switches the user, language and theme is not followed from another site.
+ * - the page that switches the user, language and theme is not followed from another site;
+ * - the one HTML form (the edit screen, as Jira's) is accepted only with the preview's own Origin.
  */
 export function refusal(req: { method?: string | undefined; url?: string | undefined; headers: http.IncomingHttpHeaders }, port: number): { status: number; message: string } | null {
   const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -116,9 +127,21 @@ export function refusal(req: { method?: string | undefined; url?: string | undef
     return { status: 403, message: `The preview accepts changes only from its own pages (http://127.0.0.1:${port}); a request from "${origin}" was refused.` };
   if (origin === undefined && site !== undefined && site !== 'same-origin' && site !== 'none')
     return { status: 403, message: `The preview accepts changes only from its own pages (http://127.0.0.1:${port}); a ${site} request was refused.` };
+  // The edit screen (as Jira's) posts an HTML form: accepted only from the preview's own page, by its Origin.
+  const path = (req.url ?? '/').split('?')[0];
+  if (path === EDIT_SCREEN && origin !== undefined && (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded') return null;
   if (!isJsonContentType(req.headers['content-type']))
     return { status: 415, message: `The preview accepts only JSON bodies (Content-Type: application/json); "${req.headers['content-type'] ?? 'none'}" was refused.` };
   return null;
+}
+
+function readText(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }
 
 function readBody(req: http.IncomingMessage): Promise<unknown> {
@@ -293,6 +316,36 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const key = board?.location?.projectKey;
       if (!key) return send(res, 404, 'text/plain', 'This board does not exist, or you may not see it.');
       return send(res, 302, 'text/plain', '', { Location: `/projects/${encodeURIComponent(key)}/governance` });
+    }
+    // The issue view's inline edit (as the viewer); the page then tells its frames JIRA_ISSUE_CHANGED.
+    if (req.method === 'POST' && p === '/__preview/edit-issue') {
+      const body = InlineEditBody.safeParse(await readBody(req));
+      if (!body.success) return sendJson(res, 400, { message: 'Labels have no spaces; the estimate is a number from 0 to 1000.' });
+      try {
+        const saved = await saveInlineEdit(backend.jiraForUser(prefs.user), { key: body.data.key, labels: body.data.labels, ...(body.data.points !== undefined ? { points: body.data.points } : {}) });
+        return sendJson(res, 200, { ...saved, atlassianId: prefs.user });
+      } catch (err) {
+        if (err instanceof JiraError) return sendJson(res, err.status === 403 || err.status === 404 ? err.status : 400, { message: err.message });
+        throw err;
+      }
+    }
+    // Jira's edit screen, where the Hygiene panel's "Edit the …" links go.
+    if (p === EDIT_SCREEN && (req.method === 'GET' || req.method === 'POST')) {
+      const id = url.searchParams.get('id') ?? '';
+      const client = backend.jiraForUser(prefs.user);
+      const current = `${p}${url.search}`;
+      if (req.method === 'POST') {
+        try {
+          const key = await saveEditScreen(client, id, new URLSearchParams(await readText(req)));
+          return send(res, 303, 'text/plain', '', { Location: `/browse/${key}` });
+        } catch (err) {
+          if (!(err instanceof JiraError)) throw err;
+          const page = await editScreenPage(prefs, backend.users, backend.siteName, client, id, current, err.message);
+          return send(res, 400, TYPES['.html'] as string, page.html);
+        }
+      }
+      const page = await editScreenPage(prefs, backend.users, backend.siteName, client, id, current);
+      return send(res, page.status, TYPES['.html'] as string, page.html);
     }
     const browse = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(p);
     if (req.method === 'GET' && browse) {

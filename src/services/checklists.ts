@@ -47,8 +47,11 @@ import {
   readStoredReadiness,
   stateOf,
   unverifiedCount,
+  type WorkStage,
+  workStage,
 } from '../domain/checklists';
 import { discoverFields } from '../domain/issue';
+import type { JiraIssue } from '../domain/jira';
 import type { ChecklistKind, LocalizedText } from '../domain/config';
 import { JiraError, type JiraClient } from '../jira/types';
 import { fillUntranslatedTypeName, untranslatedTypeNames } from './issue-types';
@@ -140,7 +143,17 @@ export interface ReadinessIncident {
 }
 
 export interface ReadinessView {
-  issue: { id: string; key: string; summary: string | null; issueType: string; projectKey: string };
+  issue: {
+    id: string;
+    key: string;
+    summary: string | null;
+    issueType: string;
+    projectKey: string;
+    /** The issue's status as the viewer reads it, its category (`new`, `indeterminate`, `done`) and the stage of work that makes. */
+    status: string;
+    statusCategory: string;
+    stage: WorkStage;
+  };
   /** The state's version in the app's storage: the next update must carry it. 0 when nothing is stored. */
   version: number;
   canEdit: boolean;
@@ -207,24 +220,61 @@ async function readState(store: ReadinessStore, issue: { id: string; key: string
 
 const bodyOf = (state: ReadinessState | null): ReadinessBody | null => (state ? { lists: state.lists, history: state.history, imported: state.imported } : null);
 
-/** The issue (as `client` sees it) and its auto-checks. */
-async function loadIssue(client: JiraClient, store: ReadinessStore, config: GovernanceConfig, issueKey: string): Promise<Pick<Loaded, 'issue' | 'issueKind' | 'auto'>> {
-  const acField = config.hygiene.acceptanceCriteriaField;
+/** The issue fields the readiness of an issue reads (the estimation field found once an hour). */
+export async function readinessFields(client: JiraClient, store: ReadinessStore, config: GovernanceConfig): Promise<{ fields: string[]; estimation: string | null }> {
   const estimation = await estimationFieldId(client, store);
-  const [jiraIssue, remote] = await Promise.all([client.issue(issueKey, ['summary', ...autoCheckFields(estimation, acField)]), client.remoteLinks(issueKey)]);
+  return { fields: ['summary', 'status', ...autoCheckFields(estimation, config.hygiene.acceptanceCriteriaField)], estimation };
+}
+
+/** The issue's facts and auto-checks, from the issue as read (with `readinessFields`) and its remote links. */
+async function issueFacts(client: JiraClient, config: GovernanceConfig, jiraIssue: JiraIssue, remoteUrls: readonly string[], estimation: string | null): Promise<Pick<Loaded, 'issue' | 'issueKind' | 'auto'>> {
   const f = jiraIssue.fields;
   // A template naming types by untranslated name needs the type's English name, which Jira does not always embed.
   if (!f.issuetype.untranslatedName && config.checklists.templates.some((t) => t.issueTypes.some((r) => r.untranslatedName !== undefined)))
     fillUntranslatedTypeName(jiraIssue, await untranslatedTypeNames(client));
+  const statusCategory = f.status.statusCategory.key;
   return {
-    issue: { id: jiraIssue.id, key: jiraIssue.key, summary: f.summary ?? null, issueType: f.issuetype.name, projectKey: f.project.key },
+    issue: {
+      id: jiraIssue.id,
+      key: jiraIssue.key,
+      summary: f.summary ?? null,
+      issueType: f.issuetype.name,
+      projectKey: f.project.key,
+      status: f.status.name,
+      statusCategory,
+      stage: workStage(statusCategory),
+    },
     issueKind: {
       projectKey: f.project.key,
       issueType: { id: f.issuetype.id, name: f.issuetype.name, untranslatedName: f.issuetype.untranslatedName },
       subtask: f.issuetype.subtask === true,
     },
-    auto: autoCheckResults({ issue: jiraIssue, estimationFieldId: estimation, acceptanceCriteriaField: acField, remoteLinks: remote.map((l) => l.object.url) }),
+    auto: autoCheckResults({ issue: jiraIssue, estimationFieldId: estimation, acceptanceCriteriaField: config.hygiene.acceptanceCriteriaField, remoteLinks: remoteUrls }),
   };
+}
+
+/** The issue (as `client` sees it) and its auto-checks. */
+async function loadIssue(client: JiraClient, store: ReadinessStore, config: GovernanceConfig, issueKey: string): Promise<Pick<Loaded, 'issue' | 'issueKind' | 'auto'>> {
+  const { fields, estimation } = await readinessFields(client, store, config);
+  const [jiraIssue, remote] = await Promise.all([client.issue(issueKey, fields), client.remoteLinks(issueKey)]);
+  return issueFacts(client, config, jiraIssue, remote.map((l) => l.object.url), estimation);
+}
+
+/**
+ * The checklists of an issue already read as the viewer (with `readinessFields`), as the app's
+ * storage holds them, evaluated now; nothing is written (an issue the app has not met yet reads as
+ * every item open, which is what the panel creates on first view). For the issue's context summary.
+ */
+export async function peekReadiness(
+  req: { client: JiraClient; store: ReadinessStore; config: GovernanceConfig; now: number },
+  jiraIssue: JiraIssue,
+  remoteUrls: readonly string[],
+  estimation: string | null,
+): Promise<{ issue: ReadinessView['issue']; lists: Record<ChecklistKind, ChecklistView | null> }> {
+  const partial = await issueFacts(req.client, req.config, jiraIssue, remoteUrls, estimation);
+  const { state } = await readState(req.store, partial.issue);
+  const evaluation = evaluate({ ...templatesInput(req.config, partial, req.now), stored: bodyOf(state) });
+  return { issue: partial.issue, lists: evaluation.lists };
 }
 
 /** Whether properties in the earlier format may still be imported (the one-time migration is not finished). */

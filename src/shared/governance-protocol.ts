@@ -5,7 +5,13 @@
  */
 import type { LocalizedText, Severity } from '../domain/config';
 import type { HygieneRuleId } from '../domain/config';
+import type { HygieneEditField } from '../domain/hygiene/catalogue';
+
+export type { HygieneEditField };
 import type { DefectFigures, DefectOutcome, DefectPriorityRow } from '../domain/report';
+import type { ChecklistVerdict, MissingItem, WorkStage } from '../domain/checklists/verdict';
+
+export type { ChecklistVerdict, MissingItem, WorkStage };
 
 export type { DefectFigures, DefectPriorityRow };
 
@@ -62,6 +68,8 @@ export interface Freshness {
 
 export const GOVERNANCE_RESOLVER = {
   hygieneIssue: 'hygiene/issue',
+  hygieneFix: 'hygiene/fix',
+  issueContext: 'issue/context',
   governanceContext: 'governance/context',
   governanceReport: 'governance/report',
   projectReadiness: 'project/readiness',
@@ -84,12 +92,45 @@ export interface GovernanceGadgetSettings {
 export const PERIOD_CHOICES = [7, 14, 30, 90] as const;
 export const DEFAULT_PERIOD_DAYS = 30;
 
-/** `hygiene/issue`: the rules the issue in the Forge context breaks now, each with its fix. */
+/**
+ * What the Hygiene panel offers next to a broken rule's fix (the catalogue's action, made concrete
+ * for this issue and this viewer): a change the app makes (only offered when Jira said, as the
+ * viewer, that they may edit the issue), a field to edit on the issue's edit screen, the open
+ * sub-tasks, or the status button.
+ */
+export type HygieneActionView =
+  /** Add one of these labels or components (each a configured product's, a component only when the issue's project has it). */
+  | { kind: 'addProductValue'; options: { product: string; productName: LocalizedText; type: 'label' | 'component'; value: string }[] }
+  /** Set the board's estimation field. */
+  | { kind: 'setEstimate' }
+  | { kind: 'edit'; field: HygieneEditField }
+  | { kind: 'subtasks'; keys: string[] }
+  | { kind: 'status' };
+
+export interface IssueHygieneViolation {
+  id: HygieneRuleId;
+  severity: Severity;
+  fix: LocalizedText;
+  action: HygieneActionView;
+}
+
+/** `hygiene/issue`: the rules the issue in the Forge context breaks now, each with its fix and what can be done about it. */
 export interface IssueHygieneData {
   issueKey: string;
-  violations: { id: HygieneRuleId; severity: Severity; fix: LocalizedText }[];
+  issueId: string;
+  violations: IssueHygieneViolation[];
   checkedAt: string;
+  /** Jira said, as the viewer, that they may edit the issue (Edit issues). */
+  canEdit: boolean;
 }
+
+/** `hygiene/fix`: one change the app makes for the viewer, to the issue in the Forge context (never one named in the payload). */
+export type HygieneFixPayload =
+  | { rule: 'no-product'; add: { type: 'label' | 'component'; value: string } }
+  | { rule: 'missing-estimate'; estimate: number };
+
+/** The largest estimate the Hygiene panel sets (story points). */
+export const ESTIMATE_MAX = 1000;
 
 /** `governance/context`: where the page or gadget runs, and what its settings offer. */
 export interface GovernanceContextData {
@@ -179,8 +220,46 @@ export interface ReadinessData {
 
 export interface GovernanceResolverTypes {
   'hygiene/issue': { payload: Record<string, never>; data: IssueHygieneData };
+  'hygiene/fix': { payload: HygieneFixPayload; data: IssueHygieneData };
+  'issue/context': { payload: Record<string, never>; data: IssueContextData };
   'governance/context': { payload: Record<string, never>; data: GovernanceContextData };
   'governance/report': { payload: GovernanceReportPayload; data: GovernanceReportData };
   'project/readiness': { payload: Record<string, never>; data: ReadinessData };
   'project/convergence': { payload: { refresh?: boolean }; data: import('./protocol').ConvergenceView };
+}
+
+/** A checklist as the issue's context summary shows it: its counts, and what it says given where the work is. */
+export interface ContextChecklist {
+  name: LocalizedText;
+  complete: number;
+  total: number;
+  verdict: ChecklistVerdict;
+}
+
+/**
+ * `issue/context`: the issue's context panel, composed on the server in one call: the DoR (and the
+ * DoD once work has started) from the app's storage, how many hygiene rules the issue breaks, and
+ * the product with its Business and Digital PO. Read as the viewer: an issue they may not browse
+ * is NOT_FOUND.
+ */
+export interface IssueContextData {
+  issue: { key: string; status: string; statusCategory: string; stage: WorkStage };
+  readiness: {
+    /** Null: no DoR applies to this type of issue. */
+    dor: ContextChecklist | null;
+    /** Null: no DoD applies to this type of issue. Before work starts its verdict is `notStarted` (the summary leaves it out). */
+    dod: ContextChecklist | null;
+  };
+  hygiene: { count: number; rules: HygieneRuleId[]; worst: Severity | null };
+  ownership: {
+    products: { key: string; name: LocalizedText; businessOwner: OwnerName | null; digitalOwner: OwnerName | null }[];
+    /** No product is configured at all (the ownership part says so rather than "no product"). */
+    unconfigured: boolean;
+  };
+  checkedAt: string;
+}
+
+export interface OwnerName {
+  accountId: string;
+  displayName: string | null;
 }

@@ -3,7 +3,7 @@
  * settings. The backend parses with these; the UI imports only the types in `governance-protocol.ts`.
  */
 import { z } from 'zod';
-import type { GovernanceGadgetSettings, GovernanceReportPayload } from './governance-protocol';
+import { ESTIMATE_MAX, type GovernanceGadgetSettings, type GovernanceReportPayload, type HygieneFixPayload } from './governance-protocol';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const Dimension = z.enum(['product', 'channel', 'segment']);
@@ -24,3 +24,19 @@ export const GovernanceReportPayloadSchema = z
 export const RefreshPayloadSchema = z.object({ refresh: z.boolean().optional() }).strict();
 
 export const StrictEmptyPayload = z.object({}).strict();
+
+/** A hygiene fix: what to change, for one of the two rules the app can fix itself; the issue comes from the context. */
+export const HygieneFixPayloadSchema = z.discriminatedUnion('rule', [
+  z
+    .object({
+      rule: z.literal('no-product'),
+      add: z.object({ type: z.enum(['label', 'component']), value: z.string().trim().min(1).max(255) }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      rule: z.literal('missing-estimate'),
+      estimate: z.number().finite().min(0, 'must not be negative').max(ESTIMATE_MAX, `must be at most ${ESTIMATE_MAX}`),
+    })
+    .strict(),
+]) satisfies z.ZodType<HygieneFixPayload, unknown>;

@@ -4,7 +4,7 @@
  * so components only ever branch on `ok`.
  */
 import { invoke } from '@forge/bridge';
-import type { Envelope, ReadinessUpdatePayload, ResolverTypes } from '../../src/shared/protocol';
+import type { Envelope, HygieneFixPayload, ReadinessUpdatePayload, ResolverTypes } from '../../src/shared/protocol';
 
 type Key = keyof ResolverTypes;
 
@@ -57,6 +57,9 @@ export const api = {
   updateReadiness: (payload: ReadinessUpdatePayload) => call('readiness/update', payload),
   // Hygiene panel, Governance project page, Defect SLA and Jira hygiene gadgets
   issueHygiene: () => call('hygiene/issue', {}),
+  hygieneFix: (payload: HygieneFixPayload) => call('hygiene/fix', payload),
+  // The issue's context summary
+  issueContext: () => call('issue/context', {}),
   governanceContext: () => call('governance/context', {}),
   governanceReport: (payload: { periodDays?: number; refresh?: boolean } = {}) => call('governance/report', payload),
   projectReadiness: () => call('project/readiness', {}),

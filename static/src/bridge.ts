@@ -47,11 +47,13 @@ export function onGadgetRefresh(callback: () => void): () => void {
   };
 }
 
-/** Jira's notice that the issue of an issue-view module changed (fields, links, sub-tasks). */
-export function onIssueChanged(callback: () => void): () => void {
+/** The app's own event: one of its modules changed the issue (a hygiene fix), so the others read it again. */
+export const APP_ISSUE_CHANGED = 'governance.issue-changed';
+
+function subscribe(event: string, callback: () => void): () => void {
   let unsubscribe: (() => void) | null = null;
   let cancelled = false;
-  void Promise.resolve(events.on('JIRA_ISSUE_CHANGED', callback))
+  void Promise.resolve(events.on(event, callback))
     .then((sub) => {
       const s = sub as { unsubscribe?: () => void } | undefined;
       if (cancelled) s?.unsubscribe?.();
@@ -62,6 +64,37 @@ export function onIssueChanged(callback: () => void): () => void {
     cancelled = true;
     unsubscribe?.();
   };
+}
+
+/**
+ * The issue of an issue-view module changed: Jira's `JIRA_ISSUE_CHANGED` (fields, links, sub-tasks,
+ * comments; Jira may leave out the viewer's own edits and sends it a few seconds late), or another
+ * module of the app said it changed the issue (`APP_ISSUE_CHANGED`).
+ */
+export function onIssueChanged(callback: () => void): () => void {
+  const offJira = subscribe('JIRA_ISSUE_CHANGED', callback);
+  const offApp = subscribe(APP_ISSUE_CHANGED, callback);
+  return () => {
+    offJira();
+    offApp();
+  };
+}
+
+/** Tells the app's other modules on the issue view that this one changed the issue. */
+export function announceIssueChanged(): void {
+  void Promise.resolve(events.emit(APP_ISSUE_CHANGED, {})).catch(() => undefined);
+}
+
+/**
+ * Jira's edit screen of the issue, where every field on the screen can be changed (the issue view
+ * has no address that opens one field for editing).
+ */
+export function editScreenPath(issueId: string): string {
+  return `/secure/EditIssue!default.jspa?id=${encodeURIComponent(issueId)}`;
+}
+
+export function openEditScreen(issueId: string): void {
+  void router.navigate(editScreenPath(issueId));
 }
 
 export const submitSettings = (settings: object): Promise<void> => view.submit(settings);

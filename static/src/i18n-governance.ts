@@ -1,9 +1,10 @@
 /**
  * Strings of the Hygiene panel, the Governance project page and the "Defect SLA" and "Jira
- * hygiene" gadgets, in English and Russian. Rule fixes come from the rule registry (en/ru) with the
- * figures; rule names are here.
+ * hygiene" gadgets, in English and Russian. Rule names and fixes come from the shared catalogue
+ * (`src/domain/hygiene/catalogue.ts`), the same the settings page uses.
  */
 import type { HygieneRuleId, ReadinessState } from '../../src/shared/protocol';
+import { HYGIENE_CATALOGUE } from '../../src/domain/hygiene/catalogue';
 import { langOf, localeTag, type Lang } from './i18n';
 
 export { langOf };
@@ -14,36 +15,11 @@ function plural(lang: Lang, n: number, forms: Plural): string {
   return (forms[rule] ?? forms.other).replace('{n}', String(n));
 }
 
-const RULES_EN: Record<HygieneRuleId, string> = {
-  'unassigned-in-progress': 'In progress without an assignee',
-  'missing-estimate': 'No estimate in a planned sprint',
-  'missing-description': 'No description',
-  'missing-acceptance-criteria': 'No acceptance criteria',
-  'stale-in-progress': 'In progress, not updated for long',
-  'done-without-resolution': 'Done without a resolution',
-  'resolution-not-done': 'Resolution set but not done',
-  overdue: 'Past its due date',
-  'no-product': 'Maps to no product',
-  'chronic-carryover': 'Carried over sprint after sprint',
-  'open-subtasks-under-done-parent': 'Done with open sub-tasks',
-};
-
-const RULES_RU: Record<HygieneRuleId, string> = {
-  'unassigned-in-progress': 'В работе без исполнителя',
-  'missing-estimate': 'Нет оценки в запланированном спринте',
-  'missing-description': 'Нет описания',
-  'missing-acceptance-criteria': 'Нет критериев приёмки',
-  'stale-in-progress': 'В работе и давно не обновлялась',
-  'done-without-resolution': 'Выполнена без резолюции',
-  'resolution-not-done': 'Есть резолюция, но не выполнена',
-  overdue: 'Срок прошёл',
-  'no-product': 'Не относится ни к одному продукту',
-  'chronic-carryover': 'Переносится из спринта в спринт',
-  'open-subtasks-under-done-parent': 'Выполнена с открытыми подзадачами',
-};
+/** Rule names come from the one catalogue the settings page, gadgets and panels share. */
+const ruleNames = (lang: Lang) => Object.fromEntries(Object.entries(HYGIENE_CATALOGUE).map(([id, e]) => [id, e.name[lang]])) as Record<HygieneRuleId, string>;
 
 const en = {
-  rule: RULES_EN,
+  rule: ruleNames('en'),
   severity: { high: 'High', medium: 'Medium', low: 'Low' },
   // Hygiene panel
   panelLoading: 'Checking hygiene…',
@@ -149,7 +125,7 @@ const en = {
 export type GovernanceMessages = typeof en;
 
 const ru: GovernanceMessages = {
-  rule: RULES_RU,
+  rule: ruleNames('ru'),
   severity: { high: 'Высокая', medium: 'Средняя', low: 'Низкая' },
   panelLoading: 'Проверяем чистоту…',
   panelClean: 'Задача не нарушает ни одного правила чистоты.',

@@ -2,7 +2,7 @@
  * Every string of the Ownership panel, the governance settings page and the ownership matrix, in
  * English and Russian. The language follows the viewer's Jira locale, as everywhere (`langOf`).
  */
-import type { AutoCheck, ConfigProblem, HygieneRuleId, OwnerRole, Severity, UnresolvedKind, UnresolvedName } from '../../src/shared/protocol';
+import type { AutoCheck, ConfigProblem, OwnerRole, Severity, UnresolvedKind, UnresolvedName } from '../../src/shared/protocol';
 import { plural, type Lang } from './i18n';
 
 const list = (items: readonly string[], lang: Lang): string =>
@@ -213,19 +213,6 @@ const en = {
   severity: 'Severity',
   severityDefault: (s: string) => `Default (${s})`,
   severities: { high: 'high', medium: 'medium', low: 'low' } satisfies Record<Severity, string>,
-  ruleNames: {
-    'unassigned-in-progress': 'In progress without an assignee',
-    'missing-estimate': 'No estimate in a sprint',
-    'missing-description': 'No description',
-    'missing-acceptance-criteria': 'No acceptance criteria',
-    'stale-in-progress': 'Stale in progress',
-    'done-without-resolution': 'Done without a resolution',
-    'resolution-not-done': 'Resolution set but not done',
-    overdue: 'Overdue',
-    'no-product': 'No product',
-    'chronic-carryover': 'Chronic carry-over',
-    'open-subtasks-under-done-parent': 'Open sub-tasks under a done parent',
-  } satisfies Record<HygieneRuleId, string>,
 
   // Convergence
   convTarget: 'Target, %',
@@ -506,19 +493,6 @@ const ru: OwnershipMessages = {
   severity: 'Важность',
   severityDefault: (s: string) => `По умолчанию (${s})`,
   severities: { high: 'высокая', medium: 'средняя', low: 'низкая' },
-  ruleNames: {
-    'unassigned-in-progress': 'В работе без исполнителя',
-    'missing-estimate': 'Нет оценки в спринте',
-    'missing-description': 'Нет описания',
-    'missing-acceptance-criteria': 'Нет критериев приёмки',
-    'stale-in-progress': 'Зависла в работе',
-    'done-without-resolution': 'Выполнена без резолюции',
-    'resolution-not-done': 'Резолюция есть, но не выполнена',
-    overdue: 'Просрочена',
-    'no-product': 'Нет продукта',
-    'chronic-carryover': 'Хронический перенос',
-    'open-subtasks-under-done-parent': 'Открытые подзадачи у выполненной задачи',
-  },
 
   convTarget: 'Цель, %',
   convTargetHelp: 'Доля взятой в спринт работы, которую спринт должен выполнить (95% в модели governance).',

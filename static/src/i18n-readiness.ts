@@ -48,7 +48,7 @@ const en = {
     }
   },
   markNotApplicable: 'Not applicable',
-  markNotApplicableLabel: (item: string) => `Mark “${item}” not applicable`,
+  markNotApplicableLabel: (item: string) => `Not applicable: mark “${item}”`,
   reasonLabel: 'Why does it not apply?',
   reasonPlaceholder: 'For example: no user interface changes in this story',
   reasonRequired: 'Give a reason: others will read it.',
@@ -57,7 +57,8 @@ const en = {
   cancel: 'Cancel',
   notApplicable: 'Not applicable',
   applicableAgain: 'Applies again',
-  applicableAgainLabel: (item: string) => `“${item}” applies again`,
+  // Accessible names start with the button's visible text (WCAG 2.5.3, label in name).
+  applicableAgainLabel: (item: string) => `Applies again: “${item}”`,
   byWhen: (name: string, when: string) => `${name} · ${when}`,
   unknownUser: 'Unknown user',
   history: 'History',
@@ -80,7 +81,7 @@ const en = {
     to === 'done' ? `Imported, not verified: ${who} marked it done` : `Imported, not verified: ${who} marked it not applicable: ${reason ?? ''}`,
   importedHint: 'Found in the issue property written by an earlier version of the app, where anyone who may edit the issue could have written it. It counts as open until someone confirms it.',
   confirmNotApplicable: 'Confirm not applicable',
-  confirmNotApplicableLabel: (item: string) => `Confirm “${item}” not applicable, with the imported reason`,
+  confirmNotApplicableLabel: (item: string) => `Confirm not applicable: “${item}”, with the imported reason`,
   importedTitle: 'Ticks to confirm',
   importedBody: (n: number) =>
     plural('en', n, {
@@ -134,7 +135,7 @@ const ru: ReadinessMessages = {
     }
   },
   markNotApplicable: 'Неприменимо',
-  markNotApplicableLabel: (item: string) => `Отметить «${item}» как неприменимый`,
+  markNotApplicableLabel: (item: string) => `Неприменимо: отметить «${item}»`,
   reasonLabel: 'Почему пункт неприменим?',
   reasonPlaceholder: 'Например: в этой истории нет изменений интерфейса',
   reasonRequired: 'Укажите причину: её прочитают коллеги.',
@@ -143,7 +144,7 @@ const ru: ReadinessMessages = {
   cancel: 'Отмена',
   notApplicable: 'Неприменимо',
   applicableAgain: 'Снова применимо',
-  applicableAgainLabel: (item: string) => `«${item}» снова применим`,
+  applicableAgainLabel: (item: string) => `Снова применимо: «${item}»`,
   byWhen: (name: string, when: string) => `${name} · ${when}`,
   unknownUser: 'Неизвестный пользователь',
   history: 'История',
@@ -166,7 +167,7 @@ const ru: ReadinessMessages = {
     to === 'done' ? `Импортировано, не подтверждено: ${who} отметил(а) выполненным` : `Импортировано, не подтверждено: ${who} отметил(а) неприменимым: ${reason ?? ''}`,
   importedHint: 'Найдено в свойстве задачи, которое писала прежняя версия приложения и которое мог записать любой, кто может редактировать задачу. Считается открытым, пока его не подтвердят.',
   confirmNotApplicable: 'Подтвердить неприменимость',
-  confirmNotApplicableLabel: (item: string) => `Подтвердить, что «${item}» неприменим, с импортированной причиной`,
+  confirmNotApplicableLabel: (item: string) => `Подтвердить неприменимость: «${item}», с импортированной причиной`,
   importedTitle: 'Отметки ждут подтверждения',
   importedBody: (n: number) =>
     ruItems(n, {

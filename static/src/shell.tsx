@@ -15,6 +15,12 @@ export interface Shell {
 
 const ShellContext = createContext<Shell | null>(null);
 
+/**
+ * The Atlassian focus ring on everything focusable that Atlaskit does not draw one for (links,
+ * summaries, plain buttons): 2 px of `color.border.focused`, shown for the keyboard only.
+ */
+const FOCUS_RING = `a:focus-visible, button:focus-visible, summary:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--ds-border-focused, #388BFF); outline-offset: 2px; border-radius: 2px; }`;
+
 export function useShell(): Shell {
   const s = useContext(ShellContext);
   if (!s) throw new Error('useShell outside <PageShell>');
@@ -40,5 +46,10 @@ export function PageShell({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  return <ShellContext.Provider value={shell}>{children}</ShellContext.Provider>;
+  return (
+    <ShellContext.Provider value={shell}>
+      <style>{FOCUS_RING}</style>
+      {children}
+    </ShellContext.Provider>
+  );
 }

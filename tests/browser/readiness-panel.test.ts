@@ -160,7 +160,10 @@ describe('Readiness panel in the preview', () => {
     await page.waitForLoadState('load');
     const p = panel(page);
     await p.getByTestId('readiness-panel').waitFor({ timeout: 60_000 });
-    await expect(p.getByTestId('dor-status').textContent()).resolves.toMatch(/^Не готово: открыт[оа]? \d+ обязательн/);
+    // The headline names the open required items (not only their number), in Russian.
+    const headline = (await p.getByTestId('dor-status').textContent()) ?? '';
+    expect(headline).toMatch(/^Не готово: \S/);
+    expect(headline.slice('Не готово: '.length).split('; ').length).toBe(Number(await p.getByTestId('dor-status').getAttribute('data-open-required')));
     await expect(p.getByText('Чек-лист готовности к разработке (DoR)').count()).resolves.toBe(1);
     await expect(p.getByTestId(`item-dor-${items[1]}-reason`).textContent()).resolves.toBe(`Неприменимо: ${REASON}`);
     await expect(p.getByTestId(`item-dor-${items[1]}-applicable`).textContent()).resolves.toBe('Снова применимо');

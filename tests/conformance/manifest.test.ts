@@ -171,8 +171,11 @@ describe('scopes', () => {
     'read:board-scope.admin:jira-software': [{ file: 'src/jira/client.ts', pattern: /'\/rest\/agile\/1\.0\/board\/\{id\}\/configuration'/ }],
     'read:sprint:jira-software': [{ file: 'src/jira/client.ts', pattern: /'\/rest\/agile\/1\.0\/board\/\{id\}\/sprint'/ }],
     'storage:app': [{ file: 'src/forge/kvs-store.ts', pattern: /from '@forge\/kvs'/ }],
-    // The app writes one thing to Jira: the readiness mirror, an issue property (JQL reads it).
+    // The readiness mirror, an issue property (JQL reads it), written as the app.
     'write:issue.property:jira': [{ file: 'src/jira/client.ts', pattern: /method: 'PUT',\s*template: '\/rest\/api\/3\/issue\/\{key\}\/properties\/\{property\}'/ }],
+    // A hygiene fix the viewer asks for in the Hygiene panel (a product's label or component, the
+    // estimate), written as them: Edit issue, whose only granular scope this is.
+    'write:issue:jira': [{ file: 'src/jira/client.ts', pattern: /method: 'PUT',\s*template: '\/rest\/api\/3\/issue\/\{key\}',/ }],
     'read:jira-user': [{ file: 'src/jira/client.ts', pattern: /template: '\/rest\/api\/3\/user'/ }],
     // The personal-data reporting cycle (docs/privacy.md).
     'report:personal-data': [{ file: 'src/forge/privacy.ts', pattern: /privacy\.reportPersonalData/ }],
@@ -193,18 +196,20 @@ describe('scopes', () => {
     }
   });
 
-  it('writes Jira only with write:issue.property:jira (the readiness mirror), and manages nothing', () => {
-    expect(manifest.permissions.scopes.filter((s) => s.startsWith('write:') || s.startsWith('manage:'))).toEqual(['write:issue.property:jira']);
+  it('writes Jira only with write:issue.property:jira (the readiness mirror) and write:issue:jira (hygiene fixes, as the viewer), and manages nothing', () => {
+    expect(manifest.permissions.scopes.filter((s) => s.startsWith('write:') || s.startsWith('manage:'))).toEqual(['write:issue.property:jira', 'write:issue:jira']);
+    // Not the classic write:jira-work, which would also let the app comment, attach, link and transition.
+    expect(manifest.permissions.scopes).not.toContain('write:jira-work');
   });
 
-  it('sends no request that writes anything but an issue property', () => {
-    // Every PUT, POST or DELETE the Jira client makes: the property PUT, and POSTs that only read.
+  it('sends no request that writes anything but an issue property or an issue edit', () => {
+    // Every PUT, POST or DELETE the Jira client makes: the property PUT, the edit PUT, and POSTs that only read.
     const READING_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approximate-count', 'BULK', /* reads which issues a viewer may browse */ '/rest/api/3/permissions/check'];
     for (const file of filesUnder(path.join(ROOT, 'src/jira'), /\.ts$/)) {
       const text = fs.readFileSync(file, 'utf8');
       for (const m of text.matchAll(/method: '(PUT|POST|DELETE)',\s*template: ('[^']+'|[A-Za-z_]+)/g)) {
         const template = (m[2] as string).replace(/'/g, '');
-        if (m[1] === 'PUT') expect(template).toBe('/rest/api/3/issue/{key}/properties/{property}');
+        if (m[1] === 'PUT') expect(['/rest/api/3/issue/{key}/properties/{property}', '/rest/api/3/issue/{key}']).toContain(template);
         else if (m[1] === 'POST') expect(READING_POSTS).toContain(template);
         else throw new Error(`${path.relative(ROOT, file)} deletes ${template}`);
       }
@@ -227,6 +232,23 @@ describe('readiness modules', () => {
   it('shows the issue panels and the project page in software projects only', () => {
     for (const key of ['readiness-panel', 'hygiene-panel', 'ownership-panel']) expect(manifest.modules['jira:issuePanel']?.find((m) => m.key === key)?.displayConditions).toEqual({ projectType: 'software' });
     expect(manifest.modules['jira:projectPage']?.find((m) => m.key === 'governance-page')?.displayConditions).toEqual({ projectType: 'software' });
+  });
+
+  it('puts the context summary on every issue of a software project, with no one adding it, through the one resolver', () => {
+    const [summary, ...others] = manifest.modules['jira:issueContext'] ?? [];
+    expect(others).toEqual([]);
+    expect(summary).toMatchObject({ key: 'issue-summary', resource: 'issue-summary', resolver: { function: 'resolver' }, displayConditions: { projectType: 'software' } });
+    for (const lang of ['en-US', 'ru-RU']) {
+      const t = JSON.parse(fs.readFileSync(path.join(ROOT, 'locales', `${lang}.json`), 'utf8')) as { context: { summary: { title: string; label: string } } };
+      // Jira shows the label on the collapsed panel: short, and in both languages.
+      expect(t.context.summary.label.length).toBeGreaterThan(0);
+      expect(t.context.summary.label.length).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it('is rejected when the context summary lacks the label Jira shows on it (issueContext is validated)', async () => {
+    const r = await validateText(manifestText.replace(/\n      label:\n        i18n: context\.summary\.label/, ''));
+    expect(r.success).toBe(false);
   });
 
   it('is rejected with an unknown display condition (the conditions are validated)', async () => {

@@ -139,6 +139,16 @@ describe('refusal', () => {
   it('needs a Host at all', () => {
     expect(refusal(req('GET', {}), 3000)?.status).toBe(403);
   });
+  it('takes the edit screen’s HTML form only from the preview’s own page', () => {
+    const edit = '/secure/EditIssue!default.jspa?id=10001';
+    const form = 'application/x-www-form-urlencoded';
+    expect(refusal(req('POST', { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', 'content-type': form }, edit), 3000)).toBeNull();
+    expect(refusal(req('POST', { host: '127.0.0.1:3000', origin: 'https://evil.example', 'content-type': form }, edit), 3000)?.status).toBe(403);
+    // Without an Origin (a hidden one, or a script): not a page of the preview, so no form.
+    expect(refusal(req('POST', { host: '127.0.0.1:3000', 'content-type': form }, edit), 3000)?.status).toBe(415);
+    // Forms anywhere else stay refused.
+    expect(refusal(req('POST', { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', 'content-type': form }), 3000)?.status).toBe(415);
+  });
 });
 
 describe('links from Jira data', () => {

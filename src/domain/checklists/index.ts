@@ -8,3 +8,4 @@ export * from './migration';
 export * from './size';
 export * from './templates';
 export * from './search';
+export * from './verdict';

@@ -20,3 +20,4 @@ export {
 export { HYGIENE_RECENT_DAYS, hygieneScope } from './scope';
 export { calendarDate } from './rules/overdue';
 export { carriedOverSprints } from './rules/chronic-carryover';
+export { HYGIENE_CATALOGUE, hygieneRuleName, type HygieneEditField, type HygieneFixAction, type HygieneRuleEntry } from './catalogue';

@@ -1,3 +1,4 @@
+import { HYGIENE_CATALOGUE } from '../catalogue';
 import { valueAt } from '../../history';
 import type { PreparedIssue } from '../../issue';
 import { type HygieneContext, type HygieneRule, isDone } from '../rule';
@@ -34,8 +35,5 @@ export const chronicCarryover: HygieneRule = {
   severity: 'high',
   params: (config) => ({ carryoverSprints: config.hygiene.carryoverSprints }),
   violates: (p, ctx) => !isDone(p.issue) && carriedOverSprints(p, ctx).length >= ctx.config.hygiene.carryoverSprints,
-  fix: {
-    en: 'Split the issue into parts that fit a sprint, or take it out of sprints until it can be finished.',
-    ru: 'Разбейте задачу на части, которые помещаются в спринт, или уберите её из спринтов, пока её нельзя завершить.',
-  },
+  fix: HYGIENE_CATALOGUE['chronic-carryover'].fix,
 };

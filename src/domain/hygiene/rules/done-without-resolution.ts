@@ -1,3 +1,4 @@
+import { HYGIENE_CATALOGUE } from '../catalogue';
 import { isDone, type HygieneRule, noParams } from '../rule';
 
 /** Done without a resolution: Jira's own reports and filters (`resolution = Unresolved`) still count it open. */
@@ -6,8 +7,5 @@ export const doneWithoutResolution: HygieneRule = {
   severity: 'low',
   params: noParams,
   violates: ({ issue }) => isDone(issue) && !issue.fields.resolution,
-  fix: {
-    en: "Set a resolution: make the workflow's transition to done set it, then reopen and close the issue.",
-    ru: 'Установите резолюцию: пусть переход в «Готово» в workflow её ставит, затем переоткройте и закройте задачу.',
-  },
+  fix: HYGIENE_CATALOGUE['done-without-resolution'].fix,
 };

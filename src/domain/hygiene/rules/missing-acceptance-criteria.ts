@@ -1,3 +1,4 @@
+import { HYGIENE_CATALOGUE } from '../catalogue';
 import { hasAcceptanceCriteria } from '../../adf';
 import { matchesIssueType, refLabel } from '../../config';
 import { isDone, type HygieneRule } from '../rule';
@@ -14,8 +15,5 @@ export const missingAcceptanceCriteria: HygieneRule = {
     if (!matchesIssueType(config.hygiene.acceptanceCriteriaTypes, { id: p.typeId, name: p.typeName, untranslatedName: p.typeUntranslatedName })) return false;
     return !isDone(p.issue) && !hasAcceptanceCriteria(p.issue, config.hygiene.acceptanceCriteriaField);
   },
-  fix: {
-    en: 'Add acceptance criteria: a line starting with "Acceptance criteria", or fill in the acceptance criteria field.',
-    ru: 'Добавьте критерии приёмки: строку, начинающуюся с «Критерии приёмки», или заполните поле критериев приёмки.',
-  },
+  fix: HYGIENE_CATALOGUE['missing-acceptance-criteria'].fix,
 };

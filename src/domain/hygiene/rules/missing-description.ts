@@ -1,3 +1,4 @@
+import { HYGIENE_CATALOGUE } from '../catalogue';
 import { hasText } from '../../adf';
 import { type HygieneRule, noParams } from '../rule';
 
@@ -7,8 +8,5 @@ export const missingDescription: HygieneRule = {
   severity: 'low',
   params: noParams,
   violates: (p) => !p.subtask && !hasText(p.issue.fields.description),
-  fix: {
-    en: 'Write a description: the problem, its context and the expected result.',
-    ru: 'Добавьте описание: проблема, контекст и ожидаемый результат.',
-  },
+  fix: HYGIENE_CATALOGUE['missing-description'].fix,
 };

@@ -1,3 +1,4 @@
+import { HYGIENE_CATALOGUE } from '../catalogue';
 import { currentEstimate } from '../../issue';
 import { fieldRef } from '../../history';
 import { isDone, type HygieneRule, noParams } from '../rule';
@@ -25,8 +26,5 @@ export const missingEstimate: HygieneRule = {
     }
     return false;
   },
-  fix: {
-    en: "Estimate the issue in the board's estimation field before the sprint runs.",
-    ru: 'Оцените задачу в поле оценки доски до начала спринта.',
-  },
+  fix: HYGIENE_CATALOGUE['missing-estimate'].fix,
 };

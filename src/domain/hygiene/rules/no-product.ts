@@ -1,3 +1,4 @@
+import { HYGIENE_CATALOGUE } from '../catalogue';
 import { mapsToSomeProduct } from '../../ownership';
 import { type HygieneRule } from '../rule';
 
@@ -10,8 +11,5 @@ export const noProduct: HygieneRule = {
   severity: 'low',
   params: (config) => ({ products: config.products.map((p) => p.key) }),
   violates: ({ issue }, { config }) => config.products.length > 0 && !mapsToSomeProduct(config)(issue),
-  fix: {
-    en: "Map the issue to a product: add the product's component or label.",
-    ru: 'Привяжите задачу к продукту: добавьте компонент или метку продукта.',
-  },
+  fix: HYGIENE_CATALOGUE['no-product'].fix,
 };

@@ -1,3 +1,4 @@
+import { HYGIENE_CATALOGUE } from '../catalogue';
 import { valueAt } from '../../history';
 import type { StatusCategoryKey } from '../../jira';
 import { type HygieneRule, isDone, noParams } from '../rule';
@@ -26,8 +27,5 @@ export const openSubtasksUnderDoneParent: HygieneRule = {
       return category !== undefined && category !== 'done';
     });
   },
-  fix: {
-    en: 'Close the open sub-tasks, or reopen the parent until they are done.',
-    ru: 'Закройте открытые подзадачи или переоткройте родительскую задачу, пока они не выполнены.',
-  },
+  fix: HYGIENE_CATALOGUE['open-subtasks-under-done-parent'].fix,
 };

@@ -1,3 +1,4 @@
+import { HYGIENE_CATALOGUE } from '../catalogue';
 import { isDone, type HygieneRule, noParams } from '../rule';
 
 /** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone. */
@@ -21,8 +22,5 @@ export const overdue: HygieneRule = {
     if (!due || !/^\d{4}-\d{2}-\d{2}$/.test(due) || isDone(issue)) return false;
     return due < calendarDate(now, config.timeZone);
   },
-  fix: {
-    en: 'Move the due date to a date the team commits to, or finish the issue.',
-    ru: 'Перенесите срок на дату, за которую команда ручается, или завершите задачу.',
-  },
+  fix: HYGIENE_CATALOGUE['overdue'].fix,
 };

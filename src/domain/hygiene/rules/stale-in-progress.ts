@@ -1,3 +1,4 @@
+import { HYGIENE_CATALOGUE } from '../catalogue';
 import { parseInstant } from '../../jira';
 import { DAY_MS, type HygieneRule, statusCategory } from '../rule';
 
@@ -15,8 +16,5 @@ export const staleInProgress: HygieneRule = {
     const updated = parseInstant(issue.fields.updated ?? issue.fields.created);
     return updated < now - config.hygiene.staleDays * DAY_MS;
   },
-  fix: {
-    en: 'Bring the issue up to date: record progress, move it to its real status, or flag what blocks it.',
-    ru: 'Актуализируйте задачу: отметьте прогресс, переведите в реальный статус или укажите, что её блокирует.',
-  },
+  fix: HYGIENE_CATALOGUE['stale-in-progress'].fix,
 };

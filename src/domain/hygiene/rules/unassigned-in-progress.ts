@@ -1,3 +1,4 @@
+import { HYGIENE_CATALOGUE } from '../catalogue';
 import { type HygieneRule, noParams, statusCategory } from '../rule';
 
 /** Work in progress that nobody is named for: nobody answers for it at the stand-up. */
@@ -6,8 +7,5 @@ export const unassignedInProgress: HygieneRule = {
   severity: 'high',
   params: noParams,
   violates: ({ issue }) => statusCategory(issue) === 'indeterminate' && !issue.fields.assignee,
-  fix: {
-    en: 'Assign the issue to the person working on it, or move it back to To Do.',
-    ru: 'Назначьте исполнителя, который над ней работает, или верните задачу в «К выполнению».',
-  },
+  fix: HYGIENE_CATALOGUE['unassigned-in-progress'].fix,
 };

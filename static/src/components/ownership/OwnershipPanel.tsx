@@ -1,9 +1,10 @@
 /**
  * The Ownership issue panel: the issue's product(s) with their Business and Digital POs and what
  * to ask each about, the channel leaders, the segments, and a warning with a fix where a mapping
- * or an owner is missing.
+ * or an owner is missing. Read again when the issue changes (Jira's issue-changed event, or a fix
+ * made in the Hygiene panel).
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
@@ -11,7 +12,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { LocalizedText, OwnedProduct, OwnerRole, OwnershipPanelData, OwnershipProblem, ResolverError } from '../../../../src/shared/protocol';
 import { api } from '../../api';
-import { openModule } from '../../bridge';
+import { onIssueChanged, openModule } from '../../bridge';
 import { localized, type Lang } from '../../i18n';
 import { ownershipMessages, type OwnershipMessages } from '../../i18n-ownership';
 import { useShell } from '../../shell';
@@ -28,7 +29,7 @@ const subtle = token('color.text.subtle', '#44546F');
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
     <section data-testid={testId} style={{ marginTop: token('space.200', '16px') }}>
-      <Heading size="xxsmall" as="h3">
+      <Heading size="xxsmall" as="h2">
         {title}
       </Heading>
       <div style={{ marginTop: token('space.100', '8px') }}>{children}</div>
@@ -81,7 +82,7 @@ function ProductBlock({ product, data }: { product: OwnedProduct; data: Ownershi
           {localized(product.name, lang)}
         </Lozenge>
       </div>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: token('space.150', '12px') }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(220px, 100%), 1fr))', gap: token('space.150', '12px') }}>
         <OwnerCard role="business" product={product} areas={data.responsibilities.businessOwner} />
         <OwnerCard role="digital" product={product} areas={data.responsibilities.digitalOwner} />
       </div>
@@ -201,12 +202,21 @@ export function OwnershipPanel() {
   const { lang } = useShell();
   const m = ownershipMessages(lang);
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const load = useCallback(() => {
-    setState({ kind: 'loading' });
-    void api.ownership().then((r) => setState(r.ok ? { kind: 'ready', data: r.data } : { kind: 'error', error: r.error }));
+  const shown = useRef(false);
+  const load = useCallback((quiet = false) => {
+    // A refresh keeps what is shown until the new answer is in (no spinner flashing on every edit).
+    if (!quiet || !shown.current) setState({ kind: 'loading' });
+    void api.ownership().then((r) => {
+      if (r.ok) {
+        shown.current = true;
+        setState({ kind: 'ready', data: r.data });
+      } else if (!quiet || !shown.current) setState({ kind: 'error', error: r.error });
+    });
   }, []);
-  useEffect(load, [load]);
+  useEffect(() => load(), [load]);
+  // A label, component or field the mapping reads may have changed: map the issue again.
+  useEffect(() => onIssueChanged(() => load(true)), [load]);
   if (state.kind === 'loading') return <Loading label={m.panelLoading} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={m.panelErrorTitle} body={state.error.message} action={{ label: m.tryAgain, onClick: load }} />;
+  if (state.kind === 'error') return <Notice appearance="error" title={m.panelErrorTitle} body={state.error.message} action={{ label: m.tryAgain, onClick: () => load() }} />;
   return <Panel data={state.data} />;
 }

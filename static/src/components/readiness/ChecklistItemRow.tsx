@@ -53,8 +53,8 @@ export function Who({ accountId, at, people, t }: { accountId: string | null; at
   );
 }
 
-/** An auto item's state: not a control (the issue decides it), but read out like one. */
-function AutoMark({ state, text, t, testId }: { state: ItemState; text: string; t: ReadinessMessages; testId: string }) {
+/** An item's state where it is not a control (an auto item, a read-only or not-applicable one), read out like one. */
+function AutoMark({ state, text, t, testId, struck = false }: { state: ItemState; text: string; t: ReadinessMessages; testId: string; struck?: boolean }) {
   const done = state === 'done';
   return (
     <span data-testid={testId} style={{ display: 'inline-flex', alignItems: 'flex-start', gap: token('space.100', '8px'), padding: '2px 0' }}>
@@ -79,7 +79,7 @@ function AutoMark({ state, text, t, testId }: { state: ItemState; text: string; 
       >
         {done ? '✓' : ''}
       </span>
-      <span style={{ overflowWrap: 'anywhere' }}>{text}</span>
+      <span style={{ overflowWrap: 'anywhere', textDecoration: struck ? 'line-through' : undefined }}>{text}</span>
     </span>
   );
 }
@@ -145,7 +145,6 @@ export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onCha
   const na = item.state === 'notApplicable';
   const testId = `item-${list}-${item.id}`;
   // Controls stay enabled while a save runs (changes are queued), so the keyboard focus stays put.
-  const disabled = !canEdit;
   const evidence = item.autoResult ? t.autoDetail(item.autoResult.detail, item.autoResult.passed) : null;
 
   const naToggle = canEdit && item.allowNotApplicable && !editing && (
@@ -179,13 +178,13 @@ export function ChecklistItemRow({ list, item, people, canEdit, saving, t, onCha
         <div style={{ flex: '1 1 12rem', minWidth: 0, color: na ? subtle : undefined }}>
           {item.auto !== null && !na ? (
             <AutoMark state={item.state} text={text} t={t} testId={`${testId}-auto-mark`} />
+          ) : !canEdit || na ? (
+            // Read-only or not applicable: a mark, not a disabled checkbox (whose greyed label fails contrast).
+            <AutoMark state={item.state} text={text} t={t} testId={`${testId}-mark`} struck={na} />
           ) : (
             <Checkbox
               label={<span style={{ textDecoration: na ? 'line-through' : undefined, overflowWrap: 'anywhere' }}>{text}</span>}
               isChecked={item.state === 'done'}
-              isIndeterminate={na}
-              // A not-applicable item is brought back with "Applies again".
-              isDisabled={disabled || na}
               onChange={(e) => onChange({ list, item: item.id, state: e.currentTarget.checked ? 'done' : 'open' })}
               testId={`${testId}-checkbox`}
             />

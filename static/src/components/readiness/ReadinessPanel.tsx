@@ -164,7 +164,7 @@ export function ReadinessPanel() {
       )}
       {lists.length === 0 && <p>{t.noChecklists}</p>}
       {lists.map((list) => (
-        <ChecklistSection key={list.kind} list={list} people={v.people} canEdit={v.canEdit} pending={pending} t={t} onChange={change} />
+        <ChecklistSection key={list.kind} list={list} stage={v.issue.stage} people={v.people} canEdit={v.canEdit} pending={pending} t={t} onChange={change} />
       ))}
       <section aria-label={t.history}>
         <HistoryList history={v.history} people={v.people} t={t} />

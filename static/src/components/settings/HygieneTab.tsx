@@ -4,17 +4,19 @@ import Select from '@atlaskit/select';
 import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
 import type { HygieneRuleId, Severity } from '../../../../src/shared/protocol';
+import { hygieneRuleName } from '../../../../src/domain/hygiene/catalogue';
 import { useSettings } from './context';
 import { ChoiceField, NumberField, ProblemList, RefsField, type Choice } from './fields';
 
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
 
 function RuleRow({ id, defaultSeverity }: { id: HygieneRuleId; defaultSeverity: Severity }) {
-  const { draft, m, set } = useSettings();
+  const { draft, m, set, lang } = useSettings();
   const setting = draft.hygiene.rules[id];
   const enabled = setting?.enabled ?? true;
   const severity = setting?.severity ?? null;
-  const name = m.ruleNames[id];
+  // Named from the catalogue the gadgets and panels use, so a rule is called the same everywhere.
+  const name = hygieneRuleName(id, lang);
   // A rule that is on, at its own severity, needs no entry: the configuration stays short.
   const write = (nextEnabled: boolean, nextSeverity: Severity | null) =>
     set(['hygiene', 'rules', id], nextEnabled && nextSeverity === null ? undefined : { enabled: nextEnabled, ...(nextSeverity ? { severity: nextSeverity } : {}) });
