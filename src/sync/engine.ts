@@ -297,14 +297,21 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
       }));
     }
     const wanted = fieldsFor(config, meta);
-    if (held.state.sync.watermark !== null && wanted.some((f) => !held.state.sync.fields.includes(f))) {
-      // The configuration reads a field the stored issues were not read with: read them again.
+    const missing = wanted.filter((f) => !held.state.sync.fields.includes(f));
+    let fresh: SyncCursor | null = null;
+    if (missing.length > 0 && (held.state.sync.watermark !== null || held.state.sync.cursor !== null)) {
+      // The configuration reads a field the stored issues (or those of the search under way) were
+      // not read with: every issue of the scope is read again, unchanged ones included.
+      const newFields = [...new Set([...(held.state.sync.cursor?.newFields ?? []), ...missing])].sort();
+      fresh = { ...newCursor(meta, null, deps.clock(), deps.marginMs ?? 2 * MINUTE), newFields };
       await held.save((s) => ({ ...s, sync: { ...s.sync, watermark: null, cursor: null } }));
     }
 
     // 3. The changes since the watermark (or the whole scope), resumed where a run left off.
-    let cursor: SyncCursor = held.state.sync.cursor ?? newCursor(meta, held.state.sync.watermark, deps.clock(), deps.marginMs ?? 2 * MINUTE);
+    let cursor: SyncCursor = fresh ?? held.state.sync.cursor ?? newCursor(meta, held.state.sync.watermark, deps.clock(), deps.marginMs ?? 2 * MINUTE);
     await held.save((s) => ({ ...s, sync: { ...s.sync, cursor, phase: cursor.kind, fields: wanted } }));
+    // Re-reading for new fields, an issue's unchanged stamp does not mean its stored copy has them.
+    const rereading = (cursor.newFields?.length ?? 0) > 0;
     const stamps = await deps.store.issueStamps(boardId);
     let changed = 0;
     await readIssues(
@@ -316,7 +323,7 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
         siteFields: siteFieldsOf(meta),
         typeNames: new Map(Object.entries(meta.typeNames)),
         pageToken: cursor.pageToken,
-        unchanged: (issue) => stamps.get(issue.id) === updatedOf(issue),
+        unchanged: (issue) => !rereading && stamps.get(issue.id) === updatedOf(issue),
         ...(deps.groupSize ? { groupSize: deps.groupSize } : {}),
       },
       async (group) => {
