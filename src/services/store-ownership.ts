@@ -9,7 +9,7 @@
  *   whether it is open or an open defect, and the enabled rules it breaks — the hygiene report's
  *   own rows, so the two always agree.
  * - The counts evaluate a draft (unsaved) configuration against the stored issues, decoded by the
- *   codec and mapped by the domain's mapping functions. A custom field the draft maps on that the
+ *   codec as far as the mapping reads them (`decodeMapped`) and mapped by the domain's functions. A custom field the draft maps on that the
  *   stored issues were not read with is named, never counted as zero: the sync reads it after the
  *   configuration that maps on it is saved.
  *
@@ -19,11 +19,10 @@
  */
 import type { GovernanceConfig } from '../domain/config';
 import { activeRules } from '../domain/hygiene';
-import type { JiraIssue } from '../domain/jira';
 import { type MappableIssue, matchCounts, type MatchCounts } from '../domain/ownership';
 import { type MatrixFacts, ownershipMatrix, type OwnershipMatrix } from '../domain/ownership-matrix';
 import type { Freshness } from '../shared/governance-protocol';
-import { decodeIssue } from '../store/issue-codec';
+import { decodeMapped, type MappedIssue } from '../store/issue-codec';
 import type { BoardState } from '../store/types';
 import { metricFieldIds } from './board-data';
 import type { BoardFigures, IssueTag } from './board-figures';
@@ -216,14 +215,6 @@ function readWith(state: BoardState, fieldId: string): boolean {
   return state.sync.fields.includes(fieldId) && !(state.sync.cursor?.newFields ?? []).includes(fieldId);
 }
 
-/** What the mapping reads of an issue, kept while the rest of its document is dropped. */
-function mappedPart(issue: JiraIssue, fieldIds: readonly string[]): MappableIssue {
-  const f = issue.fields;
-  const custom: Record<string, unknown> = {};
-  for (const id of fieldIds) if (f[id] !== undefined) custom[id] = f[id];
-  return { fields: { ...custom, project: { key: f.project.key }, components: f.components, labels: f.labels } };
-}
-
 /**
  * How many stored issues of every synced board each product, channel and segment of `draft`
  * matches, counting only the issues the viewer may browse. `saved` is the configuration the sync
@@ -255,29 +246,21 @@ export async function storeMatchCounts(
     .filter((id) => counted.some((b) => !readWith(scope.states.get(b) as BoardState, id)))
     .map((id) => ({ id, saved: savedReads.has(id) }));
 
-  // Each issue once (on the first board holding it), cut to what the mapping reads.
-  const issues = new Map<string, { issue: MappableIssue; subject: AccessSubject }>();
+  // Each issue once (on the first board holding it), decoded only as far as the mapping reads.
+  const issues = new Map<string, MappedIssue>();
   for (const boardId of counted) {
-    for (const doc of await deps.store.issues(boardId)) {
-      if (issues.has(doc.id)) continue;
-      const { issue } = decodeIssue(doc);
-      const security = (issue.issue.fields as { security?: { id?: unknown } | null }).security;
-      issues.set(doc.id, {
-        issue: mappedPart(issue.issue, fieldIds),
-        subject: { id: issue.id, projectId: issue.issue.fields.project.id, security: security && typeof security.id === 'string' ? security.id : null },
-      });
-    }
+    for (const doc of await deps.store.issues(boardId)) if (!issues.has(doc.id)) issues.set(doc.id, decodeMapped(doc, fieldIds));
   }
   const boardSubjects = scope.boardIds.flatMap((id) => {
     const s = scope.states.get(id);
     const b = s ? boardSubject(s) : null;
     return b ? [b] : [];
   });
-  const subjects = [...[...issues.values()].map((i) => i.subject), ...boardSubjects];
+  const subjects: AccessSubject[] = [...issues.values(), ...boardSubjects];
   const access = subjects.length > 0 ? await viewerAccess(viewer.client, deps.cache, viewer.accountId, subjects, now) : { canSee: () => false };
   const freshness = freshnessOf(scope, now, (s) => access.canSee(s), syncing);
   if (counted.length === 0) return { counts: null, boards: 0, horizonDays: SYNC_HORIZON_DAYS, unreadFields, freshness };
   const visible: MappableIssue[] = [];
-  for (const i of issues.values()) if (access.canSee(i.subject)) visible.push(i.issue);
+  for (const i of issues.values()) if (access.canSee(i)) visible.push(i.issue);
   return { counts: matchCounts(visible, draft), boards: counted.length, horizonDays: SYNC_HORIZON_DAYS, unreadFields, freshness };
 }
