@@ -51,19 +51,31 @@ export function configKey(config: GovernanceConfig): string {
 
 const number = (n: number) => n.toLocaleString('en-US');
 
+/** What the site says of itself, the same for every board: read once per run, not once per board. */
+const SITE_WIDE: ReadonlySet<PropertyKey> = new Set(['fields', 'statuses', 'issueTypes']);
+
 /**
- * The client as the sync uses it here: each answer reports progress, and the last Jira error is
- * kept (the sync records a failure as a message; the command names the host, endpoint and status).
+ * The client as the sync uses it here: each answer reports progress, the site-wide lists are read
+ * once per run, and the last Jira error is kept (the sync records a failure as a message; the
+ * command names the host, endpoint and status).
  */
 function observed(client: JiraClient, onAnswer: () => void): { client: JiraClient; lastError: () => JiraError | null } {
   let last: JiraError | null = null;
+  const once = new Map<PropertyKey, Promise<unknown>>();
   const wrapped = new Proxy(client, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function' || property === 'stats') return value;
       return (...args: unknown[]) => {
+        const kept = args.length === 0 && SITE_WIDE.has(property) ? once.get(property) : undefined;
+        if (kept) return kept;
         const result: unknown = Reflect.apply(value, target, args);
         if (!(result instanceof Promise)) return result;
+        if (args.length === 0 && SITE_WIDE.has(property)) {
+          // A failed read is not kept: the next board asks again.
+          once.set(property, result);
+          result.catch(() => once.delete(property));
+        }
         return result.then(
           (answer: unknown) => {
             onAnswer();
@@ -96,7 +108,8 @@ export async function storeModeReport(jira: JiraClient, req: StoreRunRequest): P
     req.onProgress(board);
     // What Jira says of the board is read every run (a sprint closed, a filter changed), and the
     // stored ids are checked against the scope (deletions and moves have no `updated` to catch up on).
-    const outcome = await syncBoard({ client, store, clock: req.clock, config: async () => ({ config: req.config, key }), owner }, boardId, { refreshMeta: true, reconcile: true });
+    // The figures are derived below, once, at --now.
+    const outcome = await syncBoard({ client, store, clock: req.clock, config: async () => ({ config: req.config, key }), owner }, boardId, { refreshMeta: true, reconcile: true, derive: false });
     if (outcome.status === 'busy') throw new StoreBusyError(req.dir, boardId);
     if (outcome.status === 'gone') throw new BoardNotFoundError(boardId);
     if (outcome.status === 'failed') {

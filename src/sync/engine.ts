@@ -64,6 +64,11 @@ export interface SyncOptions {
   readonly reconcile?: boolean;
   /** Derive the figure rows again even if nothing changed. */
   readonly rederive?: boolean;
+  /**
+   * False: leave the figure rows as they are (the caller derives them itself: the command derives
+   * them at its own `--now` with the sprints asked for). Default true.
+   */
+  readonly derive?: boolean;
 }
 
 export type SyncOutcome =
@@ -346,7 +351,8 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
     const previous = held.state.figures;
     const asOf = deps.clock();
     const derive =
-      options.rederive || changed > 0 || removed > 0 || previous === null || previous.configKey !== configKey || asOf - previous.asOf > (deps.figuresMaxAgeMs ?? 60 * MINUTE);
+      options.derive !== false &&
+      (options.rederive || changed > 0 || removed > 0 || previous === null || previous.configKey !== configKey || asOf - previous.asOf > (deps.figuresMaxAgeMs ?? 60 * MINUTE));
     if (derive) await deriveFigures(deps.store, boardId, meta, config, asOf);
     const issues = (await deps.store.issueStamps(boardId)).size;
     const spent = cost();
