@@ -6,7 +6,6 @@
  * viewer. Over the demo site made larger (1,500 more open payments issues) and served by the
  * emulator, with one administrator who lacks the "Bank security" level.
  */
-import { DEMO_APP } from '../../src/demo/people';
 import { SEGMENT_FIELD_ID } from '../../src/demo/catalog';
 import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/site';
 import { defaultConfig, parseConfigOrThrow, type GovernanceConfig } from '../../src/domain/config';
