@@ -187,13 +187,15 @@ export async function run(io: CliIo): Promise<number> {
     const from = args.from ?? now - 30 * 24 * 3600_000;
     progress = new Progress(io, !args.quiet && (args.progress || (io.stderrIsTty && args.site !== 'demo')));
     // A directory that cannot hold the store is refused before Jira is asked anything.
-    if (args.store !== null) checkStoreDirectory(args.store);
+    const siteName = args.site === 'demo' ? 'demo' : args.site.replace(/\/+$/, '');
+    if (args.store !== null) checkStoreDirectory(args.store, siteName);
     site = await openSite(args, resolveLimits(io.limits));
     const report =
       args.store === null
         ? await governanceReport(site.client, { boardIds: args.boards, sprints: args.sprints, now, from, to, config, unresolvedConfigNames: unresolved, onProgress: progress.report })
         : await storeModeReport(site.client, {
             dir: args.store,
+            site: siteName,
             boardIds: args.boards,
             sprints: args.sprints,
             now,

@@ -20,6 +20,8 @@ import { deriveFigures, syncBoard } from '../sync/engine';
 export interface StoreRunRequest {
   /** The store's directory. */
   dir: string;
+  /** The site the boards are read from (its URL, or "demo"): a directory holds one site's boards. */
+  site: string;
   boardIds: readonly number[];
   sprints: number;
   /** The instant the figures are derived at. */
@@ -94,7 +96,7 @@ function observed(client: JiraClient, onAnswer: () => void): { client: JiraClien
 
 /** Syncs the boards into the store in `req.dir`, then reads the report from it. */
 export async function storeModeReport(jira: JiraClient, req: StoreRunRequest): Promise<GovernanceReport> {
-  const store = directoryGovernanceStore(req.dir);
+  const store = directoryGovernanceStore(req.dir, { site: req.site });
   const key = configKey(req.config);
   const owner = `governance-cli:${process.pid}:${req.clock()}`;
   let board = '';

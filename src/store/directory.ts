@@ -18,9 +18,25 @@ const LogLine = z.union([z.object({ put: StoredIssueDoc }), z.object({ del: z.st
 
 /** The layout this version reads and writes. */
 export const DIRECTORY_STORE_FORMAT = 1;
-/** The marker file: `{"format": 1}`. A directory without one is of format 1 (the preview's, before the marker). */
+/**
+ * The marker file: `{"format": 1, "site": "https://your-site.atlassian.net"}` (the site is written
+ * by the command; the preview leaves it out). A directory without one is of format 1 (the preview's,
+ * before the marker).
+ */
 export const STORE_MARKER = 'governance-store.json';
-const Marker = z.object({ format: z.number().int().positive() }).passthrough();
+const Marker = z.object({ format: z.number().int().positive(), site: z.string().optional() }).passthrough();
+
+function readMarker(dir: string): z.infer<typeof Marker> | null {
+  const marker = join(dir, STORE_MARKER);
+  if (!existsSync(marker)) return null;
+  try {
+    const parsed = Marker.safeParse(JSON.parse(readFileSync(marker, 'utf8')));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // said below
+  }
+  throw new StoreDirectoryError(dir, `${STORE_MARKER} is not a governance store marker`);
+}
 
 /** A directory that cannot hold this version's store: `reason` says why, in words. */
 export class StoreDirectoryError extends Error {
@@ -37,10 +53,10 @@ const codeOf = (e: unknown): string => (e as NodeJS.ErrnoException)?.code ?? Str
 
 /**
  * Checks that `dir` can hold this version's store: a directory (created, with its parents, when
- * absent), writable, and not marked with a newer format. Throws `StoreDirectoryError` otherwise,
- * having changed nothing.
+ * absent), writable, not marked with a newer format, and (with `site`) not holding another site's
+ * boards. Throws `StoreDirectoryError` otherwise, having changed nothing.
  */
-export function checkStoreDirectory(dir: string): void {
+export function checkStoreDirectory(dir: string, site?: string): void {
   let exists = true;
   try {
     if (!statSync(dir).isDirectory()) throw new StoreDirectoryError(dir, 'not a directory');
@@ -57,19 +73,12 @@ export function checkStoreDirectory(dir: string): void {
     }
     return;
   }
-  const marker = join(dir, STORE_MARKER);
-  if (existsSync(marker)) {
-    let format: number;
-    try {
-      const parsed = Marker.safeParse(JSON.parse(readFileSync(marker, 'utf8')));
-      if (!parsed.success) throw new Error('no format');
-      format = parsed.data.format;
-    } catch {
-      throw new StoreDirectoryError(dir, `${STORE_MARKER} is not a governance store marker`);
-    }
-    if (format > DIRECTORY_STORE_FORMAT)
-      throw new StoreDirectoryError(dir, `written by a newer version of governance (store format ${format}; this version reads format ${DIRECTORY_STORE_FORMAT}): use that version, or another directory`);
-  }
+  const marker = readMarker(dir);
+  if (marker && marker.format > DIRECTORY_STORE_FORMAT)
+    throw new StoreDirectoryError(dir, `written by a newer version of governance (store format ${marker.format}; this version reads format ${DIRECTORY_STORE_FORMAT}): use that version, or another directory`);
+  // Board ids are a site's own: another site's board 1 is another board.
+  if (site !== undefined && marker?.site !== undefined && marker.site !== site)
+    throw new StoreDirectoryError(dir, `holds the boards of ${marker.site}, not of ${site}: use another directory for each site`);
   // Permission bits do not tell (an administrator account, a read-only mount): a file is written and removed.
   const probe = join(dir, `.governance-probe-${process.pid}`);
   try {
@@ -91,10 +100,15 @@ class DirectoryStore extends MemoryStore {
   /** Lines in each board's issue log, for compaction. */
   private readonly logLines = new Map<number, number>();
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    site?: string,
+  ) {
     super();
-    checkStoreDirectory(dir);
-    if (!existsSync(join(dir, STORE_MARKER))) writeAtomically(join(dir, STORE_MARKER), `${JSON.stringify({ format: DIRECTORY_STORE_FORMAT })}\n`);
+    checkStoreDirectory(dir, site);
+    const marker = readMarker(dir);
+    if (!marker || (site !== undefined && marker.site === undefined))
+      writeAtomically(join(dir, STORE_MARKER), `${JSON.stringify({ format: DIRECTORY_STORE_FORMAT, ...(site !== undefined ? { site } : {}) })}\n`);
     this.load();
   }
 
@@ -174,9 +188,10 @@ class DirectoryStore extends MemoryStore {
 }
 
 /**
- * A store kept in `dir` (created if need be); what is there already is read back. Throws
+ * A store kept in `dir` (created if need be); what is there already is read back. With `site`, the
+ * directory is marked as holding that site's boards, and refused for another. Throws
  * `StoreDirectoryError` for a directory that cannot hold it (see `checkStoreDirectory`).
  */
-export function directoryGovernanceStore(dir: string): GovernanceStore {
-  return new DirectoryStore(dir);
+export function directoryGovernanceStore(dir: string, options: { site?: string } = {}): GovernanceStore {
+  return new DirectoryStore(dir, options.site);
 }

@@ -81,7 +81,7 @@ describe('--store on the demo site', () => {
     expect(second.code).toBe(EXIT_OK);
     expect(second.stdout).toBe(direct.stdout);
     expect(readdirSync(dir)).toEqual(expect.arrayContaining([STORE_MARKER, 'board-1.state.json', 'board-1.issues.jsonl', 'board-4.state.json']));
-    expect(JSON.parse(readFileSync(join(dir, STORE_MARKER), 'utf8'))).toEqual({ format: DIRECTORY_STORE_FORMAT });
+    expect(JSON.parse(readFileSync(join(dir, STORE_MARKER), 'utf8'))).toEqual({ format: DIRECTORY_STORE_FORMAT, site: 'demo' });
   });
 
   it('honours --sprints, --from/--to as direct mode does, from the same store', async () => {
@@ -183,6 +183,16 @@ describe('a directory that cannot hold the store', () => {
     const before = snapshot(dir);
     const line = expectOneLine(await cli(argv(dir)), EXIT_USAGE);
     expect(line).toBe(`governance: --store ${dir}: written by a newer version of governance (store format ${DIRECTORY_STORE_FORMAT + 1}; this version reads format ${DIRECTORY_STORE_FORMAT}): use that version, or another directory`);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses a directory holding another site’s boards (board ids are a site’s own), and changes nothing in it', async () => {
+    const dir = tempDir();
+    expect((await cli(argv(dir))).code).toBe(EXIT_OK);
+    const before = snapshot(dir);
+    const other = 'http://127.0.0.1:9';
+    const line = expectOneLine(await cli(['report', '--site', other, '--board', '1', '--store', dir], { env: { JIRA_EMAIL: 'a@example.com', JIRA_API_TOKEN: 't' } }), EXIT_USAGE);
+    expect(line).toBe(`governance: --store ${dir}: holds the boards of demo, not of ${other}: use another directory for each site`);
     expect(snapshot(dir)).toEqual(before);
   });
 
