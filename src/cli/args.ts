@@ -48,10 +48,10 @@ Backlog convergence, defect SLA and Jira hygiene of Jira boards.
   --from/--to the defect period (default: the 30 days before now)
   --config    a governance configuration (JSON; default: the built-in defaults)
   --format    table (default), json or csv
-  --store     keep a local copy of the boards in this directory (created if absent) and report from
-              it: the first run reads each board whole, later runs read only what changed since
-              (issues updated, added, deleted or moved; sprints and board settings); the same
-              figures and formats as without it, for periods up to 400 days back
+  --store     keep a local copy of the boards in this directory (created if absent; one directory
+              per site) and report from it: the first run reads each board whole, later runs read
+              only what changed since (issues updated, added, deleted or moved; sprints and board
+              settings); the same figures and formats as without it, for periods up to 400 days back
   --email/--token, or JIRA_EMAIL/JIRA_API_TOKEN: credentials for a real site (basic auth, sent
               only over https, or to this machine)
   --quiet     no progress on stderr
