@@ -9,6 +9,7 @@
  * (an issue deleted or moved away since leaves the store), never an unchanged issue again.
  */
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { GovernanceConfig } from '../domain/config';
 import type { GovernanceReport } from '../domain/report';
 import { JiraError, type JiraClient } from '../jira/types';
@@ -35,13 +36,13 @@ export interface StoreRunRequest {
   onProgress: (message: string) => void;
 }
 
-/** Another run holds a board of the store (its claim ends within two minutes of its last write). */
+/** A run on another machine holds a board of the store (its claim ends within two minutes of its last write), or took it over from this run. */
 export class StoreBusyError extends Error {
   constructor(
     readonly dir: string,
     readonly boardId: number,
   ) {
-    super(`board ${boardId} is being synced into it by another run of governance; try again when that run ends`);
+    super(`board ${boardId} is being synced into it by another run of governance; try again when that run ends (at most two minutes after its last progress)`);
     this.name = 'StoreBusyError';
   }
 }
@@ -98,7 +99,9 @@ function observed(client: JiraClient, onAnswer: () => void): { client: JiraClien
 export async function storeModeReport(jira: JiraClient, req: StoreRunRequest): Promise<GovernanceReport> {
   const store = directoryGovernanceStore(req.dir, { site: req.site });
   const key = configKey(req.config);
-  const owner = `governance-cli:${process.pid}:${req.clock()}`;
+  // One owner per machine: a run stopped midway (Ctrl-C) leaves its claim, and the next run here
+  // takes the board over at once; a run elsewhere waits until the claim ends (two minutes).
+  const owner = `governance-cli:${hostname()}`;
   let board = '';
   const stats = () => jira.stats?.() ?? null;
   const { client, lastError } = observed(jira, () => {

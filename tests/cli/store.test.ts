@@ -5,7 +5,7 @@
  * refused with one line naming it, and nothing in it is changed; `--progress` shows the sync.
  */
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_OK, EXIT_USAGE, run } from '../../src/cli/main';
 import { USAGE } from '../../src/cli/args';
@@ -14,7 +14,7 @@ import { DEMO_STATUSES } from '../../src/demo/catalog';
 import { startEmulator, type Emulator, type RequestLog } from '../../src/emulator/server';
 import type { SiteData } from '../../src/emulator/site';
 import { SiteChanges } from '../../src/emulator/site-changes';
-import { DIRECTORY_STORE_FORMAT, STORE_MARKER } from '../../src/store/directory';
+import { DIRECTORY_STORE_FORMAT, directoryGovernanceStore, STORE_MARKER } from '../../src/store/directory';
 
 const NOW = Date.parse(DEMO_NOW);
 const MINUTE = 60_000;
@@ -162,6 +162,37 @@ describe('a second run reads only what changed', () => {
     const direct = await report(null);
     expect(third.stdout).toBe(direct.stdout);
   }, 60_000);
+});
+
+describe('a run stopped midway, and runs at once', () => {
+  const argv = (dir: string) => ['report', '--site', 'demo', '--board', '1', '--now', DEMO_NOW, '--format', 'json', '--store', dir];
+
+  /** Leaves board 1 claimed by `owner` until a minute from now, as a run stopped midway leaves it. */
+  async function claimed(dir: string, owner: string): Promise<void> {
+    const store = directoryGovernanceStore(dir, { site: 'demo' });
+    const held = await store.board(1);
+    if (!held) throw new Error('no board 1 in the store');
+    const s = held.value;
+    const lease = { owner, token: s.sync.fence + 1, expiresAt: Date.now() + MINUTE };
+    expect(await store.saveBoard({ ...s, sync: { ...s.sync, fence: lease.token, lease, phase: 'catchup' } }, held.version)).toEqual(expect.objectContaining({ ok: true }));
+  }
+
+  it('goes on at once after a run on this machine was stopped (Ctrl-C), giving the same report', async () => {
+    const dir = tempDir();
+    const first = await cli(argv(dir));
+    await claimed(dir, `governance-cli:${hostname()}`);
+    const again = await cli(argv(dir));
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe(first.stdout);
+  });
+
+  it('refuses, naming the board, while a run on another machine holds it', async () => {
+    const dir = tempDir();
+    await cli(argv(dir));
+    await claimed(dir, 'governance-cli:another-machine');
+    const line = expectOneLine(await cli(argv(dir)), EXIT_USAGE);
+    expect(line).toMatch(new RegExp(`^governance: --store ${dir}: board 1 is being synced into it by another run of governance; try again when that run ends`));
+  });
 });
 
 describe('a directory that cannot hold the store', () => {
