@@ -45,6 +45,8 @@ async function cli(argv: string[], options: { env?: Record<string, string>; cloc
     stderrIsTty: false,
     stdoutIsTty: false,
     clock: options.clock ?? (() => NOW),
+    // Retries do not wait here.
+    limits: { sleep: async () => undefined },
   });
   return { code, stdout, stderr };
 }
@@ -162,6 +164,29 @@ describe('a second run reads only what changed', () => {
     const direct = await report(null);
     expect(third.stdout).toBe(direct.stdout);
   }, 60_000);
+});
+
+describe('Jira failing during the sync', () => {
+  it('exits 3 naming the host, the endpoint and the status, as direct mode does, and the next run goes on', async () => {
+    const site = buildDemoSite();
+    const emulator = await startEmulator(site, { now: () => NOW });
+    const admin = site.users.find((u) => u.accountId === DEMO_USERS.admin);
+    const env = { JIRA_EMAIL: admin?.emailAddress ?? '', JIRA_API_TOKEN: admin?.apiToken ?? '' };
+    const dir = tempDir();
+    const argv = ['report', '--site', emulator.url, '--board', '1', '--now', DEMO_NOW, '--format', 'json', '--store', dir];
+    try {
+      emulator.faults.next(1000, { status: 503, retryAfterSeconds: 0 });
+      const line = expectOneLine(await cli(argv, { env }), 3);
+      expect(line).toMatch(new RegExp(`^governance: cannot read Jira at ${new URL(emulator.url).host}: GET /rest/agile/1\\.0/board/\\{id\\}.*503`));
+      emulator.faults.clear();
+      const again = await cli(argv, { env });
+      expect(again.code).toBe(EXIT_OK);
+      expect(again.stdout).toBe((await cli(argv.slice(0, -2), { env })).stdout);
+    } finally {
+      emulator.faults.clear();
+      await emulator.close();
+    }
+  });
 });
 
 describe('a run stopped midway, and runs at once', () => {
