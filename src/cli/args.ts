@@ -22,6 +22,8 @@ export interface ReportArgs {
   quiet: boolean;
   /** Progress on stderr even when it is not a terminal. */
   progress: boolean;
+  /** Sync the boards into a local store in this directory and report from it (null: read Jira directly). */
+  store: string | null;
 }
 
 export type ParsedArgs = ReportArgs | { command: 'help' } | { command: 'version' };
@@ -35,7 +37,7 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: governance report --site <URL|demo> --board <id> [--board <id> ...]
                          [--sprints <n>] [--now <ISO instant>] [--from <ISO> --to <ISO>]
-                         [--config <file.json>] [--format json|table|csv]
+                         [--config <file.json>] [--format json|table|csv] [--store <dir>]
                          [--email <email> --token <API token>] [--quiet | --progress]
 
 Backlog convergence, defect SLA and Jira hygiene of Jira boards.
@@ -46,6 +48,10 @@ Backlog convergence, defect SLA and Jira hygiene of Jira boards.
   --from/--to the defect period (default: the 30 days before now)
   --config    a governance configuration (JSON; default: the built-in defaults)
   --format    table (default), json or csv
+  --store     keep a local copy of the boards in this directory (created if absent; one directory
+              per site) and report from it: the first run reads each board whole, later runs read
+              only what changed since (issues updated, added, deleted or moved; sprints and board
+              settings); the same figures and formats as without it, for periods up to 400 days back
   --email/--token, or JIRA_EMAIL/JIRA_API_TOKEN: credentials for a real site (basic auth, sent
               only over https, or to this machine)
   --quiet     no progress on stderr
@@ -72,7 +78,7 @@ const FLAGS: ReadonlyMap<string, 'quiet' | 'progress'> = new Map([
   ['-q', 'quiet'],
   ['--progress', 'progress'],
 ]);
-const WITH_VALUE: ReadonlySet<string> = new Set(['--site', '--board', '--sprints', '--now', '--from', '--to', '--config', '--format', '--email', '--token']);
+const WITH_VALUE: ReadonlySet<string> = new Set(['--site', '--board', '--sprints', '--now', '--from', '--to', '--config', '--format', '--email', '--token', '--store']);
 
 /**
  * A real site's URL: http(s), no user name or password in it (they would be echoed in messages and
@@ -115,6 +121,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     token: env.JIRA_API_TOKEN ?? null,
     quiet: false,
     progress: false,
+    store: null,
   };
   const seen = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
@@ -173,6 +180,10 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
         break;
       case '--token':
         out.token = value;
+        break;
+      case '--store':
+        if (value.trim() === '') throw new UsageError('--store: a directory is missing');
+        out.store = value;
         break;
     }
   }

@@ -14,9 +14,11 @@ import { MAX_PAGES } from '../jira/pager';
 import { JiraError, type JiraClient } from '../jira/types';
 import { BoardNotFoundError } from '../services/board-data';
 import { governanceReport } from '../services/report';
+import { checkStoreDirectory, StoreDirectoryError } from '../store/directory';
 import { parseArgs, type ReportArgs, USAGE, UsageError } from './args';
 import { formatCsv, formatJson, formatTable } from './format';
 import { oneLine } from './sanitize';
+import { StoreBusyError, storeModeReport } from './store-mode';
 
 export interface CliIo {
   argv: readonly string[];
@@ -184,17 +186,26 @@ export async function run(io: CliIo): Promise<number> {
     const to = args.to ?? now;
     const from = args.from ?? now - 30 * 24 * 3600_000;
     progress = new Progress(io, !args.quiet && (args.progress || (io.stderrIsTty && args.site !== 'demo')));
+    // A directory that cannot hold the store is refused before Jira is asked anything.
+    const siteName = args.site === 'demo' ? 'demo' : args.site.replace(/\/+$/, '');
+    if (args.store !== null) checkStoreDirectory(args.store, siteName);
     site = await openSite(args, resolveLimits(io.limits));
-    const report = await governanceReport(site.client, {
-      boardIds: args.boards,
-      sprints: args.sprints,
-      now,
-      from,
-      to,
-      config,
-      unresolvedConfigNames: unresolved,
-      onProgress: progress.report,
-    });
+    const report =
+      args.store === null
+        ? await governanceReport(site.client, { boardIds: args.boards, sprints: args.sprints, now, from, to, config, unresolvedConfigNames: unresolved, onProgress: progress.report })
+        : await storeModeReport(site.client, {
+            dir: args.store,
+            site: siteName,
+            boardIds: args.boards,
+            sprints: args.sprints,
+            now,
+            from,
+            to,
+            config,
+            unresolvedConfigNames: unresolved,
+            clock: io.clock,
+            onProgress: progress.report,
+          });
     const text =
       args.format === 'json' ? formatJson(report) : args.format === 'csv' ? formatCsv(report) : formatTable(report, { color: io.stdoutIsTty && !io.env.NO_COLOR });
     progress.clear();
@@ -202,6 +213,8 @@ export async function run(io: CliIo): Promise<number> {
     return EXIT_OK;
   } catch (e) {
     if (e instanceof UsageError) return fail(EXIT_USAGE, e.message);
+    if (e instanceof StoreDirectoryError) return fail(EXIT_USAGE, `--store ${e.message}`);
+    if (e instanceof StoreBusyError) return fail(EXIT_USAGE, `--store ${e.dir}: ${e.message}`);
     if (e instanceof BoardNotFoundError) return fail(EXIT_USAGE, `--board ${e.boardId}: Jira says this board does not exist (404)`);
     if (e instanceof JiraError) return fail(EXIT_JIRA, `cannot read Jira at ${site?.host ?? 'the site'}: ${describeJiraError(e)}`);
     // A bug, not a Jira answer: its first line only (never a stack).

@@ -52,8 +52,21 @@ function collect(value: unknown, out: string[], depth: number): void {
   }
 }
 
+/**
+ * What a mapping rule reads of an issue: its project, components, labels and custom fields. A
+ * `JiraIssue` is one; so is the part of a stored issue the settings page's counts keep.
+ */
+export interface MappableIssue {
+  readonly fields: {
+    readonly project: { readonly key: string };
+    readonly components?: readonly { readonly name: string }[] | null | undefined;
+    readonly labels?: readonly string[] | null | undefined;
+    readonly [field: string]: unknown;
+  };
+}
+
 /** A rule turned into a predicate once, so that mapping thousands of issues folds each term once. */
-export function compileRule(rule: MatchRule): (issue: JiraIssue) => boolean {
+export function compileRule(rule: MatchRule): (issue: MappableIssue) => boolean {
   const components = new Set(rule.components.map(fold));
   const labels = new Set(rule.labels.map(fold));
   const projects = new Set(rule.projects.map(fold));
@@ -65,7 +78,7 @@ export function compileRule(rule: MatchRule): (issue: JiraIssue) => boolean {
     if (components.size > 0 && f.components) for (const c of f.components) if (components.has(fold(c.name))) return true;
     if (labels.size > 0 && f.labels) for (const l of f.labels) if (labels.has(fold(l))) return true;
     if (field !== null) {
-      const raw = (f as Record<string, unknown>)[field.id];
+      const raw = f[field.id];
       if (fieldValues(raw).some((v) => field.values.has(fold(v)))) return true;
     }
     return false;
@@ -148,7 +161,7 @@ export interface MatchCounts {
 }
 
 /** How many issues each entry's rule matches, for previewing a mapping before saving it. */
-export function matchCounts(issues: Iterable<JiraIssue>, config: GovernanceConfig): MatchCounts {
+export function matchCounts(issues: Iterable<MappableIssue>, config: GovernanceConfig): MatchCounts {
   const counters = (dim: OwnershipDimension) =>
     entries(config, dim).map((e) => ({ key: e.key, match: compileRule(e.match), count: 0 }));
   const products = counters('product');

@@ -9,16 +9,15 @@ import { defaultConfig, type GovernanceConfig } from '../domain/config';
 import type { JiraClient } from '../jira/types';
 import { exportConfig, importConfig, loadConfig, saveConfig, validateConfig } from '../services/config';
 import { ownershipOfIssue, people, personOf, type Person } from '../services/ownership';
-import { loadOwnershipMatrix } from '../services/ownership-matrix';
-import { customFieldValues, mappingPreview, siteNames, siteValues } from '../services/site-values';
+import { customFieldValues, siteNames, siteValues } from '../services/site-values';
+import { storeMatchCounts, storeOwnershipMatrix } from '../services/store-ownership';
+import { OWNERSHIP_RESOLVER as R, type ExportData, type ImportResult, type LedChannel, type MatchCountsData, type MatrixData, type OwnedProduct, type OwnershipPanelData, type SettingsData } from '../shared/ownership-protocol';
 import { requestRederive } from '../services/sync-requests';
-import { OWNERSHIP_RESOLVER as R, type ExportData, type ImportResult, type LedChannel, type MatrixData, type OwnedProduct, type OwnershipPanelData, type SettingsData } from '../shared/ownership-protocol';
 import {
   FieldValuesPayloadSchema,
   ImportPayloadSchema,
   IssuePanelExtension,
   MatchCountsPayloadSchema,
-  MatrixDataSchema,
   MatrixPayloadSchema,
   PeoplePayloadSchema,
   SavePayloadSchema,
@@ -26,18 +25,14 @@ import {
   ValidatePayloadSchema,
 } from '../shared/ownership-schemas';
 import { EmptyPayload } from '../shared/schemas';
-import { readConfig } from './config-store';
+import { configWithKey, readConfig } from './config-store';
 import type { ForgeContext } from './context';
+import { surfaceDeps } from './deps';
 import { AppError, parsePayload } from './envelope';
 import type { ResolverDeps } from './resolver';
-import { storeKey } from './store';
 
 /** `buildResolver`'s `define`: a body that reads the parsed context and returns the envelope's data. */
 export type Define = <T>(key: string, body: (call: { payload: unknown; context: ForgeContext }) => Promise<T>) => unknown;
-
-/** A cached matrix is at most this old; the matrix's Refresh recomputes at once. */
-export const MATRIX_TTL_SECONDS = 15 * 60;
-const MAX_CACHED_CHARS = 200_000;
 
 function viewer(context: ForgeContext): string {
   if (!context.accountId) throw new AppError('FORBIDDEN', 'Log in to Jira to see this.');
@@ -108,31 +103,25 @@ export function defineOwnership(define: Define, deps: ResolverDeps): void {
     };
   });
 
-  // Read as the viewer and cached per viewer: a cell never counts issues its reader could not browse.
+  // From the app's store (every synced board, every issue), kept to what the viewer may browse:
+  // no issue is read from Jira for a viewer. Refresh asks for a sync; the answer is what is stored.
   define(R.ownershipMatrix, async ({ payload, context }): Promise<MatrixData> => {
     const { refresh } = parsePayload(MatrixPayloadSchema, payload);
     const accountId = viewer(context);
-    const { config, version } = await readConfig(deps.store);
-    // A save bumps the version, so a cached matrix never outlives the configuration it was computed under.
-    const key = storeKey('matrix', 'v1', accountId, version ?? 0);
-    if (!refresh) {
-      const cached = MatrixDataSchema.safeParse((await deps.store.get(key))?.value);
-      if (cached.success) return { ...cached.data, fromCache: true };
-    }
+    const saved = await configWithKey(deps.store);
     const client = deps.jiraForUser(accountId);
-    const now = deps.now();
-    const [{ matrix, sample }, found] = await Promise.all([loadOwnershipMatrix(client, config, now), people(client, everyOwner(config))]);
-    const data: MatrixData = {
-      matrix,
-      products: ownedProducts(config, found),
-      channels: ledChannels(config, found),
-      segments: config.segments.map((s) => ({ key: s.key, name: s.name })),
-      sample,
-      computedAt: new Date(now).toISOString(),
-      fromCache: false,
+    const [m, found] = await Promise.all([
+      storeOwnershipMatrix(surfaceDeps(deps), { accountId, client }, saved, { refresh: refresh ?? false }),
+      people(client, everyOwner(saved.config)),
+    ]);
+    return {
+      matrix: m.matrix,
+      products: ownedProducts(saved.config, found),
+      channels: ledChannels(saved.config, found),
+      segments: saved.config.segments.map((s) => ({ key: s.key, name: s.name })),
+      freshness: m.freshness,
+      outdatedBoards: m.outdated,
     };
-    if (JSON.stringify(data).length <= MAX_CACHED_CHARS) await deps.store.set(key, data, { ttlSeconds: MATRIX_TTL_SECONDS }).catch(() => undefined);
-    return data;
   });
 
   // A stored document of schema version 1 is migrated against the site's names as this
@@ -191,12 +180,17 @@ export function defineOwnership(define: Define, deps: ResolverDeps): void {
     return customFieldValues(await admin(context), fieldId);
   });
 
-  define(R.settingsMatchCounts, async ({ payload, context }) => {
-    const { config } = parsePayload(MatchCountsPayloadSchema, payload);
+  // The draft against the stored issues of every synced board (all of them), as the administrator
+  // may browse them: no issue is read from Jira here.
+  define(R.settingsMatchCounts, async ({ payload, context }): Promise<MatchCountsData> => {
+    const { config, refresh } = parsePayload(MatchCountsPayloadSchema, payload);
     const client = await admin(context);
     const parsed = validateConfig(config);
-    if (!parsed.ok) return { status: 'invalid' as const, problems: parsed.problems };
-    return { status: 'ok' as const, ...(await mappingPreview(client, parsed.config, deps.now())) };
+    if (!parsed.ok) return { status: 'invalid', problems: parsed.problems };
+    const saved = await configWithKey(deps.store);
+    const r = await storeMatchCounts(surfaceDeps(deps), { accountId: viewer(context), client }, parsed.config, saved, { refresh: refresh ?? false });
+    if (r.counts === null) return { status: 'pending', freshness: r.freshness };
+    return { status: 'ok', counts: r.counts, boards: r.boards, horizonDays: r.horizonDays, unreadFields: r.unreadFields, freshness: r.freshness };
   });
 
   define(R.settingsUsers, async ({ payload, context }) => {

@@ -1,22 +1,21 @@
 /**
  * What the settings page's pickers offer, read from the site (as the administrator): projects and
  * their components, labels and custom-field values seen on recent issues, custom fields,
- * priorities, statuses and issue types; and how many recent issues each mapping rule matches.
- * Every issue search is a bounded sample, newest first: a large site is never read whole here.
+ * priorities, statuses and issue types. Every issue search is a bounded sample, newest first: a
+ * picker needs the common values, and a large site is never read whole here. (How many issues each
+ * mapping rule matches is counted over every stored issue: `store-ownership.ts`.)
  *
  * Priorities, statuses and issue types come with their ids (what the configuration stores) and
  * their names as the administrator reads them: Jira names them in each user's language.
  */
-import type { GovernanceConfig } from '../domain/config';
 import type { SiteNames } from '../domain/config-migration';
-import { fieldValues, matchCounts, type MatchCounts } from '../domain/ownership';
+import { fieldValues } from '../domain/ownership';
 import type { JiraClient } from '../jira/types';
-import { mappingFields } from './ownership';
 import { jqlDateBefore } from './jql';
 import type { SampleInfo as Sample, SiteValues } from '../shared/ownership-protocol';
 
 const DAY = 86_400_000;
-/** Mapping previews and value pickers read issues updated in this many days before now… */
+/** Value pickers read issues updated in this many days before now… */
 export const SAMPLE_DAYS = 365;
 /** …at most this many, newest first. */
 export const SAMPLE_LIMIT = 2000;
@@ -141,20 +140,4 @@ export async function customFieldValues(client: JiraClient, fieldId: string): Pr
   }
   const values = [...counts.values()].sort((a, b) => b.count - a.count || byName(a.value, b.value));
   return { fieldId, values, sample: { size: issues.length, limit: FIELD_SAMPLE_LIMIT, truncated: issues.length >= FIELD_SAMPLE_LIMIT } };
-}
-
-export interface MappingPreview {
-  counts: MatchCounts;
-  sample: Sample;
-  updatedWithinDays: number;
-}
-
-/** How many recent issues each product, channel and segment of a (draft) configuration matches. */
-export async function mappingPreview(client: JiraClient, config: GovernanceConfig, now: number): Promise<MappingPreview> {
-  const issues = await client.search(recentJql(now), { fields: mappingFields(config), limit: SAMPLE_LIMIT });
-  return {
-    counts: matchCounts(issues, config),
-    sample: { size: issues.length, limit: SAMPLE_LIMIT, truncated: issues.length >= SAMPLE_LIMIT },
-    updatedWithinDays: SAMPLE_DAYS,
-  };
 }

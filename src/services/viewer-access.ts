@@ -21,9 +21,12 @@ export interface AccessCache {
 
 const Kept = z.object({ at: z.number(), projects: z.array(z.string()), issues: z.array(z.string()) });
 
+/** What access to an issue depends on: its project and its security level (a figure's tag is one). */
+export type AccessSubject = Pick<IssueTag, 'id' | 'projectId' | 'security'>;
+
 export interface ViewerAccess {
   /** Whether the viewer may browse the issue a row names. */
-  canSee(tag: IssueTag): boolean;
+  canSee(tag: AccessSubject): boolean;
   /** Whether the answer came from the kept one (no request to Jira). */
   readonly cached: boolean;
 }
@@ -34,7 +37,7 @@ const safe = (s: string): string => s.replace(/[^a-zA-Z0-9:._#-]/g, '_');
  * The viewer's access to the issues `tags` name. `client` reads Jira as the viewer: Jira answers
  * with their own permissions, issue security included.
  */
-export async function viewerAccess(client: JiraClient, cache: AccessCache, accountId: string, tags: readonly IssueTag[], now: number): Promise<ViewerAccess> {
+export async function viewerAccess(client: JiraClient, cache: AccessCache, accountId: string, tags: readonly AccessSubject[], now: number): Promise<ViewerAccess> {
   const projects = [...new Set(tags.map((t) => t.projectId))].sort();
   const secured = [...new Set(tags.filter((t) => t.security !== null).map((t) => t.id))].sort();
   const key = `access:v1:${safe(accountId)}:${createHash('sha256').update(JSON.stringify([projects, secured])).digest('hex').slice(0, 32)}`;

@@ -25,6 +25,7 @@ import type { ConfigProblem } from '../domain/config-problems';
 import type { MatchCounts } from '../domain/ownership';
 import type { OwnershipProblem, OwnerRole, ProductSuggestion } from '../domain/ownership-issue';
 import type { MatrixCell, MatrixCounts, OwnershipMatrix } from '../domain/ownership-matrix';
+import type { Freshness } from './governance-protocol';
 
 export type {
   AutoCheck,
@@ -98,19 +99,23 @@ export interface OwnershipPanelData {
 
 /** `ownership/matrix` */
 export interface MatrixPayload {
-  /** Recompute instead of answering from the cache. */
+  /** Ask for the synced boards to be brought up to date (throttled; the answer is what is stored now). */
   refresh?: boolean;
 }
 
+/**
+ * The matrix over every issue of the synced boards that hygiene scans (not done, or updated in the
+ * 30 days before the boards' "as of") and the viewer may browse, from the app's store.
+ */
 export interface MatrixData {
-  matrix: OwnershipMatrix;
+  /** Null while no board has figures yet: their first sync runs (`freshness` says which). */
+  matrix: OwnershipMatrix | null;
   products: OwnedProduct[];
   channels: LedChannel[];
   segments: NamedEntry[];
-  /** Issues read (not done, or updated in the 30 days before now), and whether the limit cut the list. */
-  sample: SampleInfo;
-  computedAt: string;
-  fromCache: boolean;
+  freshness: Freshness;
+  /** Boards whose figures were derived with settings saved before the current ones: they follow after their next sync. */
+  outdatedBoards: number;
 }
 
 export interface SampleInfo {
@@ -221,10 +226,25 @@ export interface FieldValuesData {
 
 export interface MatchCountsPayload {
   config: unknown;
+  /** Also ask for the synced boards to be brought up to date (throttled). */
+  refresh?: boolean;
+}
+
+/** A custom field a draft maps on that the stored issues were not read with: its matches are not counted yet. */
+export interface UnreadField {
+  id: string;
+  /** The saved settings map on it already: the sync is reading it. False: it is read from the next sync after a save. */
+  saved: boolean;
 }
 
 export type MatchCountsData =
-  | { status: 'ok'; counts: MatchCounts; sample: SampleInfo; updatedWithinDays: number }
+  /**
+   * Every stored issue of the synced boards (not done, or updated in the last `horizonDays` days)
+   * that the administrator may browse, counted for the draft's rules.
+   */
+  | { status: 'ok'; counts: MatchCounts; boards: number; horizonDays: number; unreadFields: UnreadField[]; freshness: Freshness }
+  /** No board has had its first sync yet: the counts come after it. */
+  | { status: 'pending'; freshness: Freshness }
   | { status: 'invalid'; problems: ConfigProblem[] };
 
 export interface UsersPayload {

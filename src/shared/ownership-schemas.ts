@@ -1,6 +1,6 @@
 /**
- * zod schemas of the ownership and settings resolvers' payloads, and of the cached matrix as
- * stored. The backend parses with these; the UI imports only the types in `protocol.ts`.
+ * zod schemas of the ownership and settings resolvers' payloads. The backend parses with these;
+ * the UI imports only the types in `protocol.ts`.
  */
 import { z } from 'zod';
 import type { FieldValuesPayload, ImportPayload, MatchCountsPayload, MatrixPayload, PeoplePayload, SavePayload, UsersPayload, ValidatePayload } from './ownership-protocol';
@@ -13,7 +13,7 @@ export const MatrixPayloadSchema = z.object({ refresh: z.boolean().optional() })
 
 /** The draft is `unknown` on purpose: the configuration service validates it and names every problem. */
 export const ValidatePayloadSchema = z.object({ config: z.unknown() }).strip() satisfies z.ZodType<ValidatePayload, unknown>;
-export const MatchCountsPayloadSchema = z.object({ config: z.unknown() }).strip() satisfies z.ZodType<MatchCountsPayload, unknown>;
+export const MatchCountsPayloadSchema = z.object({ config: z.unknown(), refresh: z.boolean().optional() }).strip() satisfies z.ZodType<MatchCountsPayload, unknown>;
 
 export const SavePayloadSchema = z
   .object({ config: z.unknown(), expectedVersion: ExpectedVersion })
@@ -42,21 +42,3 @@ export const IssuePanelExtension = z
     project: z.object({ key: z.string() }).passthrough().optional(),
   })
   .passthrough();
-
-const Text = z.object({ en: z.string(), ru: z.string() });
-const Person = z.object({ accountId: z.string(), displayName: z.string().nullable(), avatarUrl: z.string().nullable(), active: z.boolean().nullable() });
-const Counts = { issues: z.number(), open: z.number(), openDefects: z.number(), violations: z.number(), violating: z.number() };
-
-/** A cached matrix as stored (a stored document is parsed like any other input). */
-export const MatrixDataSchema = z.object({
-  matrix: z.object({
-    scanned: z.number(),
-    cells: z.array(z.object({ product: z.string(), channel: z.string(), segment: z.string(), ...Counts })),
-  }),
-  products: z.array(z.object({ key: z.string(), name: Text, businessOwner: Person.nullable(), digitalOwner: Person.nullable() })),
-  channels: z.array(z.object({ key: z.string(), name: Text, leader: Person.nullable() })),
-  segments: z.array(z.object({ key: z.string(), name: Text })),
-  sample: z.object({ size: z.number(), limit: z.number(), truncated: z.boolean() }),
-  computedAt: z.string(),
-  fromCache: z.boolean(),
-});

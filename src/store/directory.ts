@@ -1,11 +1,13 @@
 /**
  * The governance store in a directory of plain files, for `npm start` (the preview) and
- * `governance report --store <dir>`: one state file, one issue log and one figures file per board.
- * The issue log is append-only (one JSON line per put or delete) and compacted when it grows to
- * twice what it holds, so storing a page of changed issues writes only those issues. Every file is
- * written to a temporary name and renamed, so a run killed mid-write leaves the previous file.
+ * `governance report --store <dir>`: one state file, one issue log and one figures file per board,
+ * and a marker naming the layout's format. The issue log is append-only (one JSON line per put or
+ * delete) and compacted when it grows to twice what it holds, so storing a page of changed issues
+ * writes only those issues. Every file is written to a temporary name and renamed, so a run killed
+ * mid-write leaves the previous file. A directory marked with a newer format (written by a later
+ * version) is refused before anything in it is changed.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, appendFileSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { MemoryStore } from './memory';
@@ -13,6 +15,80 @@ import { StoredIssueDoc } from './issue-codec';
 import type { GovernanceStore } from './types';
 
 const LogLine = z.union([z.object({ put: StoredIssueDoc }), z.object({ del: z.string() })]);
+
+/** The layout this version reads and writes. */
+export const DIRECTORY_STORE_FORMAT = 1;
+/**
+ * The marker file: `{"format": 1, "site": "https://your-site.atlassian.net"}` (the site is written
+ * by the command; the preview leaves it out). A directory without one is of format 1 (the preview's,
+ * before the marker).
+ */
+export const STORE_MARKER = 'governance-store.json';
+const Marker = z.object({ format: z.number().int().positive(), site: z.string().optional() }).passthrough();
+
+function readMarker(dir: string): z.infer<typeof Marker> | null {
+  const marker = join(dir, STORE_MARKER);
+  if (!existsSync(marker)) return null;
+  try {
+    const parsed = Marker.safeParse(JSON.parse(readFileSync(marker, 'utf8')));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // said below
+  }
+  throw new StoreDirectoryError(dir, `${STORE_MARKER} is not a governance store marker`);
+}
+
+/** A directory that cannot hold this version's store: `reason` says why, in words. */
+export class StoreDirectoryError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly reason: string,
+  ) {
+    super(`${dir}: ${reason}`);
+    this.name = 'StoreDirectoryError';
+  }
+}
+
+const codeOf = (e: unknown): string => (e as NodeJS.ErrnoException)?.code ?? String(e);
+
+/**
+ * Checks that `dir` can hold this version's store: a directory (created, with its parents, when
+ * absent), writable, not marked with a newer format, and (with `site`) not holding another site's
+ * boards. Throws `StoreDirectoryError` otherwise, having changed nothing.
+ */
+export function checkStoreDirectory(dir: string, site?: string): void {
+  let exists = true;
+  try {
+    if (!statSync(dir).isDirectory()) throw new StoreDirectoryError(dir, 'not a directory');
+  } catch (e) {
+    if (e instanceof StoreDirectoryError) throw e;
+    if (codeOf(e) !== 'ENOENT') throw new StoreDirectoryError(dir, `cannot be read (${codeOf(e)})`);
+    exists = false;
+  }
+  if (!exists) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new StoreDirectoryError(dir, `cannot be created (${codeOf(e)})`);
+    }
+    return;
+  }
+  const marker = readMarker(dir);
+  if (marker && marker.format > DIRECTORY_STORE_FORMAT)
+    throw new StoreDirectoryError(dir, `written by a newer version of governance (store format ${marker.format}; this version reads format ${DIRECTORY_STORE_FORMAT}): use that version, or another directory`);
+  // Board ids are a site's own: another site's board 1 is another board.
+  if (site !== undefined && marker?.site !== undefined && marker.site !== site)
+    throw new StoreDirectoryError(dir, `holds the boards of ${marker.site}, not of ${site}: use another directory for each site`);
+  // Permission bits do not tell (an administrator account, a read-only mount): a file is written and removed.
+  const probe = join(dir, `.governance-probe-${process.pid}`);
+  try {
+    accessSync(dir, constants.W_OK);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (e) {
+    throw new StoreDirectoryError(dir, `not writable (${codeOf(e)})`);
+  }
+}
 
 function writeAtomically(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
@@ -24,9 +100,15 @@ class DirectoryStore extends MemoryStore {
   /** Lines in each board's issue log, for compaction. */
   private readonly logLines = new Map<number, number>();
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    site?: string,
+  ) {
     super();
-    mkdirSync(dir, { recursive: true });
+    checkStoreDirectory(dir, site);
+    const marker = readMarker(dir);
+    if (!marker || (site !== undefined && marker.site === undefined))
+      writeAtomically(join(dir, STORE_MARKER), `${JSON.stringify({ format: DIRECTORY_STORE_FORMAT, ...(site !== undefined ? { site } : {}) })}\n`);
     this.load();
   }
 
@@ -105,7 +187,11 @@ class DirectoryStore extends MemoryStore {
   }
 }
 
-/** A store kept in `dir` (created if need be); what is there already is read back. */
-export function directoryGovernanceStore(dir: string): GovernanceStore {
-  return new DirectoryStore(dir);
+/**
+ * A store kept in `dir` (created if need be); what is there already is read back. With `site`, the
+ * directory is marked as holding that site's boards, and refused for another. Throws
+ * `StoreDirectoryError` for a directory that cannot hold it (see `checkStoreDirectory`).
+ */
+export function directoryGovernanceStore(dir: string, options: { site?: string } = {}): GovernanceStore {
+  return new DirectoryStore(dir, options.site);
 }

@@ -10,6 +10,7 @@ import { adfLines, isAcceptanceCriteriaLine } from '../domain/adf';
 import type { FieldRef, Timeline } from '../domain/history';
 import { distinctSprintIds, issueNumber, type PreparedIssue, type SiteFields } from '../domain/issue';
 import { JiraIssue, parseInstant } from '../domain/jira';
+import type { MappableIssue } from '../domain/ownership';
 
 /** A timeline as JSON: the initial value, the change instants and the values from each. */
 const TimelineJson = <T extends z.ZodType>(value: T) => z.tuple([value, z.array(z.number()), z.array(value)]);
@@ -160,5 +161,42 @@ export function decodeIssue(doc: unknown): { issue: PreparedIssue; fields: SiteF
       everSprints: distinctSprintIds(sprints),
     },
     fields: siteFields,
+  };
+}
+
+/** The fields the ownership mapping and a viewer's access read, as `decodeIssue` would give them. */
+const MappedFields = z
+  .object({
+    project: z.object({ id: z.string(), key: z.string() }).passthrough(),
+    components: z.array(z.object({ name: z.string() }).passthrough()).nullish(),
+    labels: z.array(z.string()).nullish(),
+    security: z.object({ id: z.string() }).passthrough().nullish(),
+  })
+  .passthrough();
+
+/** What `decodeMapped` gives: the issue as the mapping reads it, and what a viewer's access depends on. */
+export interface MappedIssue {
+  readonly id: string;
+  readonly projectId: string;
+  /** The issue security level's id; null when it has none. */
+  readonly security: string | null;
+  readonly issue: MappableIssue;
+}
+
+/**
+ * Only what the ownership mapping reads of a stored issue (project, components, labels and the
+ * given custom fields) and its project and security level, without decoding the rest: counting a
+ * draft's rules over every stored issue of a site. Throws a ZodError for a document whose fields are
+ * not what `decodeIssue` would accept there.
+ */
+export function decodeMapped(doc: StoredIssueDoc, customFields: readonly string[]): MappedIssue {
+  const f = MappedFields.parse(doc.fields);
+  const custom: Record<string, unknown> = {};
+  for (const id of customFields) if (f[id] !== undefined) custom[id] = f[id];
+  return {
+    id: doc.id,
+    projectId: f.project.id,
+    security: f.security?.id ?? null,
+    issue: { fields: { ...custom, project: { key: f.project.key }, components: f.components, labels: f.labels } },
   };
 }

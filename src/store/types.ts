@@ -62,6 +62,12 @@ export const SyncCursor = z.object({
   pageToken: z.string().nullable(),
   /** Issues read so far by this search. */
   read: z.number(),
+  /**
+   * Fields the configuration now reads that the stored issues were not read with: this search reads
+   * every issue of the scope again (none is skipped for an unchanged `updated`), so that each stored
+   * issue holds them once it completes. Absent: none.
+   */
+  newFields: z.array(z.string()).optional(),
 });
 export type SyncCursor = z.infer<typeof SyncCursor>;
 

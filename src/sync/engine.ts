@@ -71,6 +71,11 @@ export interface SyncOptions {
    * a changed scope or a backfill still read what they need.
    */
   readonly upkeep?: boolean;
+  /**
+   * False: leave the figure rows as they are (the caller derives them itself: the command derives
+   * them at its own `--now` with the sprints asked for). Default true.
+   */
+  readonly derive?: boolean;
 }
 
 export type SyncOutcome =
@@ -323,14 +328,21 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
       }));
     }
     const wanted = fieldsFor(config, meta);
-    if (unreadFields(config, { ...held.state, meta }).length > 0) {
-      // The configuration reads a field the stored issues were not read with: read them again.
+    const missing = wanted.filter((f) => !held.state.sync.fields.includes(f));
+    let fresh: SyncCursor | null = null;
+    if (missing.length > 0 && (held.state.sync.watermark !== null || held.state.sync.cursor !== null)) {
+      // The configuration reads a field the stored issues (or those of the search under way) were
+      // not read with: every issue of the scope is read again, unchanged ones included.
+      const newFields = [...new Set([...(held.state.sync.cursor?.newFields ?? []), ...missing])].sort();
+      fresh = { ...newCursor(meta, null, deps.clock(), deps.marginMs ?? 2 * MINUTE), newFields };
       await held.save((s) => ({ ...s, sync: { ...s.sync, watermark: null, cursor: null } }));
     }
 
     // 3. The changes since the watermark (or the whole scope), resumed where a run left off.
-    let cursor: SyncCursor = held.state.sync.cursor ?? newCursor(meta, held.state.sync.watermark, deps.clock(), deps.marginMs ?? 2 * MINUTE);
+    let cursor: SyncCursor = fresh ?? held.state.sync.cursor ?? newCursor(meta, held.state.sync.watermark, deps.clock(), deps.marginMs ?? 2 * MINUTE);
     await held.save((s) => ({ ...s, sync: { ...s.sync, cursor, phase: cursor.kind, fields: wanted } }));
+    // Re-reading for new fields, an issue's unchanged stamp does not mean its stored copy has them.
+    const rereading = (cursor.newFields?.length ?? 0) > 0;
     const stamps = await deps.store.issueStamps(boardId);
     let changed = 0;
     await readIssues(
@@ -342,7 +354,7 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
         siteFields: siteFieldsOf(meta),
         typeNames: new Map(Object.entries(meta.typeNames)),
         pageToken: cursor.pageToken,
-        unchanged: (issue) => stamps.get(issue.id) === updatedOf(issue),
+        unchanged: (issue) => !rereading && stamps.get(issue.id) === updatedOf(issue),
         ...(deps.groupSize ? { groupSize: deps.groupSize } : {}),
       },
       async (group) => {
@@ -373,7 +385,8 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
     const previous = held.state.figures;
     const asOf = deps.clock();
     const derive =
-      options.rederive || changed > 0 || removed > 0 || previous === null || previous.configKey !== configKey || asOf - previous.asOf > (deps.figuresMaxAgeMs ?? 60 * MINUTE);
+      options.derive !== false &&
+      (options.rederive || changed > 0 || removed > 0 || previous === null || previous.configKey !== configKey || asOf - previous.asOf > (deps.figuresMaxAgeMs ?? 60 * MINUTE));
     const unreadable = derive ? await deriveFigures(deps.store, boardId, meta, config, asOf) : 0;
     const issues = (await deps.store.issueStamps(boardId)).size;
     const spent = cost();

@@ -50,7 +50,7 @@ export const api = {
   exportSettings: () => call('settings/export', {}),
   siteValues: () => call('settings/site-values', {}),
   fieldValues: (fieldId: string) => call('settings/field-values', { fieldId }),
-  matchCounts: (config: unknown) => call('settings/match-counts', { config }),
+  matchCounts: (config: unknown, refresh = false) => call('settings/match-counts', { config, refresh }),
   searchPeople: (query: string) => call('settings/users', { query }),
   people: (accountIds: string[]) => call('settings/people', { accountIds }),
   readiness: () => call('readiness/get', {}),

@@ -158,9 +158,12 @@ const en = {
   typeToSearch: 'Type a name to search',
   componentIn: (projects: string[]) => `in ${projects.join(', ')}`,
   matches: (n: number) => plural('en', n, { one: 'matches {n} issue', few: 'matches {n} issues', many: 'matches {n} issues', other: 'matches {n} issues' }),
-  countsNote: (size: number, days: number, limit: number, truncated: boolean) =>
-    `Counted over ${truncated ? `the newest ${limit} of ` : ''}the ${size} issues updated in the last ${days} days, for the rules as they are on this page (saved or not).`,
+  countsNote: (total: number, boards: number, days: number) =>
+    `Counted over all ${total} issues of the ${boards} synced ${boards === 1 ? 'board' : 'boards'} that you may browse (not done, or updated in the last ${days} days), for the rules as they are on this page (saved or not).`,
   withoutProduct: (n: number, total: number) => `${n} of ${total} issues map to no product.`,
+  withoutProductUnread: 'Issues without a product are counted once the fields the product rules map on are read.',
+  fieldUnread: (field: string, saved: boolean) => (saved ? `${field}: being read by the sync; counted once it is done` : `${field}: read from the next sync after you save`),
+  countsPending: 'The counts come after the first sync of the boards: the app reads each board once, then keeps it current. This page asks again by itself.',
   countsWaiting: 'Counts are shown once the settings have no problems.',
   counting: 'Counting…',
   countsFailed: (m: string) => `The issues could not be counted: ${m}`,
@@ -287,11 +290,9 @@ const en = {
   cellLabel: (product: string, channel: string, open: number, defects: number, violations: number) =>
     `${product}, ${channel}: ${open} open, ${defects} open defects, ${violations} hygiene violations`,
   legend: 'In each cell: open issues · open defects · hygiene violations.',
-  matrixSample: (size: number, limit: number, truncated: boolean) =>
-    `Counted over ${size} issues that are not done or were updated in the last 30 days${truncated ? `: the newest ${limit}, older ones are left out` : ''}.`,
-  asOf: (time: string) => `As of ${time}`,
-  fromCache: 'from the cache',
-  refresh: 'Refresh',
+  matrixScope: (issues: number, boards: number) =>
+    `Counted over all ${issues} issues of the ${boards} synced ${boards === 1 ? 'board' : 'boards'} that are not done or were updated in the last 30 days, as you may browse them.`,
+  matrixOutdated: 'The settings were saved after these figures: the matrix follows them after the next sync, within minutes.',
   unsavedMatrix: 'The matrix follows the saved settings; save to see your changes here.',
 };
 
@@ -441,9 +442,13 @@ const ru: OwnershipMessages = {
   typeToSearch: 'Начните вводить имя',
   componentIn: (projects: string[]) => `в ${projects.join(', ')}`,
   matches: (n: number) => plural('ru', n, { one: 'подходит {n} задача', few: 'подходят {n} задачи', many: 'подходят {n} задач', other: 'подходят {n} задачи' }),
-  countsNote: (size: number, days: number, limit: number, truncated: boolean) =>
-    `Посчитано по ${truncated ? `${limit} самым свежим из ` : ''}${size} задачам, обновлённым за последние ${days} дней, для правил в том виде, в каком они на этой странице (сохранены или нет).`,
+  countsNote: (total: number, boards: number, days: number) =>
+    `Посчитано по всем ${total} задачам синхронизированных досок (${boards}), которые вам доступны (не выполнены или обновлялись за последние ${days} дней), для правил в том виде, в каком они на этой странице (сохранены или нет).`,
   withoutProduct: (n: number, total: number) => `${n} из ${total} задач не относятся ни к одному продукту.`,
+  withoutProductUnread: 'Задачи без продукта будут посчитаны, когда прочитаются поля, по которым сопоставляются продукты.',
+  fieldUnread: (field: string, saved: boolean) =>
+    saved ? `${field}: поле читается синхронизацией; посчитаем, когда она закончится` : `${field}: будет прочитано при следующей синхронизации после сохранения`,
+  countsPending: 'Счётчики появятся после первой синхронизации досок: приложение читает каждую доску один раз и дальше поддерживает её актуальной. Страница обновится сама.',
   countsWaiting: 'Счётчики появятся, когда в настройках не останется ошибок.',
   counting: 'Считаем…',
   countsFailed: (m: string) => `Не удалось посчитать задачи: ${m}`,
@@ -563,11 +568,9 @@ const ru: OwnershipMessages = {
   cellLabel: (product: string, channel: string, open: number, defects: number, violations: number) =>
     `${product}, ${channel}: открыто ${open}, открытых дефектов ${defects}, нарушений чистоты ${violations}`,
   legend: 'В каждой клетке: открытые задачи · открытые дефекты · нарушения чистоты Jira.',
-  matrixSample: (size: number, limit: number, truncated: boolean) =>
-    `Посчитано по ${size} задачам, которые не выполнены или обновлялись за последние 30 дней${truncated ? `: ${limit} самых свежих, более старые не учтены` : ''}.`,
-  asOf: (time: string) => `Данные на ${time}`,
-  fromCache: 'из кэша',
-  refresh: 'Обновить',
+  matrixScope: (issues: number, boards: number) =>
+    `Посчитано по всем ${issues} задачам синхронизированных досок (${boards}), которые не выполнены или обновлялись за последние 30 дней и вам доступны.`,
+  matrixOutdated: 'Настройки сохранены после расчёта этих данных: матрица учтёт их после следующей синхронизации, в течение нескольких минут.',
   unsavedMatrix: 'Матрица строится по сохранённым настройкам: сохраните, чтобы увидеть здесь свои изменения.',
 };
 

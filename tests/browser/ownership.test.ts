@@ -227,7 +227,36 @@ describe('Ownership panel and governance settings in the preview', () => {
     await expect(s.getByTestId('matrix-row-payments').innerText()).resolves.toMatch(/Elena Kuznetsova[\s\S]*Dmitry Volkov/);
     const total = await s.getByTestId('matrix-row-*').getByTestId('matrix-cell').last().innerText();
     expect(total).toMatch(/^[1-9]\d* · [1-9]\d* · [1-9]\d*$/);
+    // From the app's copy of the boards: every issue, as of their last sync, with a Refresh that asks for one.
+    await expect(s.getByTestId('as-of').innerText()).resolves.toMatch(/^Figures as of /);
+    await expect(s.getByTestId('matrix-scope').innerText()).resolves.toMatch(/Counted over all \d+ issues of the 12 synced boards that are not done or were updated in the last 30 days/);
+    await expect(s.getByTestId('matrix-scope').innerText()).resolves.not.toMatch(/newest/);
     await shotAt(page, '08-matrix', matrix);
+  });
+
+  it('counts every stored issue for the rules on the page, and says a rule on a field not read yet is counted from the next sync after a save', async () => {
+    const s = await openSettings();
+    const note = s.getByTestId('counts-note');
+    await note.waitFor({ timeout: 60_000 });
+    await expect(note.innerText()).resolves.toMatch(/Counted over all \d{4,} issues of the 12 synced boards that you may browse \(not done, or updated in the last 400 days\)/);
+    await expect(note.getByTestId('as-of').innerText()).resolves.toMatch(/^Figures as of /);
+    // Payments also mapped by the "Flagged" field, which the app has not read: no count of 0, words instead.
+    await s.getByTestId('edit-products-0').click();
+    const entry = s.getByTestId('entry-products-0');
+    const field = s.locator('#products-0-match-field-id');
+    await field.click();
+    await field.fill('Flagged');
+    await field.press('Enter');
+    const values = entry.getByLabel('Values of the field');
+    await values.fill('Impediment');
+    await values.press('Enter');
+    const unread = entry.getByTestId('match-count-unread');
+    await unread.waitFor({ timeout: 30_000 });
+    await expect(unread.innerText()).resolves.toBe('Flagged: read from the next sync after you save');
+    await expect(note.innerText()).resolves.toMatch(/^Issues without a product are counted once the fields the product rules map on are read\./);
+    await shotAt(page, '08b-counts-unread-field', entry);
+    await s.getByRole('button', { name: 'Discard changes' }).first().click();
+    await entry.getByTestId('match-count').waitFor({ timeout: 30_000 });
   });
 
   it('speaks Russian, on the panel and the settings page, in the dark theme too', async () => {

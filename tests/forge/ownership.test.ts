@@ -34,7 +34,7 @@ function setup() {
   const call = resolverCall(clientFor, { store });
   const moduleCall = <T>(functionKey: string, payload: unknown, opts: { user?: string; extension?: unknown } = {}) =>
     call<T>(functionKey, payload, opts.extension ?? { type: 'jira:adminPage' }, opts.user);
-  return { store, call: moduleCall };
+  return { store, call: moduleCall, sync: call.sync };
 }
 
 const issuePanel = (key: string) => ({ type: 'jira:issuePanel', issue: { key, id: '1', type: 'Story' }, project: { key: key.split('-')[0], id: '1' } });
@@ -404,12 +404,15 @@ describe('settings pickers and mapping preview', () => {
     expect(r).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('fieldId: must be a custom field id') } });
   });
 
-  it('counts the recent issues each rule of a draft matches', async () => {
-    const { call } = setup();
+  it('counts the stored issues each rule of a draft matches, once the boards have had their first sync', async () => {
+    const { call, sync } = setup();
+    expect(data(await call<MatchCountsData>('settings/match-counts', { config: demo() }))).toMatchObject({ status: 'pending', freshness: { asOf: null, syncing: true } });
+    await sync.idle();
     const r = data(await call<MatchCountsData>('settings/match-counts', { config: demo() }));
     expect(r.status).toBe('ok');
     if (r.status !== 'ok') return;
-    expect(r.counts.total).toBe(r.sample.size);
+    expect(r.counts.total).toBeGreaterThan(2000);
+    expect(r.freshness.asOf).toBe(new Date(NOW).toISOString());
     expect(r.counts.products.map((p) => p.key)).toEqual(['payments', 'loans', 'savings', 'fx-trade']);
     for (const p of r.counts.products) expect(p.count).toBeGreaterThan(0);
     expect(r.counts.withoutProduct).toBeGreaterThan(0);
@@ -497,32 +500,40 @@ describe('ownership/issue (the panel)', () => {
 });
 
 describe('ownership/matrix', () => {
-  it('counts open issues, open defects and violations per product × channel × segment, cached per viewer', async () => {
-    const { store, call } = setup();
+  it('counts open issues, open defects and violations per product × channel × segment, from the synced boards', async () => {
+    const { store, call, sync } = setup();
     await store.set(CONFIG_KEY, demo());
+    const first = data(await call<MatrixData>('ownership/matrix', {}));
+    expect(first.matrix).toBeNull();
+    expect(first.products.map((p) => p.key)).toEqual(['payments', 'loans', 'savings', 'fx-trade']);
+    await sync.idle();
     const d = data(await call<MatrixData>('ownership/matrix', {}));
-    expect(d.fromCache).toBe(false);
-    expect(d.products.map((p) => p.key)).toEqual(['payments', 'loans', 'savings', 'fx-trade']);
+    if (!d.matrix) throw new Error('no matrix after the first sync');
     expect(d.products[0]?.businessOwner?.displayName).toBe('Elena Kuznetsova');
-    const all = d.matrix.cells.find((c) => c.product === '*' && c.channel === '*' && c.segment === '*');
-    expect(all?.issues).toBe(d.matrix.scanned);
+    const matrix = d.matrix;
+    const all = matrix.cells.find((c) => c.product === '*' && c.channel === '*' && c.segment === '*');
+    expect(all?.issues).toBe(matrix.scanned);
     expect(all?.open).toBeGreaterThan(0);
     expect(all?.openDefects).toBeGreaterThan(0);
     expect(all?.violations).toBeGreaterThan(0);
     // The product rows add up to at least the whole (an issue of two products counts in both), and the no-product row is there.
-    const row = (p: string) => d.matrix.cells.find((c) => c.product === p && c.channel === '*' && c.segment === '*')?.open ?? 0;
+    const row = (p: string) => matrix.cells.find((c) => c.product === p && c.channel === '*' && c.segment === '*')?.open ?? 0;
     expect(['payments', 'loans', 'savings', 'fx-trade', '-'].reduce((n, p) => n + row(p), 0)).toBeGreaterThanOrEqual(all?.open ?? 0);
     expect(row('-')).toBeGreaterThan(0);
-    const again = data(await call<MatrixData>('ownership/matrix', {}));
-    expect(again.fromCache).toBe(true);
+    expect(d.freshness).toMatchObject({ asOf: new Date(NOW).toISOString(), pending: [] });
+    // Refresh asks for a sync of the boards (at most once a minute per board); the answer is what is stored meanwhile.
+    const again = data(await call<MatrixData>('ownership/matrix', { refresh: true }));
     expect(again.matrix).toEqual(d.matrix);
   });
 
   it('counts only what the viewer may browse', async () => {
-    const { store, call } = setup();
+    const { store, call, sync } = setup();
     await store.set(CONFIG_KEY, demo());
+    await call<MatrixData>('ownership/matrix', {});
+    await sync.idle();
     const admin = data(await call<MatrixData>('ownership/matrix', {}));
     const analyst = data(await call<MatrixData>('ownership/matrix', {}, { user: DEMO_USERS.loansAnalyst }));
+    if (!admin.matrix || !analyst.matrix) throw new Error('no matrix');
     expect(analyst.matrix.scanned).toBeLessThan(admin.matrix.scanned);
     const payments = analyst.matrix.cells.find((c) => c.product === 'payments' && c.channel === '*' && c.segment === '*');
     expect(payments?.issues ?? 0).toBe(0);

@@ -46,14 +46,16 @@ it('keeps nothing about a viewer for more than 15 minutes, and nothing computed 
   const gadget = { type: 'jira:dashboardGadget', gadget: { id: '1' }, gadgetConfiguration: { boardIds: [1], rollup: null, sprints: 3, basis: 'issues', target: 0.9 } };
   const answers = [
     await call('boards/list', {}, { type: 'jira:dashboardGadget' }, viewer),
-    await call('convergence/report', {}, gadget, viewer),
-    await call('governance/report', {}, { type: 'jira:projectPage', project: { key: 'PAY' } }, viewer),
+    // Once the boards are synced, each surface asks Jira which issues this viewer may see.
+    await call.synced('convergence/report', {}, gadget, viewer),
+    await call.synced('governance/report', {}, { type: 'jira:projectPage', project: { key: 'PAY' } }, viewer),
     await call('ownership/matrix', {}, { type: 'jira:projectPage', project: { key: 'PAY' } }, viewer),
   ];
   expect(answers.map((a) => (a.ok ? "ok" : a.error.message))).toEqual(["ok", "ok", "ok", "ok"]);
 
   const aboutViewer = store.writes.filter((w) => w.key.includes(viewer));
-  // Each surface cached something for this viewer: the check below is not vacuous.
+  // Each surface kept something about this viewer (boards they see, issues they may browse, their
+  // sync budget): the check below is not vacuous.
   expect(new Set(aboutViewer.map((w) => w.key.split(':')[0])).size).toBeGreaterThanOrEqual(3);
   for (const w of aboutViewer) expect({ key: w.key, ttlSeconds: w.ttlSeconds }).toEqual({ key: w.key, ttlSeconds: expect.any(Number) });
   for (const w of aboutViewer) expect(w.ttlSeconds as number).toBeLessThanOrEqual(15 * 60);

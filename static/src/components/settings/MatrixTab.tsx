@@ -1,17 +1,17 @@
 /**
  * The ownership matrix: products (with their Business and Digital POs) by channels (with their
  * leaders), for one segment or all, with the open issues, open defects and hygiene violations in
- * each cell. It follows the saved configuration.
+ * each cell. It follows the saved configuration, over every issue of the synced boards the viewer
+ * may browse, as of when the boards were last brought up to date; Refresh asks for a sync.
  */
 import { useCallback, useEffect, useState } from 'react';
-import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
-import type { MatrixCounts, MatrixData, ResolverError } from '../../../../src/shared/protocol';
+import type { MatrixCounts, MatrixData, OwnershipMatrix, ResolverError } from '../../../../src/shared/protocol';
 import { api } from '../../api';
-import { dateTime } from '../../format';
 import { localized } from '../../i18n';
+import { FirstSync, FreshnessBar, useSyncPolling } from '../Freshness';
 import { Person } from '../ownership/Person';
 import { Loading, Notice } from '../states';
 import { useSettings } from './context';
@@ -23,8 +23,8 @@ const ANY = '*';
 const NONE = '-';
 const ZERO: MatrixCounts = { issues: 0, open: 0, openDefects: 0, violations: 0, violating: 0 };
 
-function cellOf(data: MatrixData, product: string, channel: string, segment: string): MatrixCounts {
-  return data.matrix.cells.find((c) => c.product === product && c.channel === channel && c.segment === segment) ?? ZERO;
+function cellOf(matrix: OwnershipMatrix, product: string, channel: string, segment: string): MatrixCounts {
+  return matrix.cells.find((c) => c.product === product && c.channel === channel && c.segment === segment) ?? ZERO;
 }
 
 const border = `1px solid ${token('color.border', '#091E4224')}`;
@@ -47,11 +47,11 @@ function Cell({ counts, label, total }: { counts: MatrixCounts; label: string; t
   );
 }
 
-function Matrix({ data, segment }: { data: MatrixData; segment: string }) {
+function Matrix({ data, matrix, segment }: { data: MatrixData; matrix: OwnershipMatrix; segment: string }) {
   const { m, lang } = useSettings();
   // The "no channel" column and "no product" row are shown only when some issue falls in them.
-  const noChannel = cellOf(data, ANY, NONE, segment).issues > 0;
-  const noProduct = cellOf(data, NONE, ANY, segment).issues > 0;
+  const noChannel = cellOf(matrix, ANY, NONE, segment).issues > 0;
+  const noProduct = cellOf(matrix, NONE, ANY, segment).issues > 0;
   const channels = [
     ...data.channels.map((c) => ({ key: c.key, name: localized(c.name, lang), leader: c.leader, known: true })),
     ...(noChannel ? [{ key: NONE, name: m.noChannelSlot, leader: null, known: false }] : []),
@@ -98,7 +98,7 @@ function Matrix({ data, segment }: { data: MatrixData; segment: string }) {
                 )}
               </th>
               {channels.map((c) => {
-                const counts = cellOf(data, p.key, c.key, segment);
+                const counts = cellOf(matrix, p.key, c.key, segment);
                 return <Cell key={c.key} counts={counts} total={p.key === ANY || c.key === ANY} label={m.cellLabel(p.name, c.name, counts.open, counts.openDefects, counts.violations)} />;
               })}
             </tr>
@@ -113,11 +113,14 @@ export function MatrixTab({ dirty }: { dirty: boolean }) {
   const { m, lang } = useSettings();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [segment, setSegment] = useState(ANY);
-  const load = useCallback((refresh: boolean) => {
-    setState({ kind: 'loading' });
+  // A Refresh asks for a sync; asking again while boards sync (polling) keeps what is shown meanwhile.
+  const load = useCallback((refresh: boolean, quiet = false) => {
+    if (!quiet) setState({ kind: 'loading' });
     void api.ownershipMatrix(refresh).then((r) => setState(r.ok ? { kind: 'ready', data: r.data } : { kind: 'error', error: r.error }));
   }, []);
   useEffect(() => load(false), [load]);
+  const again = useCallback(() => load(false, true), [load]);
+  useSyncPolling(state.kind === 'ready' ? state.data.freshness : null, again);
 
   const head = (
     <>
@@ -143,10 +146,27 @@ export function MatrixTab({ dirty }: { dirty: boolean }) {
       </div>
     );
   const { data } = state;
+  if (data.matrix === null)
+    return (
+      <div data-testid="matrix-tab">
+        {head}
+        <FirstSync freshness={data.freshness} />
+      </div>
+    );
+  const matrix = data.matrix;
   const segments: Choice[] = [{ value: ANY, label: m.allSegments }, ...data.segments.map((s) => ({ value: s.key, label: localized(s.name, lang) })), { value: NONE, label: m.noSegmentSlot }];
+  const synced = data.freshness.boards.filter((b) => b.asOf !== null).length;
   return (
     <div data-testid="matrix-tab">
       {head}
+      <div style={{ marginBottom: token('space.150', '12px') }}>
+        <FreshnessBar freshness={data.freshness} scope={[]} onRefresh={() => load(true, true)} />
+      </div>
+      {data.outdatedBoards > 0 && (
+        <p data-testid="matrix-outdated" style={{ color: token('color.text.warning', '#A54800'), font: token('font.body.small', '12px') }}>
+          {m.matrixOutdated}
+        </p>
+      )}
       <div style={{ display: 'flex', alignItems: 'end', gap: token('space.200', '16px'), flexWrap: 'wrap', marginBottom: token('space.150', '12px') }}>
         <div style={{ width: 260 }}>
           <label htmlFor="matrix-segment" style={{ font: token('font.body.small', '12px'), fontWeight: 600, color: token('color.text.subtle', '#44546F') }}>
@@ -154,15 +174,10 @@ export function MatrixTab({ dirty }: { dirty: boolean }) {
           </label>
           <Select<Choice> inputId="matrix-segment" options={segments} value={segments.find((s) => s.value === segment) ?? null} onChange={(c: Choice | null) => setSegment(c?.value ?? ANY)} />
         </div>
-        <Button onClick={() => load(true)}>{m.refresh}</Button>
-        <span style={{ color: token('color.text.subtlest', '#626F86'), font: token('font.body.small', '12px') }}>
-          {m.asOf(dateTime(data.computedAt, lang))}
-          {data.fromCache ? ` · ${m.fromCache}` : ''}
-        </span>
       </div>
-      <Matrix data={data} segment={segment} />
-      <p style={{ color: token('color.text.subtle', '#44546F'), font: token('font.body.small', '12px') }}>
-        {m.legend} {m.matrixSample(data.sample.size, data.sample.limit, data.sample.truncated)}
+      <Matrix data={data} matrix={matrix} segment={segment} />
+      <p data-testid="matrix-scope" style={{ color: token('color.text.subtle', '#44546F'), font: token('font.body.small', '12px') }}>
+        {m.legend} {m.matrixScope(matrix.scanned, synced)}
       </p>
     </div>
   );

@@ -16,6 +16,7 @@ import type { ConfigProblem, FieldValuesData, GovernanceConfig, PersonView, Reso
 import { api } from '../../api';
 import { describeProblem, ownershipMessages } from '../../i18n-ownership';
 import { useShell } from '../../shell';
+import { useSyncPolling } from '../Freshness';
 import { Loading, Notice } from '../states';
 import { ChecklistsTab } from './ChecklistsTab';
 import { SettingsContext, type CountsState, type SettingsCtx } from './context';
@@ -104,33 +105,46 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
     return () => clearTimeout(timer);
   }, [draft]);
 
-  // How many recent issues each rule matches, for a draft without problems.
+  // How many stored issues each rule matches, for a draft without problems (again after a save:
+  // a field the saved settings map on is then being read by the sync).
   const counted = useRef<string | null>(null);
   const countSeq = useRef(0);
   const mappingJson = JSON.stringify(mappingOf(draft));
+  const countKey = `${version ?? 'defaults'}:${mappingJson}`;
+  const requestCounts = useCallback((config: GovernanceConfig, options: { refresh?: boolean; quiet?: boolean } = {}) => {
+    const mine = ++countSeq.current;
+    if (!options.quiet) setCounts({ kind: 'loading' });
+    void api.matchCounts(config, options.refresh ?? false).then((r) => {
+      if (mine !== countSeq.current) return;
+      if (!r.ok) setCounts({ kind: 'error', message: r.error.message });
+      else if (r.data.status === 'ok') setCounts({ kind: 'ready', data: r.data });
+      else if (r.data.status === 'pending') setCounts({ kind: 'pending', freshness: r.data.freshness });
+      else setCounts({ kind: 'waiting' });
+    });
+  }, []);
   useEffect(() => {
     if (validating) return;
     if (problems.length > 0) {
+      ++countSeq.current;
       setCounts({ kind: 'waiting' });
       counted.current = null;
       return;
     }
-    if (counted.current === mappingJson) return;
-    const mine = ++countSeq.current;
+    if (counted.current === countKey) return;
     const timer = setTimeout(() => {
-      counted.current = mappingJson;
-      setCounts({ kind: 'loading' });
-      void api.matchCounts(draft).then((r) => {
-        if (mine !== countSeq.current) return;
-        if (!r.ok) setCounts({ kind: 'error', message: r.error.message });
-        else if (r.data.status === 'ok') setCounts({ kind: 'ready', data: r.data });
-        else setCounts({ kind: 'waiting' });
-      });
+      counted.current = countKey;
+      requestCounts(draft);
     }, COUNT_AFTER_MS);
     return () => clearTimeout(timer);
-    // The draft is read through mappingJson: only the mapping decides the counts.
+    // The draft is read through countKey: only the mapping (and the saved version) decides the counts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [mappingJson, problems, validating]);
+  }, [countKey, problems, validating, requestCounts]);
+  // Counted again as the boards' sync goes on (first sync, a field being read), and on Refresh.
+  const recount = useCallback((refresh: boolean) => requestCounts(draft, { refresh, quiet: true }), [requestCounts, draft]);
+  const countsFreshness = counts.kind === 'pending' ? counts.freshness : counts.kind === 'ready' ? counts.data.freshness : null;
+  const fieldsBeingRead = counts.kind === 'ready' && counts.data.unreadFields.some((f) => f.saved);
+  const pollAgain = useCallback(() => recount(false), [recount]);
+  useSyncPolling(countsFreshness && fieldsBeingRead ? { ...countsFreshness, syncing: true } : countsFreshness, pollAgain);
 
   const fieldValues = useCallback(
     (fieldId: string): FieldValuesData | null => {
@@ -164,12 +178,13 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
       rememberPeople,
       fieldValues,
       counts,
+      recount,
       baseline,
       defaults: data.defaults,
       example: data.example,
       hygieneRules: data.hygieneRules,
     }),
-    [lang, m, draft, problems, site, people, rememberPeople, fieldValues, counts, baseline, data],
+    [lang, m, draft, problems, site, people, rememberPeople, fieldValues, counts, recount, baseline, data],
   );
 
   const accept = (config: GovernanceConfig, v: number) => {

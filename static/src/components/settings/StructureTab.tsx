@@ -1,7 +1,8 @@
 /**
  * Products, channels and segments: each with its key, names, owners (Business and Digital PO for
  * a product, a leader for a channel) and its mapping rule, with pickers fed by the site's values
- * and the number of recent issues the rule matches.
+ * and the number of stored issues the rule matches (every issue of the synced boards the
+ * administrator may browse); a rule on a field the stored issues were not read with says so.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
@@ -12,6 +13,7 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { Channel, GovernanceConfig, MatchRule, Product, Segment } from '../../../../src/shared/protocol';
 import { localized } from '../../i18n';
+import { FreshnessBar } from '../Freshness';
 import { useSettings } from './context';
 import { freshKey, problemsUnder, slug, type Path } from './draft';
 import { ExampleLoader } from './ExampleLoader';
@@ -80,12 +82,27 @@ function RuleEditor({ base, rule }: { base: Path; rule: MatchRule }) {
   );
 }
 
-function MatchCount({ dim, entryKey }: { dim: Dimension; entryKey: string }) {
+/** The name of a custom field, as the site lists it. */
+function useFieldName(): (id: string) => string {
+  const { site } = useSettings();
+  return (id) => site?.customFields.find((f) => f.id === id)?.name ?? id;
+}
+
+function MatchCount({ dim, entryKey, rule }: { dim: Dimension; entryKey: string; rule: MatchRule }) {
   const { counts, m } = useSettings();
+  const fieldName = useFieldName();
   if (counts.kind === 'loading') return <Spinner size="small" label={m.counting} />;
   if (counts.kind !== 'ready') return null;
   const found = counts.data.counts[dim].find((c) => c.key === entryKey);
   if (!found) return null;
+  // A rule on a field the stored issues were not read with: what it matches is not known yet, not 0.
+  const unread = rule.field ? counts.data.unreadFields.find((f) => f.id === rule.field?.id) : undefined;
+  if (unread)
+    return (
+      <span data-testid="match-count-unread" style={{ color: token('color.text.warning', '#A54800'), font: token('font.body.small', '12px') }}>
+        {m.fieldUnread(fieldName(unread.id), unread.saved)}
+      </span>
+    );
   return (
     <span data-testid="match-count">
       <Lozenge appearance={found.count === 0 ? 'moved' : 'success'}>{m.matches(found.count)}</Lozenge>
@@ -194,7 +211,7 @@ function EntryCard({ dim, index, entry, count }: { dim: Dimension; index: number
           {title}
         </Heading>
         <code style={{ color: token('color.text.subtlest', '#626F86') }}>{entry.key}</code>
-        <MatchCount dim={dim} entryKey={entry.key} />
+        <MatchCount dim={dim} entryKey={entry.key} rule={entry.match} />
         <span style={{ marginLeft: 'auto', display: 'flex', gap: token('space.050', '4px') }}>
           <Button appearance={open ? 'default' : 'primary'} spacing="compact" isDisabled={hasProblem} onClick={() => setUnfolded(!open)} testId={`edit-${dim}-${index}`} aria-expanded={open}>
             {open ? m.fold : m.edit}
@@ -241,16 +258,28 @@ function DimensionSection({ dim, footer }: { dim: Dimension; footer?: ReactNode 
 }
 
 function CountsNote() {
-  const { counts, m } = useSettings();
+  const { counts, m, draft, recount } = useSettings();
   const style = { color: token('color.text.subtle', '#44546F'), font: token('font.body.small', '12px'), marginTop: token('space.100', '8px') };
   if (counts.kind === 'waiting') return <p style={style}>{m.countsWaiting}</p>;
   if (counts.kind === 'error') return <p style={{ ...style, color: token('color.text.danger', '#AE2E24') }}>{m.countsFailed(counts.message)}</p>;
+  if (counts.kind === 'pending')
+    return (
+      <div data-testid="counts-pending" style={style}>
+        <p>{m.countsPending}</p>
+        <FreshnessBar freshness={counts.freshness} scope={[]} onRefresh={() => recount(true)} />
+      </div>
+    );
   if (counts.kind !== 'ready') return null;
-  const { sample, counts: c, updatedWithinDays } = counts.data;
+  const { counts: c, boards, horizonDays, unreadFields, freshness } = counts.data;
+  // "Without a product" depends on every product rule: unknown while one maps on a field not read yet.
+  const productsUnread = draft.products.some((p) => p.match.field !== null && unreadFields.some((f) => f.id === p.match.field?.id));
   return (
-    <p data-testid="counts-note" style={style}>
-      <strong>{m.withoutProduct(c.withoutProduct, c.total)}</strong> {m.countsNote(sample.size, updatedWithinDays, sample.limit, sample.truncated)}
-    </p>
+    <div data-testid="counts-note" style={style}>
+      <p style={{ margin: 0 }}>
+        <strong>{productsUnread ? m.withoutProductUnread : m.withoutProduct(c.withoutProduct, c.total)}</strong> {m.countsNote(c.total, boards, horizonDays)}
+      </p>
+      <FreshnessBar freshness={freshness} scope={[]} onRefresh={() => recount(true)} />
+    </div>
   );
 }
 

@@ -1,11 +1,18 @@
 /** What every part of the settings page shares: the draft, its problems, and what the site offers. */
 import { createContext, useContext } from 'react';
-import type { ConfigProblem, FieldValuesData, GovernanceConfig, HygieneRuleId, MatchCountsData, PersonView, Severity, SiteValues } from '../../../../src/shared/protocol';
+import type { ConfigProblem, FieldValuesData, Freshness, GovernanceConfig, HygieneRuleId, MatchCountsData, PersonView, Severity, SiteValues } from '../../../../src/shared/protocol';
 import type { Lang } from '../../i18n';
 import type { OwnershipMessages } from '../../i18n-ownership';
 import type { Path } from './draft';
 
-export type CountsState = { kind: 'idle' } | { kind: 'waiting' } | { kind: 'loading' } | { kind: 'ready'; data: Extract<MatchCountsData, { status: 'ok' }> } | { kind: 'error'; message: string };
+export type CountsState =
+  | { kind: 'idle' }
+  | { kind: 'waiting' }
+  | { kind: 'loading' }
+  | { kind: 'ready'; data: Extract<MatchCountsData, { status: 'ok' }> }
+  /** No board has had its first sync yet: the counts come after it. */
+  | { kind: 'pending'; freshness: Freshness }
+  | { kind: 'error'; message: string };
 
 export interface SettingsCtx {
   lang: Lang;
@@ -23,6 +30,8 @@ export interface SettingsCtx {
   /** Values of a custom field on recent issues, loaded on first use. */
   fieldValues(fieldId: string): FieldValuesData | null;
   counts: CountsState;
+  /** Counts the draft again without hiding the counts shown; with `refresh`, also asks for a sync of the boards. */
+  recount(refresh: boolean): void;
   /** The saved configuration (what "unsaved" compares with; saved keys never follow a renamed name). */
   baseline: GovernanceConfig;
   defaults: GovernanceConfig;
