@@ -142,11 +142,11 @@ export function SprintTable({ sprints, basis, boardNames, running, narrow, level
                     <Convergence s={s} basis={basis} running={running.get(s.sprintId)} />
                   </div>
                 </div>
-                <dl style={{ margin: `${token('space.050', '4px')} 0 0`, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(104px, 1fr))', gap: `${token('space.050', '4px')} ${token('space.100', '8px')}`, fontSize: '12px' }}>
+                <dl style={{ margin: `${token('space.050', '4px')} 0 0`, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', columnGap: token('space.200', '16px'), rowGap: token('space.025', '2px'), fontSize: '12px', lineHeight: '20px' }}>
                   {SET_COLUMNS.map((c) => (
-                    <div key={c} style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+                    <div key={c} style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', flexWrap: 'wrap', columnGap: token('space.100', '8px'), minWidth: 0 }}>
                       <dt style={{ color: subtle }}>{title(c)}</dt>
-                      <dd style={{ margin: 0, fontSize: '14px' }}>
+                      <dd style={{ margin: 0, fontSize: '14px', textAlign: 'right' }}>
                         <span data-column={c}>{count(s, c)}</span>
                         {c === 'notCompleted' && <Moved s={s} onOpen={onOpen} />}
                       </dd>
