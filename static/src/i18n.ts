@@ -38,7 +38,6 @@ const en = {
   targetValue: (pct: string) => `Target ${pct}`,
   basis: { issues: 'by issues', points: 'by story points' },
   status: { met: 'Target met', near: 'Near target', missed: 'Target missed', none: 'Nothing committed' },
-  provisional: 'provisional',
   provisionalHint: 'The sprint is still running: these figures are as of now and will change.',
   noValue: '—',
   table: {
@@ -51,7 +50,6 @@ const en = {
     notCompleted: 'Not completed',
   },
   movedToNext: (n: number) => `${n} to next sprint`,
-  notCompletedHint: 'In the sprint at its end and not done: returned to the backlog, or moved to the next sprint.',
   shared: 'shared',
   sharedHint: "Another board's sprint that this board's issues were in: only this board's issues count here.",
   warningsTitle: 'Some issues could not be read as Jira meant',
@@ -174,7 +172,6 @@ const ru: Messages = {
   targetValue: (pct: string) => `Цель ${pct}`,
   basis: { issues: 'по задачам', points: 'по стори поинтам' },
   status: { met: 'Цель достигнута', near: 'Близко к цели', missed: 'Цель не достигнута', none: 'Нет взятых задач' },
-  provisional: 'предварительно',
   provisionalHint: 'Спринт ещё идёт: данные на текущий момент и будут меняться.',
   noValue: '—',
   table: {
@@ -187,7 +184,6 @@ const ru: Messages = {
     notCompleted: 'Не выполнено',
   },
   movedToNext: (n: number) => `${n} в следующий спринт`,
-  notCompletedHint: 'В спринте на момент закрытия и не выполнены: возвращены в бэклог или перенесены в следующий спринт.',
   shared: 'общий',
   sharedHint: 'Спринт другой доски, в котором были задачи этой доски: здесь учитываются только задачи этой доски.',
   warningsTitle: 'Часть задач не удалось прочитать так, как их понимает Jira',

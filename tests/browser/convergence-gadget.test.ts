@@ -291,7 +291,12 @@ describe('backlog convergence gadget in the preview', () => {
     await count.scrollIntoViewIfNeeded();
     const label = await count.getAttribute('aria-label');
     const before = { scroll: await page.evaluate(() => window.scrollY), height: await page.locator(GADGET_FRAME).evaluate((f) => f.getBoundingClientRect().height) };
+    // Reached by keyboard, the number wears Atlassian's focus ring.
     await count.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(count.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(count.evaluate((el) => { const c = getComputedStyle(el); return [c.outlineStyle, c.outlineWidth, c.outlineColor]; })).resolves.toEqual(['solid', '2px', 'rgb(56, 139, 255)']);
     await page.keyboard.press('Enter');
     await page.getByTestId('forge-modal').waitFor();
     const list = modal(page).getByTestId('drill-list');
