@@ -296,7 +296,19 @@ describe('backlog convergence gadget in the preview', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     await expect(count.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    await expect(count.evaluate((el) => { const c = getComputedStyle(el); return [c.outlineStyle, c.outlineWidth, c.outlineColor]; })).resolves.toEqual(['solid', '2px', 'rgb(56, 139, 255)']);
+    const ring = await count.evaluate((el) => {
+      // The theme's focused-border colour (design token color.border.focused), as the browser resolves it.
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--ds-border-focused)';
+      document.body.appendChild(probe);
+      const focused = getComputedStyle(probe).color;
+      probe.remove();
+      const c = getComputedStyle(el);
+      return { style: c.outlineStyle, width: c.outlineWidth, colour: c.outlineColor, focused };
+    });
+    expect(ring).toEqual({ style: 'solid', width: '2px', colour: ring.focused, focused: expect.stringMatching(/^rgb/) });
+    // The token is defined (an unknown variable would leave the probe the text's colour).
+    expect(ring.focused).not.toBe(await count.evaluate(() => getComputedStyle(document.body).color));
     await page.keyboard.press('Enter');
     await page.getByTestId('forge-modal').waitFor();
     const list = modal(page).getByTestId('drill-list');
@@ -429,6 +441,7 @@ describe('backlog convergence gadget in the preview', () => {
     const names = [...pay.report.sprints].sort((a, b) => Date.parse(a.end) - Date.parse(b.end)).map((s) => s.name);
     await expect(gov.getByTestId('chart-label').allTextContents()).resolves.toEqual(names.map((n) => /(\d+)$/.exec(n)![1]));
     await expect(gov.getByTestId('figure-overall-value').textContent()).resolves.toBe(pct(pay.report.overall.convergence.issues));
+    await expect(gov.getByTestId('headline-meaning').textContent()).resolves.toBe('Share of committed issues completed in the last 6 closed sprints.');
     // The tab's headings sit under the page's own h2.
     await expect(gov.getByTestId('figure-overall').locator('h3').count()).resolves.toBe(1);
     const frame = frameOf(page, 'project-governance');
