@@ -173,6 +173,7 @@ describe('backlog convergence gadget in the preview', () => {
 
     const rows = view.getByTestId('board-headline');
     await expect(rows.count()).resolves.toBe(BOARDS.length);
+    await expect(view.getByTestId('board-closed-caption').textContent()).resolves.toBe('Last 6 closed sprints');
     for (const [i, board] of BOARDS.entries()) {
       const row = rows.nth(i);
       await expect(row.textContent()).resolves.toContain(BOARD_NAMES[i] as string);
@@ -190,6 +191,10 @@ describe('backlog convergence gadget in the preview', () => {
       await expect(lastRow.getAttribute('data-sprint')).resolves.toBe(last.name);
       await expect(lastRow.getAttribute('data-status')).resolves.toBe(last.status ?? 'none');
       await expect(lastRow.getByTestId('board-last-value').textContent()).resolves.toBe(pct(last.convergence.issues));
+      // Its closed sprints as one figure: the sums divided, as the engine adds them up.
+      const closed = r.sprints.filter((s) => s.boardId === board && s.state === 'closed');
+      const ratio = closed.reduce((n, s) => n + s.completedCommitted.count, 0) / closed.reduce((n, s) => n + s.committed.count, 0);
+      await expect(row.getByTestId('board-closed').locator('span').first().textContent()).resolves.toBe(pct(ratio));
       await expect(row.getByTestId('sparkline').getAttribute('aria-label')).resolves.toMatch(new RegExp(`^${BOARD_NAMES[i]}, convergence per sprint, oldest first: .*so far$`));
     }
     // The demo has a running sprint 7.1% done: still in progress, not a red "missed".

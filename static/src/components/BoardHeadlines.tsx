@@ -70,9 +70,14 @@ export function BoardHeadlines({ heads, boards, sprints, basis, target, level }:
   const line = { fontSize: '12px', lineHeight: '20px', color: subtle, display: 'flex', flexWrap: 'wrap' as const, alignItems: 'center', columnGap: token('space.050', '4px') };
   return (
     <section aria-labelledby={headingId} data-testid="board-headlines">
-      <Heading level={level} id={headingId}>
-        {t.conv.byBoard}
-      </Heading>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: token('space.100', '8px') }}>
+        <Heading level={level} id={headingId}>
+          {t.conv.byBoard}
+        </Heading>
+        <span aria-hidden="true" data-testid="board-closed-caption" style={{ fontSize: '12px', color: subtle, textAlign: 'right' }}>
+          {t.conv.closedColumn(Math.max(0, ...heads.map((h) => h.closed.sprints)))}
+        </span>
+      </div>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {heads.map((h) => {
           const name = nameOf.get(h.boardId) ?? String(h.boardId);
