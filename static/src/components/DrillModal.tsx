@@ -55,6 +55,9 @@ export function DrillModalView(): ReactNode {
   const target = drillTargetOf(context.modal);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    document.title = target?.title ?? t.conv.drillFailed;
+  }, [target?.title, t]);
   return (
     <div data-testid="drill-down" style={{ padding: token('space.200', '16px'), color: token('color.text', '#172B4D'), display: 'flex', flexDirection: 'column', gap: token('space.100', '8px') }}>
       <ConvergenceStyles />
