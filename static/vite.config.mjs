@@ -9,7 +9,7 @@ import react from '@vitejs/plugin-react';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The pages, each a `static/src/pages/<name>` folder built to `static/dist/<name>` (manifest resources). */
-export const PAGES = ['gadget-view', 'gadget-edit', 'project-governance', 'gov-gadget-view', 'gov-gadget-edit', 'hygiene-panel', 'ownership-panel', 'readiness-panel', 'admin-settings', 'issue-summary'];
+export const PAGES = ['gadget-view', 'gadget-edit', 'project-governance', 'gov-gadget-view', 'gov-gadget-edit', 'hygiene-panel', 'ownership-panel', 'readiness-panel', 'admin-settings', 'issue-summary', 'drill-modal'];
 
 export function pageConfig(page) {
   return {

@@ -6,7 +6,7 @@
 import { targetStatus, type GovernanceConfig } from '../domain/config';
 import type { SprintConvergence } from '../domain/report';
 import { surfaceFigures, type SurfaceDeps, type Viewer } from '../services/surfaces';
-import type { ConvergenceView, CurrentFigure, GadgetSettings, RollupDimension } from '../shared/protocol';
+import type { BoardHeadline, ConvergenceView, GadgetSettings, RollupDimension, RunningSprintFigure } from '../shared/protocol';
 import { readConfig } from './config-store';
 import { AppError } from './envelope';
 import type { Store } from './store';
@@ -30,37 +30,67 @@ function rollupOf(config: GovernanceConfig, settings: GadgetSettings): Convergen
   return { dimension, key, name: entry.name };
 }
 
-/** The active sprints, or else each board's newest closed sprint, as one ratio of sums. */
-export function currentFigure(sprints: readonly SprintConvergence[], settings: GadgetSettings, nearBand: number): CurrentFigure | null {
-  const active = sprints.filter((s) => s.state === 'active');
-  let chosen = active;
-  if (chosen.length === 0) {
-    const newest = new Map<number, SprintConvergence>();
-    for (const s of sprints) {
-      const seen = newest.get(s.boardId);
-      if (s.state === 'closed' && (!seen || Date.parse(s.end) > Date.parse(seen.end))) newest.set(s.boardId, s);
-    }
-    chosen = [...newest.values()];
-  }
-  if (chosen.length === 0) return null;
-  const sum = (pick: (s: SprintConvergence) => { count: number; points: number }) => ({
-    count: chosen.reduce((n, s) => n + pick(s).count, 0),
-    points: chosen.reduce((n, s) => n + pick(s).points, 0),
+const DAY = 86_400_000;
+
+type Sums = { count: number; points: number };
+
+function ratioOn(basis: GadgetSettings['basis'], num: Sums, den: Sums): number | null {
+  const d = basis === 'points' ? den.points : den.count;
+  return d === 0 ? null : (basis === 'points' ? num.points : num.count) / d;
+}
+
+/**
+ * Each board's own sprints at a glance: its running sprints, measured up to now and never judged
+ * (a running sprint is not "missed" while it runs), with the days left to the end Jira plans for
+ * it; its newest closed sprint against the target; and its closed sprints shown as one ratio of
+ * sums. A shared sprint (another board's, that this board's issues were in) is never a board's
+ * current or last sprint, but counts among its closed sprints as it does in the report.
+ */
+export function boardHeadlines(
+  boardIds: readonly number[],
+  sprints: readonly SprintConvergence[],
+  settings: Pick<GadgetSettings, 'basis' | 'target'>,
+  nearBand: number,
+  plannedEnds: ReadonlyMap<number, string>,
+  now: number,
+): BoardHeadline[] {
+  return boardIds.map((boardId) => {
+    const mine = sprints.filter((s) => s.boardId === boardId);
+    const running = mine
+      .filter((s) => s.state === 'active' && !s.shared)
+      .sort((a, b) => Date.parse(b.start) - Date.parse(a.start) || b.sprintId - a.sprintId)
+      .map((s): RunningSprintFigure => {
+        const plannedEnd = plannedEnds.get(s.sprintId) ?? null;
+        const end = plannedEnd === null ? NaN : Date.parse(plannedEnd);
+        const committed = { count: s.committed.count, points: s.committed.points };
+        const completedCommitted = { count: s.completedCommitted.count, points: s.completedCommitted.points };
+        return {
+          sprintId: s.sprintId,
+          name: s.name,
+          committed,
+          completedCommitted,
+          doneSoFar: ratioOn(settings.basis, completedCommitted, committed),
+          plannedEnd: Number.isFinite(end) ? new Date(end).toISOString() : null,
+          // `|| 0`: a planned end a few hours ago is 0 days left, not -0.
+          daysLeft: Number.isFinite(end) ? Math.ceil((end - now) / DAY) || 0 : null,
+        };
+      });
+    const closed = mine.filter((s) => s.state === 'closed');
+    const own = closed.filter((s) => !s.shared).sort((a, b) => Date.parse(b.end) - Date.parse(a.end) || b.sprintId - a.sprintId)[0];
+    const sum = (pick: (s: SprintConvergence) => Sums): Sums => ({
+      count: closed.reduce((n, s) => n + pick(s).count, 0),
+      points: closed.reduce((n, s) => n + pick(s).points, 0),
+    });
+    const overall = ratioOn(settings.basis, sum((s) => s.completedCommitted), sum((s) => s.committed));
+    return {
+      boardId,
+      running,
+      last: own
+        ? { sprintId: own.sprintId, name: own.name, convergence: own.convergence[settings.basis], status: targetStatus(own.convergence[settings.basis], settings.target, nearBand) }
+        : null,
+      closed: { sprints: closed.length, convergence: overall, status: targetStatus(overall, settings.target, nearBand) },
+    };
   });
-  const committed = sum((s) => s.committed);
-  const completedCommitted = sum((s) => s.completedCommitted);
-  const den = committed[settings.basis === 'points' ? 'points' : 'count'];
-  const num = completedCommitted[settings.basis === 'points' ? 'points' : 'count'];
-  const convergence = den === 0 ? null : num / den;
-  return {
-    kind: active.length > 0 ? 'active' : 'last',
-    sprintIds: chosen.map((s) => s.sprintId),
-    committed,
-    completedCommitted,
-    convergence,
-    status: targetStatus(convergence, settings.target, nearBand),
-    provisional: chosen.some((s) => s.provisional),
-  };
 }
 
 const EMPTY_WARNINGS: ConvergenceView['warnings'] = {
@@ -92,7 +122,7 @@ export async function convergenceView(deps: SurfaceDeps & { documents: Store }, 
     boards: s.boards,
     rollup,
     report,
-    current: currentFigure(report.sprints, req.settings, config.convergence.nearBand),
+    boardHeadlines: boardHeadlines(s.boards.map((b) => b.id), report.sprints, req.settings, config.convergence.nearBand, s.plannedEnds, deps.now()),
     warnings: s.report?.warnings ?? EMPTY_WARNINGS,
     freshness: s.freshness,
   };

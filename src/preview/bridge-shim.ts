@@ -24,14 +24,27 @@ export const BRIDGE_SHIM = String.raw`
     link.href = '/__preview/theme.css?mode=' + mode;
     document.body && (document.body.style.background = mode === 'dark' ? '#1D2125' : '');
   }
+  // Modals this frame opened, by id: their onClose runs when the host page closes them.
+  var modals = {};
+  var modalSeq = 0;
   window.addEventListener('message', function (e) {
     var m = e.data;
     if (!m || m.source !== 'forge-preview-host') return;
+    if (m.type === 'modal-closed') {
+      var onClose = modals[m.modalId];
+      delete modals[m.modalId];
+      if (onClose) { try { onClose(m.payload); } catch (err) { console.error(err); } }
+      return;
+    }
     (listeners[m.event] || []).forEach(function (cb) { try { cb(m.payload); } catch (err) { console.error(err); } });
   });
   // Jira sizes a gadget's iframe to its content; so does the preview host page.
   // The content's own height: the document's would include the frame's current height and only grow.
   function reportHeight() { var root = document.getElementById('root') || document.body; post('resize', Math.ceil(root.getBoundingClientRect().bottom) + 8); }
+  // In a modal: Escape closes it, as Jira's dialog does (unless the opener said closeOnEscape: false).
+  if (frame.modal && frame.modal.closeOnEscape) {
+    document.addEventListener('keydown', function (e) { if (e.key === 'Escape' && !e.defaultPrevented) post('close'); });
+  }
   window.addEventListener('load', function () {
     reportHeight();
     if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.getElementById('root') || document.body);
@@ -42,7 +55,15 @@ export const BRIDGE_SHIM = String.raw`
         case 'getContext': return Promise.resolve(frame.context);
         case 'invoke': return json('/__preview/invoke', { frame: frame.id, functionKey: args.functionKey, payload: args.payload || {} });
         case 'submit': return json('/__preview/submit', { frame: frame.id, payload: args }).then(function () { post('submitted'); return true; });
-        case 'close': post('close'); return Promise.resolve();
+        case 'close': post('close', args); return Promise.resolve();
+        case 'openModal':
+          var modalId = frame.id + '#' + (++modalSeq);
+          return json('/__preview/modal', { frame: frame.id, resource: args.resource || frame.resource, context: args.context || {}, closeOnEscape: args.closeOnEscape !== false })
+            .then(function (r) {
+              modals[modalId] = args.onClose;
+              post('modal', { modalId: modalId, frame: r.frame, url: r.url, size: args.size, title: args.title, closeOnOverlayClick: args.closeOnOverlayClick !== false, closeOnEscape: args.closeOnEscape !== false });
+              return true;
+            });
         case 'refresh': window.location.reload(); return Promise.resolve();
         case 'enableTheming': applyTheme(frame.context.theme.colorMode); return Promise.resolve();
         case 'on':

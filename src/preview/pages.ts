@@ -3,6 +3,7 @@
  * resource, the way Jira frames it, with a toolbar to act as another user, in another language
  * or theme.
  */
+import { MODAL_CSS, MODAL_HOST_SCRIPT } from './modal';
 import { NAV, PREVIEW_MODULES } from './modules';
 import type { PreviewUser } from './backend';
 
@@ -52,6 +53,10 @@ export function layout(title: string, prefs: Prefs, users: readonly PreviewUser[
   .gadget iframe { display:block; width:100%; border:0; height:200px; }
   /* A narrow window, as Jira's: the sidebar folds away and the page takes the width. */
   @media (max-width: 700px) { nav { display:none; } main { padding:12px; } header form { margin-left:0; } }
+  .columns { display:grid; gap:16px; align-items:start; }
+  .columns > .gadget { max-width:none; margin:0; }
+  .empty-column { border:1px dashed var(--border); border-radius:4px; min-height:160px; color:var(--subtle); display:flex; align-items:center; justify-content:center; font-size:12px; }
+  ${MODAL_CSS}
   .flag { position:fixed; right:16px; bottom:16px; background:var(--surface); border:1px solid var(--border); padding:12px 16px; border-radius:4px; box-shadow:0 4px 8px rgba(0,0,0,.2); }
 </style>
 </head>
@@ -64,6 +69,7 @@ export function layout(title: string, prefs: Prefs, users: readonly PreviewUser[
   <label>Theme <select name="theme" data-testid="theme-select">${option('light', 'Light', prefs.theme === 'light')}${option('dark', 'Dark', prefs.theme === 'dark')}</select></label>
 </form></header>
 <div class="wrap"><nav>${nav}</nav><main>${body}</main></div>
+<script>${MODAL_HOST_SCRIPT}</script>
 <script>
   document.querySelectorAll('#prefs select').forEach(function (s) { s.addEventListener('change', function () { s.form.submit(); }); });
   window.addEventListener('message', function (e) {
@@ -73,6 +79,7 @@ export function layout(title: string, prefs: Prefs, users: readonly PreviewUser[
       if (f.dataset.frame !== m.frame) f.contentWindow.postMessage({ source: 'forge-preview-host', event: m.detail.event, payload: m.detail.payload }, '*');
     });
     var frame = document.querySelector('iframe[data-frame="' + m.frame + '"]'); if (!frame) return;
+    if (window.__previewModal(m, frame)) return;
     if (m.type === 'resize') frame.style.height = Math.max(120, m.detail + 4) + 'px';
     if (m.type === 'submitted' || m.type === 'close') location.assign(frame.dataset.viewUrl);
     if (m.type === 'flag') { var f = document.createElement('div'); f.className = 'flag'; f.textContent = (m.detail && (m.detail.title || m.detail.description)) || ''; document.body.appendChild(f); setTimeout(function () { f.remove(); }, 4000); }
@@ -85,20 +92,30 @@ export function layout(title: string, prefs: Prefs, users: readonly PreviewUser[
 </body></html>`;
 }
 
-/** The dashboard: the convergence gadget, in view mode or (for gadget `editing`) in edit mode. */
-export function dashboardPage(prefs: Prefs, users: readonly PreviewUser[], siteName: string, gadgetId: string, editing: boolean): string {
+/** Jira's dashboard layouts by their number of columns (one, two or three: a gadget ~400 px wide at 1440 px). */
+export type DashboardColumns = 1 | 2 | 3;
+
+export const columnsOf = (value: string | null): DashboardColumns => (value === '2' ? 2 : value === '3' ? 3 : 1);
+
+/**
+ * The dashboard: the convergence gadget, in view mode or (for gadget `editing`) in edit mode, in the
+ * first column of a one-, two- or three-column layout (`?columns=`), the other columns empty.
+ */
+export function dashboardPage(prefs: Prefs, users: readonly PreviewUser[], siteName: string, gadgetId: string, editing: boolean, columns: DashboardColumns = 1): string {
   const m = PREVIEW_MODULES.find((x) => x.type === 'jira:dashboardGadget');
   if (!m) throw new Error('no gadget module');
   const lang = prefs.locale === 'ru-RU' ? 'ru' : 'en';
   const resource = editing && m.editResource ? m.editResource : m.resource;
   const frame = `${m.key}:${gadgetId}:${editing ? 'edit' : 'view'}`;
-  const viewUrl = `/dashboard`;
+  const viewUrl = columns === 1 ? '/dashboard' : `/dashboard?columns=${columns}`;
+  const empty = Array.from({ length: columns - 1 }, () => `<div class="empty-column">${lang === 'ru' ? 'Пустая колонка' : 'Empty column'}</div>`).join('');
   const body = `<h1>${lang === 'ru' ? 'Дашборд' : 'Dashboard'}: Governance</h1>
+${columns > 1 ? `<div class="columns" data-testid="dashboard-columns" style="grid-template-columns:repeat(${columns}, minmax(0, 1fr))">` : ''}
 <section class="gadget" data-testid="gadget-frame">
   <div class="gadget-head"><h2>${esc(m.title[lang])}</h2>
-    ${editing ? `<a href="${viewUrl}" data-testid="gadget-view-link">${lang === 'ru' ? 'Просмотр' : 'View'}</a>` : `<button type="button" data-refresh="${esc(frame)}">${lang === 'ru' ? 'Обновить' : 'Refresh'}</button><a href="/dashboard?edit=${encodeURIComponent(gadgetId)}" data-testid="gadget-edit-link">${lang === 'ru' ? 'Изменить' : 'Edit'}</a>`}
+    ${editing ? `<a href="${esc(viewUrl)}" data-testid="gadget-view-link">${lang === 'ru' ? 'Просмотр' : 'View'}</a>` : `<button type="button" data-refresh="${esc(frame)}">${lang === 'ru' ? 'Обновить' : 'Refresh'}</button><a href="/dashboard?edit=${encodeURIComponent(gadgetId)}${columns > 1 ? `&amp;columns=${columns}` : ''}" data-testid="gadget-edit-link">${lang === 'ru' ? 'Изменить' : 'Edit'}</a>`}
   </div>
   <iframe title="${esc(m.title[lang])}" data-frame="${esc(frame)}" data-view-url="${viewUrl}" src="/app/${resource}/?frame=${encodeURIComponent(frame)}"></iframe>
-</section>`;
-  return layout(m.title[lang], prefs, users, siteName, '/dashboard', body);
+</section>${columns > 1 ? `${empty}</div>` : ''}`;
+  return layout(m.title[lang], prefs, users, siteName, viewUrl, body);
 }

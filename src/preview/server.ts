@@ -23,7 +23,8 @@ import { readJson, writeJsonAtomic } from './files';
 import { PREVIEW_MODULES } from './modules';
 import { DEFAULT_SEARCH, editScreenPage, ensurePanelIssue, issuePanelExtension, issueSearchPage, issueViewPage, saveEditScreen, saveInlineEdit } from './issue-view';
 import { JiraError } from '../jira/types';
-import { dashboardPage, type Prefs } from './pages';
+import { columnsOf, dashboardPage, type Prefs } from './pages';
+import { modalRegistry } from './modal';
 import { themeCss } from './theme';
 import { GOVERNANCE_DASHBOARD, governanceDashboardPage, projectGovernancePage, projectPageContext } from './governance';
 import { ADMIN_PAGE, adminPageContext, adminSettingsPage, profilePage } from './admin';
@@ -56,6 +57,7 @@ export function findAppRoot(from: string): string {
 
 const InvokeBody = z.object({ frame: z.string().min(1), functionKey: z.string().min(1), payload: z.unknown() });
 const SubmitBody = z.object({ frame: z.string().min(1), payload: z.record(z.string(), z.unknown()) });
+const ModalBody = z.object({ frame: z.string().min(1), resource: z.string().regex(/^[a-z0-9-]+$/), context: z.unknown(), closeOnEscape: z.boolean().optional() });
 const Gadgets = z.record(z.string(), z.record(z.string(), z.unknown()));
 /** The issue view's inline edit: labels (Jira's rules: no spaces) and the estimate. */
 const InlineEditBody = z
@@ -159,10 +161,14 @@ function readBody(req: http.IncomingMessage): Promise<unknown> {
   });
 }
 
-/** `backlog-convergence:1:view` → the module, the gadget and the entry point. */
-function parseFrame(id: string): { moduleKey: string; gadgetId: string; entryPoint: 'view' | 'edit' } | null {
-  const [moduleKey, gadgetId, entry] = id.split(':');
-  if (!moduleKey || !gadgetId || (entry !== 'view' && entry !== 'edit')) return null;
+/**
+ * `backlog-convergence:1:view` → the module, the gadget and the entry point; a modal the frame
+ * opened is `backlog-convergence:1:modal:<n>` (it runs as its opener's module).
+ */
+function parseFrame(id: string): { moduleKey: string; gadgetId: string; entryPoint: 'view' | 'edit' | 'modal' } | null {
+  const [moduleKey, gadgetId, entry, n, ...rest] = id.split(':');
+  if (!moduleKey || !gadgetId || rest.length > 0) return null;
+  if (!(((entry === 'view' || entry === 'edit') && n === undefined) || (entry === 'modal' && n !== undefined && /^\d+$/.test(n)))) return null;
   if (!PREVIEW_MODULES.some((m) => m.key === moduleKey)) return null;
   return { moduleKey, gadgetId, entryPoint: entry };
 }
@@ -230,7 +236,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     },
   });
   /** A project page is told its project (the frame's id carries the project key). */
-  const forgeContext = (prefs: Prefs, frame: NonNullable<ReturnType<typeof parseFrame>>) => ({ ...frameContext(prefs, frame), ...projectPageContext(frame.moduleKey, frame.gadgetId), ...adminPageContext(frame.moduleKey) });
+  const modals = modalRegistry();
+  const forgeContext = (prefs: Prefs, frame: NonNullable<ReturnType<typeof parseFrame>>, frameId: string) => {
+    const c = { ...frameContext(prefs, frame), ...projectPageContext(frame.moduleKey, frame.gadgetId), ...adminPageContext(frame.moduleKey) };
+    // A modal's page is told its opener's extension plus the context it was opened with, as `extension.modal`.
+    const modal = frame.entryPoint === 'modal' ? modals.get(frameId) : undefined;
+    return modal ? { ...c, extension: { ...c.extension, modal: modal.context } } : c;
+  };
 
   function serveResource(res: http.ServerResponse, prefs: Prefs, resource: string, rest: string, frameId: string | null): void {
     const dir = path.join(distDir, resource);
@@ -239,7 +251,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (rest === '' || rest === 'index.html') {
       const frame = frameId ? parseFrame(frameId) : null;
       if (!frame || !frameId) return send(res, 400, 'text/plain', 'a resource page needs ?frame=<module>:<gadget>:<view|edit>');
-      const head = `<script>window.__PREVIEW_FRAME__=${JSON.stringify({ id: frameId, context: forgeContext(prefs, frame) }).replace(/</g, '\\u003c')};</script><script>${BRIDGE_SHIM}</script>`;
+      const modal = frame.entryPoint === 'modal' ? modals.get(frameId) : undefined;
+      if (frame.entryPoint === 'modal' && !modal) return send(res, 404, 'text/plain', 'no such modal: it was opened before the preview restarted');
+      const data = { id: frameId, resource, context: forgeContext(prefs, frame, frameId), ...(modal ? { modal: { closeOnEscape: modal.closeOnEscape } } : {}) };
+      const head = `<script>window.__PREVIEW_FRAME__=${JSON.stringify(data).replace(/</g, '\\u003c')};</script><script>${BRIDGE_SHIM}</script>`;
       const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8').replace('<head>', `<head>${head}`);
       return send(res, 200, TYPES['.html'] as string, html);
     }
@@ -261,7 +276,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (req.method === 'GET' && p === '/') return send(res, 302, 'text/plain', '', { Location: '/dashboard' });
     if (req.method === 'GET' && p === '/dashboard') {
       const edit = url.searchParams.get('edit');
-      return send(res, 200, TYPES['.html'] as string, dashboardPage(prefs, backend.users, backend.siteName, edit ?? '1', edit !== null));
+      return send(res, 200, TYPES['.html'] as string, dashboardPage(prefs, backend.users, backend.siteName, edit ?? '1', edit !== null, columnsOf(url.searchParams.get('columns'))));
     }
     if (req.method === 'GET' && p === '/__preview/prefs') {
       const set = (name: string, value: string | null) => (value ? [`${name}=${encodeURIComponent(value)}; Path=/; SameSite=Lax`] : []);
@@ -291,13 +306,21 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       if (!body.success || !frame) return sendJson(res, 400, { message: 'bad invoke request' });
       await ensurePanelIssue(body.data.frame, backend.jiraForUser(prefs.user));
       try {
-        const { accountId, ...context } = forgeContext(prefs, frame);
+        const { accountId, ...context } = forgeContext(prefs, frame, body.data.frame);
         const result = await definitions({ call: { functionKey: body.data.functionKey, payload: body.data.payload as never }, context }, { principal: { accountId } });
         return sendJson(res, 200, result);
       } catch (err) {
         // As on Forge, a resolver that throws (or does not exist) rejects the UI's invoke.
         return sendJson(res, 500, { message: err instanceof Error ? err.message : String(err) });
       }
+    }
+    if (req.method === 'POST' && p === '/__preview/modal') {
+      const body = ModalBody.safeParse(await readBody(req));
+      const frame = body.success ? parseFrame(body.data.frame) : null;
+      if (!body.success || !frame || frame.entryPoint === 'modal') return sendJson(res, 400, { message: 'bad modal request' });
+      if (!fs.existsSync(path.join(distDir, body.data.resource, 'index.html'))) return sendJson(res, 404, { message: `The UI resource "${body.data.resource}" is not built.` });
+      const id = modals.open({ opener: body.data.frame, resource: body.data.resource, context: body.data.context ?? {}, closeOnEscape: body.data.closeOnEscape ?? true }, frame.moduleKey, frame.gadgetId);
+      return sendJson(res, 200, { frame: id, url: `/app/${body.data.resource}/?frame=${encodeURIComponent(id)}` });
     }
     if (req.method === 'POST' && p === '/__preview/submit') {
       const body = SubmitBody.safeParse(await readBody(req));

@@ -38,6 +38,8 @@ export interface SurfaceFigures {
   visible: (tag: IssueTag) => boolean;
   boards: { id: number; name: string }[];
   freshness: Freshness;
+  /** The end Jira plans for each sprint the boards list (its `endDate`), by sprint id, as last synced. */
+  plannedEnds: ReadonlyMap<number, string>;
 }
 
 /** The boards as the viewer sees them (Jira answers 404 for a board they may not see), with their names. */
@@ -96,5 +98,7 @@ export async function surfaceFigures(
     pending: missing,
     syncing: missing.length > 0 || (asked?.queued.length ?? 0) > 0 || states.some((s) => s?.value.sync.priorityAt != null),
   };
-  return { report, figures, visible, boards: boards.map(({ id, name }) => ({ id, name })), freshness };
+  const plannedEnds = new Map<number, string>();
+  for (const st of states) for (const sp of st?.value.meta?.sprints ?? []) if (sp.endDate) plannedEnds.set(sp.id, sp.endDate);
+  return { report, figures, visible, boards: boards.map(({ id, name }) => ({ id, name })), freshness, plannedEnds };
 }

@@ -116,24 +116,39 @@ export interface ConvergenceView {
   rollup: { dimension: RollupDimension; key: string; name: LocalizedText } | null;
   report: ConvergenceReport;
   /**
-   * The headline figure: over the active sprints (provisional) when any runs, else over each
-   * board's newest closed sprint; a ratio of sums on the settings' basis, like every roll-up.
+   * One entry per board of `boards`, in that order: its own running sprints (measured so far, never
+   * judged) and its own newest closed sprint, so several boards are never blended under one
+   * "current sprint".
    */
-  current: CurrentFigure | null;
+  boardHeadlines: BoardHeadline[];
   /** What the figures could not classify as Jira meant (shown as a note under them). */
   warnings: ReportWarnings;
   /** How current the figures are. */
   freshness: import('./governance-protocol').Freshness;
 }
 
-export interface CurrentFigure {
-  kind: 'active' | 'last';
-  sprintIds: number[];
+/** A board's own sprints at a glance (a shared sprint of another board is never its current or last). */
+export interface BoardHeadline {
+  boardId: number;
+  /** Its running sprints, newest start first (Jira allows parallel sprints): in progress, not judged. */
+  running: RunningSprintFigure[];
+  /** Its newest closed sprint, judged against the target; null when none is shown. */
+  last: { sprintId: number; name: string; convergence: number | null; status: TargetStatus | null } | null;
+  /** Its closed sprints shown (shared ones included, as in the report), as one ratio of sums. */
+  closed: { sprints: number; convergence: number | null; status: TargetStatus | null };
+}
+
+export interface RunningSprintFigure {
+  sprintId: number;
+  name: string;
   committed: { count: number; points: number };
   completedCommitted: { count: number; points: number };
-  convergence: number | null;
-  status: TargetStatus | null;
-  provisional: boolean;
+  /** Completed of committed ÷ committed so far, on the settings' basis; null when nothing was committed. */
+  doneSoFar: number | null;
+  /** The end Jira plans for the sprint (its `endDate`), or null when it has none. */
+  plannedEnd: string | null;
+  /** Whole days from now to the planned end, rounded up; 0 or less once it has passed; null without one. */
+  daysLeft: number | null;
 }
 
 export interface IssuesSummariesPayload {

@@ -1,7 +1,7 @@
 /**
  * The parts of the Forge bridge the pages use, with the context narrowed to what they read.
  */
-import { events, router, view } from '@forge/bridge';
+import { Modal, events, router, view } from '@forge/bridge';
 
 export interface UiContext {
   locale: string | null;
@@ -9,6 +9,8 @@ export interface UiContext {
   siteUrl: string | null;
   /** The manifest module the page serves (two gadgets may share one resource); absent in older contexts. */
   moduleKey?: string | null;
+  /** In a page opened with `openModal`: the context it was opened with (Jira's `extension.modal`). */
+  modal?: unknown;
 }
 
 const str = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
@@ -16,7 +18,8 @@ const str = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? 
 export async function loadContext(): Promise<UiContext> {
   const raw: unknown = await view.getContext();
   const c = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  return { locale: str(c.locale), timezone: str(c.timezone), siteUrl: str(c.siteUrl), moduleKey: str(c.moduleKey) };
+  const extension = typeof c.extension === 'object' && c.extension !== null ? (c.extension as Record<string, unknown>) : {};
+  return { locale: str(c.locale), timezone: str(c.timezone), siteUrl: str(c.siteUrl), moduleKey: str(c.moduleKey), modal: extension.modal };
 }
 
 /** Follows Jira's light or dark theme; the page works (in light colours) if theming is unavailable. */
@@ -96,6 +99,18 @@ export function editScreenPath(issueId: string): string {
 export function openEditScreen(issueId: string): void {
   void router.navigate(editScreenPath(issueId));
 }
+
+/**
+ * Opens another resource of the app in Jira's modal dialog, over the whole page (a gadget's frame
+ * is too small for one); `context` reaches it as `extension.modal`. `onClose` runs when it closes,
+ * by its own `closeModal`, Escape or a click outside. Rejects when Jira cannot open it.
+ */
+export function openModal(options: { resource: string; context: Record<string, unknown>; size?: 'small' | 'medium' | 'large'; onClose: () => void }): Promise<void> {
+  return new Modal({ resource: options.resource, context: options.context, size: options.size ?? 'medium', onClose: options.onClose, closeOnEscape: true, closeOnOverlayClick: true }).open();
+}
+
+/** Closes the modal this page is shown in (or, in an edit view, the editor). */
+export const closeModal = (): Promise<void> => view.close();
 
 export const submitSettings = (settings: object): Promise<void> => view.submit(settings);
 export const closeEditor = (): Promise<void> => view.close();

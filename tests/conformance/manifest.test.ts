@@ -112,6 +112,10 @@ describe('manifest', () => {
         if (m.resource) used.add(m.resource);
         if (m.edit?.resource) used.add(m.edit.resource);
       }
+    // Resources the UI opens in a modal (the bridge's Modal), named by a `…_RESOURCE` constant.
+    for (const f of filesUnder(path.join(ROOT, 'static/src'), /\.(ts|tsx)$/))
+      for (const m of fs.readFileSync(f, 'utf8').matchAll(/export const \w+_RESOURCE = '([\w-]+)'/g)) used.add(m[1] as string);
+    expect(used.has('drill-modal')).toBe(true);
     expect(new Set(manifest.resources.map((r) => r.key))).toEqual(used);
   });
 });

@@ -78,7 +78,27 @@ describe('convergence/report', () => {
     expect(ready.data.report).toEqual(JSON.parse(JSON.stringify(expected.convergence)));
     expect(ready.data.boards).toEqual([{ id: 1, name: 'PAY board' }]);
     expect(ready.data.freshness).toMatchObject({ pending: [], asOf: new Date(NOW).toISOString() });
-    expect(ready.data.current?.kind).toBe('active');
+    // The board's own running sprint, measured so far with the days to the end Jira plans for it, and its last closed sprint.
+    const active = expected.convergence.sprints.find((s) => s.state === 'active' && s.boardId === 1 && !s.shared);
+    const lastClosed = expected.convergence.sprints.find((s) => s.state === 'closed' && s.boardId === 1 && !s.shared);
+    const planned = (await clientFor(DEMO_USERS.admin).sprints(1, ['active'])).find((s) => s.id === active?.sprintId)?.endDate;
+    expect(active && lastClosed && planned).toBeTruthy();
+    expect(ready.data.boardHeadlines).toEqual([
+      {
+        boardId: 1,
+        running: [
+          expect.objectContaining({
+            sprintId: active!.sprintId,
+            name: active!.name,
+            doneSoFar: active!.convergence.issues,
+            plannedEnd: new Date(planned!).toISOString(),
+            daysLeft: Math.ceil((Date.parse(planned!) - NOW) / DAY),
+          }),
+        ],
+        last: { sprintId: lastClosed!.sprintId, name: lastClosed!.name, convergence: lastClosed!.convergence.issues, status: lastClosed!.status },
+        closed: { sprints: 3, convergence: expected.convergence.overall.convergence.issues, status: expected.convergence.overall.status },
+      },
+    ]);
   });
 
   it('never shows a synced board’s figures to a viewer who may not browse the board', async () => {

@@ -1,118 +1,226 @@
 /**
- * Convergence per sprint as SVG bars against the target line: oldest sprint on the left, bar
- * colour by met / near / missed, the running sprint drawn hatched as provisional.
+ * Convergence per sprint, one small chart per board (small multiples: several boards' sprints are
+ * never interleaved), oldest sprint on the left, against the target line. A bar's colour says met,
+ * near or missed (the legend says which); a running sprint is drawn hatched as in progress, at the
+ * share done so far. Values are not printed over the bars: they show on hover and on keyboard
+ * focus (the arrow keys move between a board's sprints). Text is laid out in CSS pixels, never
+ * scaled down with the chart.
  */
+import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { token } from '@atlaskit/tokens';
-import type { Basis, SprintConvergence } from '../../../src/shared/protocol';
-import { percent } from '../format';
+import type { Basis, RunningSprintFigure, SprintConvergence } from '../../../src/shared/protocol';
+import { percent, shortDate } from '../format';
+import type { Messages } from '../i18n';
 import { useShell } from '../shell';
-import { barColour } from './status';
+import { Bubble, Heading, useHoverFocus } from './a11y';
+import { chronological, ratioOf, shortLabels, sprintState, type SprintState } from './sprints';
 
-const W = 640;
-const H = 240;
-const PAD = { left: 40, right: 78, top: 18, bottom: 58 };
+const PLOT_H = 120;
+const AXIS_W = 40;
 
-export const ratioOf = (s: SprintConvergence, basis: Basis): number | null => s.convergence[basis];
+const subtle = token('color.text.subtle', '#44546F');
 
-/** Oldest first, by the instant the sprint ended (now, for a running sprint). */
-export function chronological(sprints: readonly SprintConvergence[]): SprintConvergence[] {
-  return [...sprints].sort((a, b) => Date.parse(a.end) - Date.parse(b.end) || a.sprintId - b.sprintId);
+/** Fill and outline of a bar or legend swatch; the outline keeps 3:1 against the surface. */
+export function swatch(state: SprintState): CSSProperties {
+  switch (state) {
+    case 'met':
+      return { background: token('color.background.success.bold', '#1F845A'), border: `1px solid ${token('color.text.success', '#216E4E')}` };
+    case 'near':
+      return { background: token('color.background.warning.bold', '#E2B203'), border: `1px solid ${token('color.text.warning', '#A54800')}` };
+    case 'missed':
+      return { background: token('color.background.danger.bold', '#C9372C'), border: `1px solid ${token('color.text.danger', '#AE2E24')}` };
+    case 'running':
+      return {
+        background: `repeating-linear-gradient(135deg, ${token('color.background.information.bold', '#1D7AFC')} 0 3px, ${token('color.background.information', '#E9F2FF')} 3px 6px)`,
+        border: `1px solid ${token('color.text.information', '#0055CC')}`,
+      };
+    default:
+      return { background: token('color.background.neutral', '#091E420F'), border: `1px solid ${token('color.border.bold', '#758195')}` };
+  }
 }
 
-function short(name: string, max: number): string {
-  return name.length <= max ? name : `${name.slice(0, max - 1)}…`;
+/** One sentence a screen reader (and the hover bubble) says about a sprint. */
+export function sprintSentence(s: SprintConvergence, basis: Basis, t: Messages, lang: 'en' | 'ru', tz: string | undefined, running: RunningSprintFigure | undefined): string {
+  const ratio = ratioOf(s, basis);
+  const pct = percent(ratio, lang) ?? t.noValue;
+  const state = sprintState(s, basis);
+  const name = s.shared ? `${s.name} (${t.conv.sharedMark})` : s.name;
+  const dates = `${shortDate(s.start, lang, tz)} – ${shortDate(s.end, lang, tz)}`;
+  const counts = t.conv.ofCommitted(basis === 'points' ? s.completedCommitted.points : s.completedCommitted.count, basis === 'points' ? s.committed.points : s.committed.count);
+  if (state === 'running') {
+    const left = running?.daysLeft != null ? `, ${t.conv.daysLeft(running.daysLeft)}` : '';
+    return `${name}: ${t.conv.inProgress}, ${t.conv.doneSoFar(pct)}${left}. ${counts}. ${dates}`;
+  }
+  return `${name}: ${pct}, ${t.conv.legend[state]}. ${counts}. ${dates}`;
 }
 
-export function ConvergenceChart({ sprints, basis, target }: { sprints: readonly SprintConvergence[]; basis: Basis; target: number }) {
+export function ChartLegend({ target }: { target: number }) {
   const { t, lang } = useShell();
+  const items: { key: string; label: string; mark: CSSProperties }[] = [
+    ...(['met', 'near', 'missed', 'running'] as const).map((k) => ({ key: k, label: t.conv.legend[k], mark: { width: 12, height: 12, borderRadius: 2, ...swatch(k) } })),
+    { key: 'target', label: t.conv.legend.target(percent(target, lang) ?? ''), mark: { width: 16, height: 0, borderTop: `2px dashed ${token('color.border.accent.purple', '#8270DB')}` } },
+  ];
+  return (
+    <ul data-testid="chart-legend" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', columnGap: token('space.150', '12px'), rowGap: token('space.050', '4px'), fontSize: '12px', color: subtle }}>
+      {items.map((i) => (
+        <li key={i.key} data-legend={i.key} style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050', '4px') }}>
+          <span aria-hidden="true" style={{ display: 'inline-block', flex: 'none', ...i.mark }} />
+          {i.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function BoardChart({ board, sprints, basis, target, running, level, hintId }: {
+  board: string | null;
+  sprints: readonly SprintConvergence[];
+  basis: Basis;
+  target: number;
+  running: ReadonlyMap<number, RunningSprintFigure>;
+  level: number;
+  hintId: string;
+}) {
+  const { t, lang, context } = useShell();
+  const tz = context.timezone ?? undefined;
   const ordered = chronological(sprints);
-  const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const y = (ratio: number) => PAD.top + plotH * (1 - Math.max(0, Math.min(1, ratio)));
-  const slot = plotW / Math.max(ordered.length, 1);
-  const barW = Math.min(48, slot * 0.6);
-  const subtle = token('color.text.subtlest', '#626F86');
-  const grid = token('color.border', '#091E4224');
+  const { prefix, labels } = shortLabels(ordered.map((s) => s.name));
+  const [active, setActive] = useState(ordered.length - 1);
+  const [tip, setTip] = useState<number | null>(null);
+  const bars = useRef<(HTMLDivElement | null)[]>([]);
+  const hover = useHoverFocus();
   const targetText = percent(target, lang) ?? '';
-  // Names fit under their bar when there is room; otherwise they are slanted, like Jira's charts.
-  const slanted = slot < 70;
-  const maxLabel = slanted ? 16 : Math.max(4, Math.floor(slot / 6.5));
+  const y = (r: number) => Math.max(0, Math.min(1, r)) * PLOT_H;
+
+  const move = (e: KeyboardEvent, i: number) => {
+    const to = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? ordered.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    const next = Math.max(0, Math.min(ordered.length - 1, to));
+    setActive(next);
+    bars.current[next]?.focus();
+  };
+  const tipSprint = tip === null ? undefined : ordered[tip];
 
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      width="100%"
-      role="img"
-      aria-label={t.chartLabel(targetText)}
-      data-testid="convergence-chart"
-      style={{ display: 'block', maxHeight: 260 }}
-    >
-      <defs>
-        <pattern id="provisional-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" style={{ fill: token('color.background.neutral', '#091E420F') }} />
-          <line x1="0" y1="0" x2="0" y2="6" strokeWidth="3" style={{ stroke: token('color.border.bold', '#758195') }} />
-        </pattern>
-      </defs>
-      {[0, 0.5, 1].map((g) => (
-        <g key={g}>
-          <line x1={PAD.left} x2={W - PAD.right} y1={y(g)} y2={y(g)} style={{ stroke: grid }} strokeWidth={1} />
-          <text x={PAD.left - 6} y={y(g) + 4} textAnchor="end" fontSize={11} style={{ fill: subtle }}>
-            {percent(g, lang)}
-          </text>
-        </g>
-      ))}
-      {ordered.map((s, i) => {
-        const ratio = ratioOf(s, basis);
-        const cx = PAD.left + slot * (i + 0.5);
-        const top = ratio === null ? y(0) : y(ratio);
-        const label = ratio === null ? t.noValue : (percent(ratio, lang) ?? t.noValue);
-        return (
-          <g key={`${s.boardId}-${s.sprintId}`} data-testid="chart-bar" data-sprint={s.name} data-value={ratio ?? ''}>
-            <title>{`${s.name}: ${label}${s.provisional ? ` (${t.provisional})` : ''}`}</title>
-            <rect
-              x={cx - barW / 2}
-              y={top}
-              width={barW}
-              height={Math.max(y(0) - top, ratio === null ? 0 : 1)}
-              rx={2}
-              style={{ fill: s.provisional ? 'url(#provisional-hatch)' : barColour(s.status), stroke: s.provisional ? barColour(s.status) : 'none', strokeWidth: 2 }}
-            />
-            <text x={cx} y={top - 5} textAnchor="middle" fontSize={11} fontWeight={600} style={{ fill: token('color.text', '#172B4D') }}>
-              {label}
-            </text>
-            <text
-              x={cx}
-              y={H - PAD.bottom + 14}
-              textAnchor={slanted ? 'end' : 'middle'}
-              transform={slanted ? `rotate(-30 ${cx} ${H - PAD.bottom + 14})` : undefined}
-              fontSize={11}
-              fontStyle={s.provisional ? 'italic' : 'normal'}
-              style={{ fill: subtle }}
-            >
-              {short(s.name, maxLabel)}
-              {s.provisional ? '*' : ''}
-            </text>
-          </g>
-        );
-      })}
-      <line
-        data-testid="target-line"
-        x1={PAD.left}
-        x2={W - PAD.right}
-        y1={y(target)}
-        y2={y(target)}
-        strokeDasharray="6 4"
-        strokeWidth={2}
-        style={{ stroke: token('color.border.accent.purple', '#8270DB') }}
-      />
-      <text x={W - PAD.right + 6} y={y(target) + 4} fontSize={11} fontWeight={600} style={{ fill: token('color.text.accent.purple', '#5E4DB2') }}>
-        {`${t.chartLegendTarget} ${targetText}`}
-      </text>
-      {ordered.some((s) => s.provisional) && (
-        <text x={W - PAD.right + 6} y={H - 6} fontSize={10} fontStyle="italic" style={{ fill: subtle }}>
-          {`* ${t.provisional}`}
-        </text>
+    <figure data-testid="chart-board" data-board={board ?? ''} style={{ margin: 0, minWidth: 0 }}>
+      {board !== null && (
+        <Heading level={level} style={{ fontSize: '12px', lineHeight: '16px' }}>
+          {board}
+        </Heading>
       )}
-    </svg>
+      <div style={{ display: 'grid', gridTemplateColumns: `${AXIS_W}px 1fr`, marginTop: token('space.100', '8px') }}>
+        <div aria-hidden="true" style={{ position: 'relative', height: PLOT_H, fontSize: '11px', lineHeight: '12px', color: subtle }}>
+          {[1, 0.5, 0].map((g) => (
+            <span key={g} style={{ position: 'absolute', right: 6, bottom: y(g) - 6 }}>
+              {percent(g, lang)}
+            </span>
+          ))}
+        </div>
+        <div
+          role="group"
+          aria-label={t.conv.chartGroup(board ?? (prefix.trim() || t.conv.chartHeading), targetText)}
+          aria-describedby={hintId}
+          style={{ position: 'relative', height: PLOT_H, display: 'flex', alignItems: 'flex-end', borderBottom: `1px solid ${token('color.border.bold', '#758195')}` }}
+        >
+          {[1, 0.5].map((g) => (
+            <div key={g} aria-hidden="true" style={{ position: 'absolute', left: 0, right: 0, bottom: y(g), borderTop: `1px solid ${token('color.border', '#091E4224')}` }} />
+          ))}
+          <div data-testid="target-line" aria-hidden="true" style={{ position: 'absolute', left: 0, right: 0, bottom: y(target), borderTop: `2px dashed ${token('color.border.accent.purple', '#8270DB')}`, zIndex: 1, pointerEvents: 'none' }} />
+          {ordered.map((s, i) => {
+            const ratio = ratioOf(s, basis);
+            const state = sprintState(s, basis);
+            return (
+              <div key={`${s.boardId}-${s.sprintId}`} style={{ flex: '1 1 0', minWidth: 0, height: '100%', display: 'flex', alignItems: 'flex-end', justifyContent: 'center' }}>
+                <div
+                  ref={(el) => {
+                    bars.current[i] = el;
+                  }}
+                  role="img"
+                  tabIndex={i === active ? 0 : -1}
+                  className="gv-focus"
+                  aria-label={sprintSentence(s, basis, t, lang, tz, running.get(s.sprintId))}
+                  data-testid="chart-bar"
+                  data-sprint={s.name}
+                  data-value={ratio ?? ''}
+                  data-state={state}
+                  onMouseEnter={() => {
+                    setTip(i);
+                    hover.show();
+                  }}
+                  onMouseLeave={hover.hideSoon}
+                  onFocus={() => {
+                    setActive(i);
+                    setTip(i);
+                    hover.show();
+                  }}
+                  onBlur={hover.hide}
+                  onKeyDown={(e) => move(e, i)}
+                  style={{
+                    width: 'min(32px, 70%)',
+                    height: ratio === null ? 4 : Math.max(3, y(ratio)),
+                    borderRadius: '2px 2px 0 0',
+                    boxSizing: 'border-box',
+                    cursor: 'default',
+                    ...swatch(state),
+                  }}
+                />
+              </div>
+            );
+          })}
+        </div>
+        <span />
+        <div aria-hidden="true" style={{ display: 'flex', paddingTop: token('space.050', '4px') }}>
+          {ordered.map((s, i) => (
+            <span
+              key={`${s.boardId}-${s.sprintId}`}
+              data-testid="chart-label"
+              className="gv-ellipsis"
+              style={{ flex: '1 1 0', textAlign: 'center', fontSize: '12px', lineHeight: '16px', color: subtle, fontStyle: s.state === 'active' ? 'italic' : 'normal', padding: '0 1px' }}
+            >
+              {labels[i]}
+            </span>
+          ))}
+        </div>
+      </div>
+      {prefix !== '' && (
+        <figcaption data-testid="chart-prefix" style={{ fontSize: '12px', color: subtle, marginTop: token('space.025', '2px'), paddingLeft: AXIS_W }}>
+          {t.conv.namesStartWith(prefix)}
+        </figcaption>
+      )}
+      <Bubble anchor={tip === null ? null : (bars.current[tip] ?? null)} visible={hover.open && tipSprint !== undefined} place="above" hidden onEnter={hover.show} onLeave={hover.hideSoon} testId="chart-tip">
+        {tipSprint ? sprintSentence(tipSprint, basis, t, lang, tz, running.get(tipSprint.sprintId)) : ''}
+      </Bubble>
+    </figure>
+  );
+}
+
+export function ConvergenceChart({ sprints, boards, basis, target, running, level }: {
+  sprints: readonly SprintConvergence[];
+  boards: readonly { id: number; name: string }[];
+  basis: Basis;
+  target: number;
+  running: ReadonlyMap<number, RunningSprintFigure>;
+  level: number;
+}) {
+  const { t } = useShell();
+  const ids = { heading: useId(), hint: useId() };
+  const several = boards.length > 1;
+  const panels = boards.map((b) => ({ board: b, sprints: sprints.filter((s) => s.boardId === b.id) })).filter((p) => p.sprints.length > 0);
+  return (
+    <section aria-labelledby={ids.heading} data-testid="convergence-chart" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100', '8px') }}>
+      <Heading level={level} id={ids.heading}>
+        {t.conv.chartHeading}
+      </Heading>
+      <ChartLegend target={target} />
+      <span id={ids.hint} className="gv-sr">
+        {t.conv.chartKeys}
+      </span>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: `${token('space.200', '16px')} ${token('space.300', '24px')}` }}>
+        {panels.map((p) => (
+          <BoardChart key={p.board.id} board={several ? p.board.name : null} sprints={p.sprints} basis={basis} target={target} running={running} level={level + 1} hintId={ids.hint} />
+        ))}
+      </div>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The issues behind one number of the table, each linking to the issue in Jira. Shown as a panel
- * under the table rather than a modal: a gadget's iframe is small, and a modal would be cut to it.
+ * under the table (the governance gadgets); the convergence views open it in a Forge modal instead
+ * (`DrillModal.tsx`), over the whole page.
  */
 import { useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -32,7 +33,7 @@ async function summaries(keys: string[]): Promise<{ ok: true; issues: IssueSumma
 
 const categoryLozenge = (c: IssueSummary['statusCategory']) => (c === 'done' ? 'success' : c === 'indeterminate' ? 'inprogress' : 'default');
 
-function IssueList({ keys }: { keys: string[] }) {
+export function IssueList({ keys }: { keys: string[] }) {
   const { t, context } = useShell();
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'ok'; issues: IssueSummary[] } | { kind: 'error'; message: string }>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);

@@ -16,7 +16,7 @@ export function hasWarnings(w: ReportWarnings | null | undefined): w is ReportWa
   return !!w && (ISSUE_WARNINGS.some((k) => w[k].count > 0) || w.unresolvedConfigNames.count > 0);
 }
 
-export function WarningsNote({ warnings, onOpen }: { warnings: ReportWarnings | null | undefined; onOpen: (target: DrillTarget) => void }) {
+export function WarningsNote({ warnings, onOpen }: { warnings: ReportWarnings | null | undefined; onOpen: (target: DrillTarget, from: HTMLElement) => void }) {
   const { t } = useShell();
   if (!hasWarnings(warnings)) return null;
   const lines = ISSUE_WARNINGS.filter((k) => warnings[k].count > 0);
@@ -27,11 +27,7 @@ export function WarningsNote({ warnings, onOpen }: { warnings: ReportWarnings | 
           {lines.map((k) => (
             <li key={k} data-warning={k}>
               {t.warnings[k](warnings[k].count)}{' '}
-              <button
-                type="button"
-                onClick={() => onOpen({ title: t.warnings[k](warnings[k].count), keys: warnings[k].issues })}
-                style={{ background: 'none', border: 'none', padding: 0, cursor: 'pointer', color: token('color.link', '#0C66E4'), font: 'inherit', textDecoration: 'underline' }}
-              >
+              <button type="button" className="gv-link" onClick={(e) => onOpen({ title: t.warnings[k](warnings[k].count), keys: warnings[k].issues }, e.currentTarget)} style={{ padding: 0 }}>
                 {t.warningsShow}
               </button>
             </li>

@@ -7,19 +7,6 @@ export type Appearance = 'success' | 'moved' | 'removed' | 'default';
 export const lozengeOf = (status: TargetStatus | null): Appearance =>
   status === 'met' ? 'success' : status === 'near' ? 'moved' : status === 'missed' ? 'removed' : 'default';
 
-export function barColour(status: TargetStatus | null): string {
-  switch (status) {
-    case 'met':
-      return token('color.background.success.bold', '#1F845A');
-    case 'near':
-      return token('color.background.warning.bold', '#E2B203');
-    case 'missed':
-      return token('color.background.danger.bold', '#C9372C');
-    default:
-      return token('color.background.neutral', '#091E420F');
-  }
-}
-
 export function textColour(status: TargetStatus | null): string {
   switch (status) {
     case 'met':

@@ -25,7 +25,7 @@ export function ConvergenceTab() {
   return (
     <div data-testid="convergence-tab" style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '16px') }}>
       <FreshnessBar freshness={v.freshness} scope={[]} onRefresh={() => load(true, true)} />
-      <ConvergenceBody view={v} />
+      <ConvergenceBody view={v} level={3} />
     </div>
   );
 }
