@@ -23,7 +23,7 @@ import { readJson, writeJsonAtomic } from './files';
 import { PREVIEW_MODULES } from './modules';
 import { DEFAULT_SEARCH, editScreenPage, ensurePanelIssue, issuePanelExtension, issueSearchPage, issueViewPage, saveEditScreen, saveInlineEdit } from './issue-view';
 import { JiraError } from '../jira/types';
-import { dashboardPage, type Prefs } from './pages';
+import { dashboardPage, type Prefs, type PreviewLicense } from './pages';
 import { themeCss } from './theme';
 import { GOVERNANCE_DASHBOARD, governanceDashboardPage, projectGovernancePage, projectPageContext } from './governance';
 import { ADMIN_PAGE, adminPageContext, adminSettingsPage, profilePage } from './admin';
@@ -207,8 +207,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const prefsOf = (req: http.IncomingMessage): Prefs => {
     const c = cookies(req);
     const user = backend.users.some((u) => u.accountId === c['preview-user']) ? (c['preview-user'] as string) : backend.defaultUser;
-    return { user, locale: c['preview-locale'] === 'ru-RU' ? 'ru-RU' : 'en-US', theme: c['preview-theme'] === 'dark' ? 'dark' : 'light' };
+    const license: PreviewLicense = c['preview-license'] === 'inactive' || c['preview-license'] === 'none' ? c['preview-license'] : 'active';
+    return { user, locale: c['preview-locale'] === 'ru-RU' ? 'ru-RU' : 'en-US', theme: c['preview-theme'] === 'dark' ? 'dark' : 'light', license };
   };
+
+  /** The license Forge would put in a resolver's invocation: none for a free or development install. */
+  const licenseOf = (prefs: Prefs): { isActive: boolean } | null => (prefs.license === 'none' ? null : { isActive: prefs.license !== 'inactive' });
 
   /** What Forge tells a gadget about where it runs (the UI's `getContext`, the resolvers' `context`). */
   const frameContext = (prefs: Prefs, frame: NonNullable<ReturnType<typeof parseFrame>>) => ({
@@ -221,6 +225,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     moduleKey: frame.moduleKey,
     localId: `${frame.moduleKey}-${frame.gadgetId}`,
     environmentType: 'DEVELOPMENT',
+    // What the UI's getContext carries (it never decides anything: the resolvers judge the runtime's license).
+    ...(licenseOf(prefs) ? { license: { active: licenseOf(prefs)?.isActive } } : {}),
     extension: issuePanelExtension(frame.moduleKey, frame.gadgetId) ?? {
       type: 'jira:dashboardGadget',
       dashboard: { id: 'preview' },
@@ -268,7 +274,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const back = url.searchParams.get('back');
       return send(res, 302, 'text/plain', '', {
         Location: back && back.startsWith('/') && !back.startsWith('//') ? back : '/dashboard',
-        'Set-Cookie': [...set('preview-user', url.searchParams.get('user')), ...set('preview-locale', url.searchParams.get('locale')), ...set('preview-theme', url.searchParams.get('theme'))],
+        'Set-Cookie': [
+          ...set('preview-user', url.searchParams.get('user')),
+          ...set('preview-locale', url.searchParams.get('locale')),
+          ...set('preview-theme', url.searchParams.get('theme')),
+          ...set('preview-license', url.searchParams.get('license')),
+        ],
       });
     }
     if (req.method === 'GET' && p === '/__preview/theme.css') return send(res, 200, TYPES['.css'] as string, await themeCss(url.searchParams.get('mode') === 'dark' ? 'dark' : 'light'));
@@ -292,7 +303,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       await ensurePanelIssue(body.data.frame, backend.jiraForUser(prefs.user));
       try {
         const { accountId, ...context } = forgeContext(prefs, frame);
-        const result = await definitions({ call: { functionKey: body.data.functionKey, payload: body.data.payload as never }, context }, { principal: { accountId } });
+        // As on Forge, the license reaches a resolver from the invocation, not from the UI's context.
+        const license = licenseOf(prefs);
+        const result = await definitions({ call: { functionKey: body.data.functionKey, payload: body.data.payload as never }, context }, { principal: { accountId }, ...(license ? { license } : {}) });
         return sendJson(res, 200, result);
       } catch (err) {
         // As on Forge, a resolver that throws (or does not exist) rejects the UI's invoke.
