@@ -63,7 +63,7 @@ export type Basis = 'issues' | 'points';
 /** What the gadget's edit mode saves with `view.submit`; Jira hands it back as `extension.gadgetConfiguration`. */
 export interface GadgetSettings {
   boardIds: number[];
-  /** Restrict every figure to one product, channel or segment (METRICS §1 roll-up); null: whole boards. */
+  /** Restrict every figure to one product, channel or segment (the roll-up of docs/metrics.md, "Backlog convergence"); null: whole boards. */
   rollup: { dimension: RollupDimension; key: string } | null;
   /** Closed sprints per board. */
   sprints: number;
