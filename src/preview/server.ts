@@ -25,7 +25,7 @@ import { DEFAULT_SEARCH, editScreenPage, ensurePanelIssue, issuePanelExtension, 
 import { JiraError } from '../jira/types';
 import { dashboardPage, type Prefs, type PreviewLicense } from './pages';
 import { themeCss } from './theme';
-import { GOVERNANCE_DASHBOARD, governanceDashboardPage, projectGovernancePage, projectPageContext } from './governance';
+import { GOVERNANCE_DASHBOARD, governanceDashboardPage, OVERVIEW_DASHBOARD, overviewDashboardPage, projectGovernancePage, projectPageContext } from './governance';
 import { ADMIN_PAGE, adminPageContext, adminSettingsPage, profilePage } from './admin';
 
 export interface PreviewOptions {
@@ -283,6 +283,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       });
     }
     if (req.method === 'GET' && p === '/__preview/theme.css') return send(res, 200, TYPES['.css'] as string, await themeCss(url.searchParams.get('mode') === 'dark' ? 'dark' : 'light'));
+    if (req.method === 'GET' && p === OVERVIEW_DASHBOARD) return send(res, 200, TYPES['.html'] as string, overviewDashboardPage(prefs, backend.users, backend.siteName, url.searchParams.get('edit')));
     if (req.method === 'GET' && p === GOVERNANCE_DASHBOARD) return send(res, 200, TYPES['.html'] as string, governanceDashboardPage(prefs, backend.users, backend.siteName, url.searchParams.get('edit')));
     const projectPage = /^\/projects\/([A-Z][A-Z0-9_]*)\/governance$/.exec(p);
     if (req.method === 'GET' && projectPage) return send(res, 200, TYPES['.html'] as string, await projectGovernancePage(prefs, backend.users, backend.siteName, backend.jiraForUser(prefs.user), projectPage[1] as string, `${p}${url.search}`));
