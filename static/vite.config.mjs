@@ -19,6 +19,16 @@ export function pageConfig(page) {
     base: './',
     publicDir: path.join(here, 'src/public'),
     plugins: [react()],
+    resolve: {
+      alias: [
+        // Atlaskit's feature-flag client (Statsig): never initialised in a Forge iframe, where every
+        // gate is off; src/vendor/feature-gates.ts answers the same without ~55 kB gzip of JS.
+        { find: /^@atlaskit\/feature-gate-js-client(\/feature-gates)?$/, replacement: path.join(here, 'src/vendor/feature-gates.ts') },
+        // Atlaskit's IconButton (its tooltip and positioning, ~55 kB gzip), imported by SectionMessage
+        // for a dismiss button the app never shows: loaded when one is first drawn.
+        { find: /^@atlaskit\/button\/icon\/button$/, replacement: path.join(here, 'src/vendor/icon-button.tsx') },
+      ],
+    },
     logLevel: 'warn',
     build: {
       outDir: path.join(here, 'dist', page),

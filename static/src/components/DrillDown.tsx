@@ -3,7 +3,7 @@
  * under the table rather than a modal: a gadget's iframe is small, and a modal would be cut to it.
  */
 import { useEffect, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { IssueSummary } from '../../../src/shared/protocol';

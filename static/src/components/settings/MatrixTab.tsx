@@ -4,7 +4,7 @@
  * each cell. It follows the saved configuration.
  */
 import { useCallback, useEffect, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';

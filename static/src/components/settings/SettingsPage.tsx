@@ -5,7 +5,7 @@
  * and exported as JSON, and the ownership matrix of what is saved.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';

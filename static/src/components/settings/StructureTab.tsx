@@ -4,7 +4,7 @@
  * and the number of recent issues the rule matches.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import Select from '@atlaskit/select';
