@@ -28,7 +28,8 @@ export interface LoaderMeasure {
   baselineRss: number;
   peakRss: number;
   maxRss: number;
-  peakHeap: number;
+  inLoaderParseCpuMs: number;
+  readCpuMs: number;
 }
 
 /** Records what the loader reads of a one-board site of `issues` issues into `dir`. */

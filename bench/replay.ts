@@ -5,7 +5,7 @@
  * through the real client and loader against the replay, one body at a time from disk, as from
  * the network.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { JiraRequest, Transport } from '../src/jira/types';
@@ -52,18 +52,38 @@ export interface Replay {
   readonly transport: Transport;
   /** The files served so far, in the order their bodies were read. */
   readonly served: string[];
-  /** CPU microseconds spent reading bodies from disk (the "network"; not the loader's). */
-  readCpuMicros(): number;
+  readonly dir: string;
+  /** Reads a recorded body (as the transport does). */
+  readonly read: (file: string) => string;
+}
+
+/**
+ * Reads a recorded body into one buffer kept for every read (as a network stack reuses its
+ * buffers), so the replay itself leaves no buffer per answer for the garbage collector.
+ */
+function bodyReader(dir: string, largest: number): (file: string) => string {
+  const buffer = Buffer.allocUnsafe(Math.max(1, largest));
+  return (file) => {
+    const fd = openSync(join(dir, file), 'r');
+    try {
+      let n = 0;
+      for (let r = 1; r > 0 && n < buffer.length; n += r) r = readSync(fd, buffer, n, buffer.length - n, n);
+      return buffer.toString('utf8', 0, n);
+    } finally {
+      closeSync(fd);
+    }
+  };
 }
 
 /** Serves the answers recorded in `dir`; `onBody` runs after each body is read. */
 export function replayTransport(dir: string, onBody: () => void = () => undefined): Replay {
   const index = Index.parse(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')));
+  const read = bodyReader(dir, Math.max(0, ...Object.values(index).map((e) => e.bytes)));
   const served: string[] = [];
-  let readCpu = 0;
   return {
+    dir,
+    read,
     served,
-    readCpuMicros: () => readCpu,
     transport: async (request) => {
       const entry = index[requestKey(request)];
       if (!entry) throw new Error(`no recorded answer for ${request.method} ${request.path}`);
@@ -71,10 +91,7 @@ export function replayTransport(dir: string, onBody: () => void = () => undefine
         status: entry.status,
         headers: { get: () => null },
         text: async () => {
-          const c = process.cpuUsage();
-          const text = readFileSync(join(dir, entry.file), 'utf8');
-          const d = process.cpuUsage(c);
-          readCpu += d.user + d.system;
+          const text = read(entry.file);
           served.push(entry.file);
           onBody();
           return text;
@@ -82,4 +99,27 @@ export function replayTransport(dir: string, onBody: () => void = () => undefine
       };
     },
   };
+}
+
+const micros = (c: NodeJS.CpuUsage): number => c.user + c.system;
+
+/**
+ * CPU microseconds of reading the served bodies from disk again, in order (what the replay's
+ * "network" cost the loader), and of `JSON.parse` of the same bodies, a batch at a time (each
+ * batch read first, untimed).
+ */
+export function readAndParseCpu(replay: Replay, batch = 16): { readMicros: number; parseMicros: number; bytes: number } {
+  const read = replay.read;
+  let bytes = 0;
+  const c = process.cpuUsage();
+  for (const file of replay.served) bytes += read(file).length;
+  const readMicros = micros(process.cpuUsage(c));
+  let parseMicros = 0;
+  for (let i = 0; i < replay.served.length; i += batch) {
+    const texts = replay.served.slice(i, i + batch).map(read);
+    const p = process.cpuUsage();
+    for (const t of texts) JSON.parse(t);
+    parseMicros += micros(process.cpuUsage(p));
+  }
+  return { readMicros, parseMicros, bytes };
 }
