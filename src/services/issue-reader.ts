@@ -4,8 +4,11 @@
  * replayed fields) while the search goes on, prepares each issue as its changelog arrives, and
  * hands every group over in order, with the page token that resumes the search after it. No more
  * than two groups are held at once, so memory stays flat however large the board; raw issues and
- * histories are dropped as soon as their issues are prepared.
+ * histories are dropped as soon as their issues are prepared. What the prepared issues keep is cut
+ * to what the figures read: a description is kept as what the rules ask of it (`compactDescription`),
+ * and equal repeated values (a status, a person, a Sprint value) are one object for all issues.
  */
+import { compactDescription } from '../domain/adf';
 import { prepareIssue, type PreparedIssue, type SiteFields } from '../domain/issue';
 import type { JiraIssue } from '../domain/jira';
 import { MAX_PAGES, PageGuard } from '../jira/pager';
@@ -158,6 +161,9 @@ export async function readIssues(client: JiraClient, plan: ReadPlan, onGroup: (g
         fillUntranslatedTypeName(issue, plan.typeNames);
         if (plan.unchanged?.(issue)) continue;
         shared.shareFields(issue, arrayFields);
+        // The description as what the rules ask of it (the store keeps it so too): a rich-text
+        // document of every issue of a board would be most of what a read holds.
+        if (issue.fields.description !== undefined) issue.fields.description = compactDescription(issue.fields.description);
         raw.push(issue);
       }
       token = page.nextPageToken;

@@ -6,7 +6,7 @@
  * and dates. Decoding gives back a `PreparedIssue` the domain cannot tell from a freshly prepared one.
  */
 import { z } from 'zod';
-import { adfLines, isAcceptanceCriteriaLine } from '../domain/adf';
+import { compactDescription } from '../domain/adf';
 import type { FieldRef, Timeline } from '../domain/history';
 import { distinctSprintIds, issueNumber, type PreparedIssue, type SiteFields } from '../domain/issue';
 import { JiraIssue, parseInstant } from '../domain/jira';
@@ -65,16 +65,6 @@ const pick = (o: unknown, keys: readonly string[]): Obj | null => {
   for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
   return out;
 };
-
-/**
- * What the rules ask of a description, as the smallest description that answers the same: a line
- * opening the acceptance criteria, some other text, or none.
- */
-export function compactDescription(description: unknown): string | null {
-  const lines = adfLines(description);
-  if (lines.some(isAcceptanceCriteriaLine)) return 'Acceptance criteria';
-  return lines.length > 0 ? '…' : null;
-}
 
 function compactSprints(value: unknown): unknown {
   if (!Array.isArray(value)) return value ?? null;
