@@ -189,7 +189,7 @@ export async function siteBench(quick: boolean): Promise<void> {
     const asApp = () => createJiraClient(emulatorTransport(url, BENCH_APP));
     const asViewer = (n: number): Viewer => ({ accountId: viewerId(n), client: createJiraClient(emulatorTransport(url, viewerId(n))) });
     let runs = 0;
-    const syncDeps = (): SyncDeps => ({ client: asApp(), store, clock: () => clock, config: () => configWithKey(documents), owner: `bench-${++runs}` });
+    const syncDeps = (): SyncDeps => ({ client: asApp(), store, clock: () => clock, config: () => configWithKey(documents), owner: `bench-${++runs}`, siteCache: documents });
 
     /** Runs each board's sync as the queue consumer would (a few boards at once), until it is current. */
     const syncAll = async (reasonOf: (boardId: number) => SyncMessage['reason']): Promise<{ cost: Cost; outcomes: SyncOutcome[] }> => {

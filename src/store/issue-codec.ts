@@ -2,8 +2,8 @@
  * An issue as the store keeps it: the domain's prepared form (each replayed field's timeline, so no
  * changelog is kept or replayed again) and the current fields the figures read, cut to what they
  * read. A description is kept only as what the rules ask of it (whether it has text, whether a
- * line opens the acceptance criteria), a Sprint field value only as each sprint's id, state, board
- * and dates. Decoding gives back a `PreparedIssue` the domain cannot tell from a freshly prepared one.
+ * line opens the acceptance criteria), a Sprint field value only as each sprint's id, state, board,
+ * start and completion. Decoding gives back a `PreparedIssue` the domain cannot tell from a freshly prepared one.
  */
 import { z } from 'zod';
 import { compactDescription } from '../domain/adf';
@@ -66,9 +66,14 @@ const pick = (o: unknown, keys: readonly string[]): Obj | null => {
   return out;
 };
 
+/**
+ * A Sprint field value as the rules read it: each sprint's id, state, board, start and completion
+ * (what a sprint not on the board's own list is judged by, and its state at an earlier instant).
+ * Its planned end is never read: left out, it is some 150 bytes less per stored issue.
+ */
 function compactSprints(value: unknown): unknown {
   if (!Array.isArray(value)) return value ?? null;
-  return value.map((s) => (isObj(s) ? pick(s, ['id', 'state', 'boardId', 'startDate', 'endDate', 'completeDate']) : s));
+  return value.map((s) => (isObj(s) ? pick(s, ['id', 'state', 'boardId', 'startDate', 'completeDate']) : s));
 }
 
 function compactFields(issue: JiraIssue, fields: SiteFields, customFields: readonly string[]): Obj {
