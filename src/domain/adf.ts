@@ -202,6 +202,17 @@ export function hasAcceptanceCriteria(issue: JiraIssue, acField: string | null):
   return linesOf(issue.fields.description).some(isAcceptanceCriteriaLine);
 }
 
+/**
+ * What the rules ask of a description, as the smallest description that answers the same: a line
+ * opening the acceptance criteria, some other text, or none. `hasText` and `hasAcceptanceCriteria`
+ * give the same answers for it as for the description it stands for.
+ */
+export function compactDescription(description: unknown): string | null {
+  const lines = adfLines(description);
+  if (lines.some(isAcceptanceCriteriaLine)) return 'Acceptance criteria';
+  return lines.length > 0 ? '…' : null;
+}
+
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`|[\]{}]+/gi;
 
 /** A URL found in running text, without the punctuation that ends the sentence around it. */
