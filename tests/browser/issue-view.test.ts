@@ -68,7 +68,7 @@ describe('the issue view in the preview', () => {
   };
 
   beforeAll(async () => {
-    buildAll([...MODULES]);
+    buildAll(['issue-view']);
     session = await openPreviewSession('gov-issue-view-');
     page = session.page;
     url = session.preview.url;

@@ -57,7 +57,7 @@ describe('Readiness panel in the preview', () => {
   let session: PreviewSession | null = null;
 
   beforeAll(async () => {
-    buildAll(['readiness-panel']);
+    buildAll(['issue-view']);
     session = await openPreviewSession('gov-readiness-state-');
     ({ preview, browser, page } = session);
   });
@@ -182,7 +182,7 @@ describe('Readiness panel in the preview', () => {
   it('fits a narrow issue column without scrolling sideways', async () => {
     await page.setViewportSize({ width: 420, height: 900 });
     const p = await openIssue(page, preview!.url, key);
-    const frame = page.frames().find((f) => f.url().includes('/app/readiness-panel/'));
+    const frame = page.frames().find((f) => f.url().includes('/app/issue-view/') && f.url().includes('frame=readiness-panel'));
     expect(frame).toBeDefined();
     const { scroll, client } = await frame!.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(scroll).toBeLessThanOrEqual(client);
