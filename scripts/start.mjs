@@ -10,6 +10,14 @@ import { pathToFileURL } from 'node:url';
 import { PREVIEW_INPUTS, ROOT, UI_INPUTS, inputsHash, upToDate } from './build-stamp.mjs';
 import { PAGES, pageConfig } from '../static/vite.config.mjs';
 
+// PORT is checked before any build, with the preview's own words (src/preview/port.ts, which the
+// server checks again): a typo is told at once, not after a build.
+const rawPort = process.env.PORT;
+if (rawPort !== undefined && rawPort.trim() !== '' && (!/^\d+$/.test(rawPort.trim()) || Number(rawPort.trim()) > 65535)) {
+  console.error(`preview: PORT must be a whole number from 0 to 65535 (0: any free port); got "${rawPort}"`);
+  process.exit(2);
+}
+
 const PREVIEW_ENTRY = path.join(ROOT, 'dist/preview/main.cjs');
 const uiHash = inputsHash(UI_INPUTS);
 const uiStale = PAGES.some((p) => !upToDate(`ui-${p}`, uiHash, path.join(pageConfig(p).build.outDir, 'index.html')));
