@@ -16,6 +16,7 @@ import { DEMO_NOW, DEMO_USERS, buildDemoSite, demoConfig } from '../../src/demo/
 import { startEmulator } from '../../src/emulator/server';
 import { createJiraClient } from '../../src/jira/client';
 import { governanceReport } from '../../src/services/report';
+import { axeViolations } from './axe';
 import { buildAll, openBrowser, openPreviewSession, ROOT, SCREENSHOTS, type PreviewSession, type RunningPreview } from './preview';
 import { emulatorTransport } from '../../src/emulator/acting-as';
 
@@ -26,7 +27,6 @@ const BOARD_NAMES = ['PAY board', 'PAYM board', 'PAYA board'];
 const DAY = 86_400_000;
 const NOW = parseInstant(DEMO_NOW);
 const pct = (r: number | null, locale = 'en-GB') => (r === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(r));
-const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 interface Expected {
   report: ConvergenceReport;
@@ -75,21 +75,6 @@ function tinyText(frame: Frame): Promise<string[]> {
       if (size < 11) out.push(`${size.toFixed(1)}px "${text.slice(0, 30)}"`);
     }
     return out;
-  });
-}
-
-/** axe-core's WCAG 2.1 A/AA rules, plus heading order and empty table headers, in one frame. */
-async function axe(frame: Frame): Promise<string[]> {
-  if (!(await frame.evaluate(() => 'axe' in window))) await frame.addScriptTag({ content: AXE });
-  return frame.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ passes: unknown[]; violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run;
-    const r = await run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      rules: { 'heading-order': { enabled: true }, 'empty-table-header': { enabled: true }, 'empty-heading': { enabled: true } },
-    });
-    // The rules really ran: a page with nothing checked would pass too.
-    if (r.passes.length < 10) return [`only ${r.passes.length} rules passed: axe did not check the page`];
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')})`);
   });
 }
 
@@ -426,13 +411,13 @@ describe('backlog convergence gadget in the preview', () => {
         expect(background).not.toBe('rgb(255, 255, 255)');
       }
       const frame = frameOf(page, 'gadget-view');
-      await expect(axe(frame)).resolves.toEqual([]);
+      await expect(axeViolations(frame)).resolves.toEqual([]);
       await expect(tinyText(frame)).resolves.toEqual([]);
       await shot(page, `09-${width}-${locale}-${theme}`);
       // The modal too.
       await view.getByTestId('set-count').first().click();
       await modal(page).getByTestId('drill-list').waitFor({ timeout: 30_000 });
-      await expect(axe(frameOf(page, 'drill-modal'))).resolves.toEqual([]);
+      await expect(axeViolations(frameOf(page, 'drill-modal'))).resolves.toEqual([]);
       await page.keyboard.press('Escape');
       await page.getByTestId('forge-modal').waitFor({ state: 'detached' });
     });
@@ -452,7 +437,7 @@ describe('backlog convergence gadget in the preview', () => {
     // The tab's headings sit under the page's own h2.
     await expect(gov.getByTestId('figure-overall').locator('h3').count()).resolves.toBe(1);
     const frame = frameOf(page, 'project-governance');
-    await expect(axe(frame)).resolves.toEqual([]);
+    await expect(axeViolations(frame)).resolves.toEqual([]);
     await expect(tinyText(frame)).resolves.toEqual([]);
     await shot(page, '10-project-page-1440');
   });

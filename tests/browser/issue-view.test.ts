@@ -11,36 +11,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../src/demo/site';
+import { axeViolations } from './axe';
 import { buildAll, openPreviewSession, SCREENSHOTS, type PreviewSession } from './preview';
 
 jest.setTimeout(240_000);
 
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const MODULES = ['issue-summary', 'readiness-panel', 'hygiene-panel', 'ownership-panel'] as const;
 const frameOf = (page: Page, key: string): FrameLocator => page.frameLocator(`iframe[data-frame^="${key}:"]`);
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `issue-view-${name}.png`), fullPage: true });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/** axe-core in one module's frame: WCAG 2.0/2.1 A and AA, plus heading order. */
-async function axeViolations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(AXE);
-  const run = (options: object) =>
-    frame.evaluate(async (o) => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[]; passes: { id: string }[] }> } }).axe;
-      const r = await axe.run(document, o);
-      return { violations: r.violations, passed: r.passes.map((p) => p.id) };
-    }, options);
-  const wcag = await run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  // The contrast check did look at the text (a frame with nothing checked would pass vacuously).
-  expect(wcag.passed).toContain('color-contrast');
-  const found = [...wcag.violations, ...(await run({ runOnly: { type: 'rule', values: ['heading-order', 'empty-heading'] } })).violations];
-  return found.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join(' | ')}`);
-}
 
 /** The frame of a module: the four share the issue-view resource, so it is found by its frame id. */
 function moduleFrame(page: Page, key: string): Frame {

@@ -122,7 +122,7 @@ export function PerTeam({ data }: { data: DefectData }) {
           <tr>
             <th style={{ ...head, ...left }}>{g.board}</th>
             <th style={head}>{g.open}</th>
-            <th style={head} />
+            <th style={head}>{g.againstTarget}</th>
           </tr>
         </thead>
         <tbody>

@@ -57,7 +57,7 @@ function TemplateCard({ index, template }: { index: number; template: ChecklistT
       style={{ border: `1px solid ${token('color.border', '#091E4224')}`, borderRadius: token('radius.large', '8px'), padding: token('space.200', '16px'), marginBottom: token('space.150', '12px'), background: token('elevation.surface.raised', '#FFFFFF'), boxShadow: token('elevation.shadow.raised', 'none') }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), marginBottom: token('space.100', '8px') }}>
-        <Heading size="xsmall" as="h4">
+        <Heading size="xsmall" as="h3">
           {localized(template.name, lang) || template.id}
         </Heading>
         <span style={{ marginLeft: 'auto' }}>
@@ -76,7 +76,7 @@ function TemplateCard({ index, template }: { index: number; template: ChecklistT
         <ValuesField path={[...base, 'projects']} label={m.projects} options={projects} creatable={false} placeholder={m.allProjects} />
         <RefsField path={[...base, 'issueTypes']} label={m.issueTypes} objects={site?.issueTypes ?? null} placeholder={m.allTypes} />
       </div>
-      <Heading size="xxsmall" as="h5">
+      <Heading size="xxsmall" as="h4">
         {m.items}
       </Heading>
       <ProblemList path={[...base, 'items']} />
@@ -109,7 +109,7 @@ export function ChecklistsTab() {
     );
   return (
     <div>
-      <Heading size="small" as="h3">
+      <Heading size="small" as="h2">
         {m.templatesTitle}
       </Heading>
       <p style={{ color: token('color.text.subtle', '#44546F') }}>{m.templatesHelp}</p>

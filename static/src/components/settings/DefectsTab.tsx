@@ -74,7 +74,7 @@ function PriorityTargets() {
   const added = site ? withNewTarget(targets, site.priorities) : null;
   return (
     <section data-testid="priority-targets" style={{ marginBottom: token('space.300', '24px') }}>
-      <Heading size="xsmall" as="h4">
+      <Heading size="xsmall" as="h2">
         {m.targetsTitle}
       </Heading>
       <p style={{ color: token('color.text.subtle', '#44546F'), margin: `${token('space.050', '4px')} 0 ${token('space.100', '8px')}` }}>{m.targetsHelp}</p>
@@ -102,7 +102,7 @@ function Calendar() {
   const on = calendar !== null;
   return (
     <section data-testid="business-calendar" style={{ marginBottom: token('space.300', '24px') }}>
-      <Heading size="xsmall" as="h4">
+      <Heading size="xsmall" as="h2">
         {m.calendarTitle}
       </Heading>
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), margin: `${token('space.100', '8px')} 0` }}>

@@ -22,7 +22,7 @@ function Areas({ role }: { role: OwnerRole }) {
   const change = (next: GovernanceConfig['responsibilities'][typeof key]) => update((d) => ({ ...d, responsibilities: { ...d.responsibilities, [key]: next } }));
   return (
     <section data-testid={`areas-${role}`} style={{ marginBottom: token('space.300', '24px') }}>
-      <Heading size="xsmall" as="h4">
+      <Heading size="xsmall" as="h3">
         {m.roleLong[role]}
       </Heading>
       {areas.map((_, i) => (
@@ -46,7 +46,7 @@ export function GeneralTab() {
   return (
     <div>
       <section style={{ marginBottom: token('space.400', '32px') }}>
-        <Heading size="small" as="h3">
+        <Heading size="small" as="h2">
           {m.responsibilitiesTitle}
         </Heading>
         <p style={{ color: token('color.text.subtle', '#44546F') }}>{m.responsibilitiesHelp}</p>

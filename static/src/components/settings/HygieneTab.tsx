@@ -57,14 +57,14 @@ export function HygieneTab() {
       </div>
       <RefsField path={['hygiene', 'acceptanceCriteriaTypes']} label={m.acTypes} objects={site?.issueTypes ?? null} offer={(t) => !t.subtask} />
       <ChoiceField path={['hygiene', 'acceptanceCriteriaField']} label={m.acField} options={fields} noneLabel={m.acFieldNone} width={420} />
-      <Heading size="xsmall" as="h4">
+      <Heading size="xsmall" as="h2">
         {m.rulesTitle}
       </Heading>
       <ProblemList path={['hygiene', 'rules']} exact={false} />
       <table style={{ borderCollapse: 'collapse', width: '100%', maxWidth: 760, marginTop: token('space.100', '8px') }}>
         <thead>
           <tr style={{ textAlign: 'left', color: token('color.text.subtle', '#44546F'), font: token('font.body.small', '12px') }}>
-            <th style={{ padding: token('space.100', '8px'), width: 60 }} />
+            <th style={{ padding: token('space.100', '8px'), width: 60 }}>{m.ruleOn}</th>
             <th style={{ padding: token('space.100', '8px') }}>{m.rulesTitle}</th>
             <th style={{ padding: token('space.100', '8px') }}>{m.severity}</th>
           </tr>

@@ -124,7 +124,7 @@ export function MatrixTab({ dirty }: { dirty: boolean }) {
 
   const head = (
     <>
-      <Heading size="small" as="h3">
+      <Heading size="small" as="h2">
         {m.matrixTitle}
       </Heading>
       <p style={{ color: token('color.text.subtle', '#44546F') }}>{m.matrixHelp}</p>

@@ -210,7 +210,7 @@ function EntryCard({ dim, index, entry, count }: { dim: Dimension; index: number
       style={{ border: `1px solid ${token('color.border', '#091E4224')}`, borderRadius: token('radius.large', '8px'), padding: token('space.200', '16px'), marginBottom: token('space.150', '12px'), background: token('elevation.surface.raised', '#FFFFFF'), boxShadow: token('elevation.shadow.raised', 'none') }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), flexWrap: 'wrap', marginBottom: token('space.100', '8px') }}>
-        <Heading size="xsmall" as="h4">
+        <Heading size="xsmall" as="h3">
           {title}
         </Heading>
         <code style={{ color: token('color.text.subtlest', '#626F86') }}>{entry.key}</code>
@@ -246,7 +246,7 @@ function DimensionSection({ dim, footer }: { dim: Dimension; footer?: ReactNode 
   const entries = draft[dim] as Entry[];
   return (
     <section data-testid={`section-${dim}`} style={{ marginBottom: token('space.400', '32px') }}>
-      <Heading size="small" as="h3">
+      <Heading size="small" as="h2">
         {m.sections[dim]}
       </Heading>
       <p style={{ color: token('color.text.subtle', '#44546F'), margin: `${token('space.050', '4px')} 0 ${token('space.150', '12px')}` }}>{m.sectionHelp[dim]}</p>
@@ -301,7 +301,7 @@ function EmptyStructure() {
         background: token('elevation.surface.sunken', '#F7F8F9'),
       }}
     >
-      <Heading size="xsmall" as="h3">
+      <Heading size="xsmall" as="h2">
         {m.exampleTitle}
       </Heading>
       <p style={{ margin: `${token('space.100', '8px')} 0` }}>{m.structureEmpty}</p>

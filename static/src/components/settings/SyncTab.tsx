@@ -202,7 +202,7 @@ function AddBoards({ m, onAdded }: { m: SyncHealthMessages; onAdded: (flash: Fla
   };
   return (
     <section data-testid="add-boards" aria-labelledby="add-boards-title" style={{ marginTop: token('space.300', '24px'), maxWidth: 720 }}>
-      <Heading size="small" as="h3" id="add-boards-title">
+      <Heading size="small" as="h2" id="add-boards-title">
         {m.addTitle}
       </Heading>
       <BoardsField first={[]} value={chosen} onChange={setChosen} help={m.addHelp} />

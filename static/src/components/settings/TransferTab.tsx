@@ -53,7 +53,7 @@ function Export({ version, dirty }: { version: number | null; dirty: boolean }) 
   }, [version]);
   return (
     <section data-testid="export" style={{ marginBottom: token('space.400', '32px') }}>
-      <Heading size="small" as="h3">
+      <Heading size="small" as="h2">
         {m.exportTitle}
       </Heading>
       <p style={{ color: token('color.text.subtle', '#44546F') }}>{m.exportHelp(version)}</p>
@@ -91,7 +91,7 @@ function Import({ dirty, onImport }: { dirty: boolean; onImport: (json: string) 
   };
   return (
     <section data-testid="import">
-      <Heading size="small" as="h3">
+      <Heading size="small" as="h2">
         {m.importTitle}
       </Heading>
       <p style={{ color: token('color.text.subtle', '#44546F') }}>{m.importHelp}</p>
@@ -170,7 +170,7 @@ function Example() {
   const { m } = useSettings();
   return (
     <section data-testid="example" style={{ marginBottom: token('space.400', '32px') }}>
-      <Heading size="small" as="h3">
+      <Heading size="small" as="h2">
         {m.exampleTitle}
       </Heading>
       <p style={{ color: token('color.text.subtle', '#44546F') }}>{m.exampleHelp}</p>
