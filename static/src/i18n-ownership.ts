@@ -3,10 +3,11 @@
  * English and Russian. The language follows the viewer's Jira locale, as everywhere (`langOf`).
  */
 import type { AutoCheck, ConfigProblem, OwnerRole, Severity, UnresolvedKind, UnresolvedName } from '../../src/shared/protocol';
+import { catalogueList } from './format';
 import { plural, type Lang } from './i18n';
 
 const list = (items: readonly string[], lang: Lang): string =>
-  new Intl.ListFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { style: 'long', type: 'disjunction' }).format(items);
+  catalogueList(items, lang, 'disjunction');
 const quoted = (items: readonly string[], lang: Lang) => list(items.map((i) => (lang === 'ru' ? `«${i}»` : `“${i}”`)), lang);
 
 const en = {

@@ -1,16 +1,20 @@
 /**
- * What every page shares: the Forge context, the viewer's language, and the theme.
+ * What every page shares: the Forge context, the viewer's language, the theme, and the one
+ * formatter of dates and numbers (Jira's time zone, the viewer's Jira locale: format.ts).
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import '@atlaskit/css-reset';
 import Spinner from '@atlaskit/spinner';
 import { enableTheme, loadContext, type UiContext } from './bridge';
+import { formatter, type Format } from './format';
 import { langOf, messages, type Lang, type Messages } from './i18n';
 
 export interface Shell {
   lang: Lang;
   t: Messages;
   context: UiContext;
+  /** Dates in Jira's time zone and the viewer's locale, numbers, lists: every component writes them through this. */
+  fmt: Format;
 }
 
 const ShellContext = createContext<Shell | null>(null);
@@ -36,7 +40,7 @@ export function PageShell({ children }: { children: ReactNode }) {
       .then((context) => {
         const lang = langOf(context.locale);
         document.documentElement.lang = lang;
-        setShell({ lang, t: messages(lang), context });
+        setShell({ lang, t: messages(lang), context, fmt: formatter(lang, context.locale, context.timezone) });
       });
   }, []);
   if (!shell) {

@@ -18,7 +18,6 @@ import { Loading, Notice } from '../states';
 import { ChecklistSection } from './ChecklistSection';
 import type { ItemChangeRequest } from './ChecklistItemRow';
 import { HistoryList } from './HistoryList';
-import { exactTime } from './time';
 
 /** Re-reads and re-applies after a conflict at most this many times. */
 const ATTEMPTS = 4;
@@ -30,7 +29,7 @@ type Note = { appearance: 'information' | 'warning' | 'error'; text: string } | 
 const hasItem = (view: ReadinessView, change: ItemChangeRequest) => view.lists[change.list]?.items.some((i) => i.id === change.item) ?? false;
 
 export function ReadinessPanel() {
-  const { lang, context } = useShell();
+  const { lang, context, fmt } = useShell();
   const t = readinessMessages(lang);
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
@@ -136,7 +135,7 @@ export function ReadinessPanel() {
             <ul style={{ margin: `${token('space.050', '4px')} 0 0`, paddingLeft: token('space.200', '16px') }}>
               {v.integrity.incidents.map((i, n) => (
                 <li key={`${i.at}-${n}`} data-testid="readiness-incident" data-kind={i.kind} style={{ overflowWrap: 'anywhere', fontSize: '12px' }}>
-                  {t.incident(i, exactTime(i.at, lang, context.timezone))}
+                  {t.incident(i, fmt.dateTime(i.at))}
                 </li>
               ))}
             </ul>
