@@ -4,9 +4,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** @forge/bridge's own modules (its package exports name only its root). */
+const forgeBridgeOut = path.dirname(createRequire(import.meta.url).resolve('@forge/bridge'));
 
 /** The pages, each a `static/src/pages/<name>` folder built to `static/dist/<name>` (manifest resources). */
 export const PAGES = ['gadget-view', 'gadget-edit', 'project-governance', 'gov-gadget-view', 'gov-gadget-edit', 'hygiene-panel', 'ownership-panel', 'readiness-panel', 'admin-settings', 'issue-summary', 'drill-modal'];
@@ -19,6 +22,24 @@ export function pageConfig(page) {
     base: './',
     publicDir: path.join(here, 'src/public'),
     plugins: [react()],
+    resolve: {
+      alias: [
+        // Atlaskit's platform feature flags: all off in a Forge iframe (src/vendor/feature-flags.ts
+        // says why); a constant lets the bundler drop their client (Statsig) and the code behind them.
+        { find: /^@atlaskit\/platform-feature-flags(\/fg|\/getBooleanFF|\/setBooleanFeatureFlagResolver)?$/, replacement: path.join(here, 'src/vendor/feature-flags.ts') },
+        // Atlaskit components the app's pages reach only through other Atlaskit components, for cases
+        // the app never draws, each loaded when first drawn (src/vendor/<name>.tsx says which case):
+        // IconButton with its tooltip, the Emotion-styled Pressable, and the older Button with Emotion.
+        { find: /^@atlaskit\/button\/icon\/button$/, replacement: path.join(here, 'src/vendor/icon-button.tsx') },
+        { find: /^@atlaskit\/primitives\/pressable$/, replacement: path.join(here, 'src/vendor/pressable.tsx') },
+        { find: /^@atlaskit\/button\/standard-button$/, replacement: path.join(here, 'src/vendor/standard-button.tsx') },
+        // @forge/bridge: the parts the app uses (src/vendor/forge-bridge.ts), not all of it.
+        { find: /^@forge\/bridge$/, replacement: path.join(here, 'src/vendor/forge-bridge.ts') },
+        { find: /^@forge\/bridge\/out\//, replacement: `${forgeBridgeOut}/` },
+        // The root of @atlaskit/primitives: Heading takes one constant from it, and would bring Emotion.
+        { find: /^@atlaskit\/primitives$/, replacement: path.join(here, 'src/vendor/primitives-root.ts') },
+      ],
+    },
     logLevel: 'warn',
     build: {
       outDir: path.join(here, 'dist', page),

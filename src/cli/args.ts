@@ -1,5 +1,5 @@
 /**
- * Parsing `governance report` arguments (CONTRACT.md). Every bad value gets a one-line message that
+ * Parsing `governance report` arguments (README.md, "The `governance` command"). Every bad value gets a one-line message that
  * names it; nothing runs until all arguments are valid.
  */
 import { parseInstant } from '../domain/jira';

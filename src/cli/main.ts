@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `governance`: the governance metrics outside Jira's UI (CONTRACT.md).
+ * `governance`: the governance metrics outside Jira's UI (README.md, "The `governance` command").
  * Exit 0 on success; 2 on bad arguments or configuration (a board Jira says does not exist
  * included); 3 when Jira cannot be read, naming the host, the endpoint and the status or network
  * cause; 1 for a bug. On a non-zero exit stdout stays empty and stderr holds exactly one line.

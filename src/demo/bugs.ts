@@ -1,6 +1,6 @@
 /**
  * Defects of one board. Each bug's life is planned from its priority's SLA target (the default
- * targets of DOMAIN.md: Highest 24 h, High 72 h, Medium 240 h, Low 720 h): most are fixed in time,
+ * targets of the built-in defaults (docs/metrics.md, "Defects and SLA"): Highest 24 h, High 72 h, Medium 240 h, Low 720 h): most are fixed in time,
  * about one in four late; some wait for the customer (an SLA pause), some are reopened, some are
  * still open at the demo's `now`, a few have no priority.
  */

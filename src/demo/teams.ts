@@ -1,6 +1,6 @@
 /**
  * The demo bank's twelve scrum teams, one project and one board each: product teams across the
- * web, mobile and API channels, a platform team and a design-system team (DOMAIN.md §1).
+ * web, mobile and API channels, a platform team and a design-system team (docs/ownership.md).
  * `reliability` is the share of a sprint's commitment a team delivers (each sprint varies around
  * it), so a board's convergence lands near it: most teams between 80% and 95%, Loans Mobile
  * struggling below 80%, the host-to-host API and design-system teams above the 95% target.

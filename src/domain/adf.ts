@@ -3,7 +3,7 @@
  *
  * Jira's REST API v3 returns rich text as Atlassian Document Format (ADF, a JSON tree); API v2,
  * plain text fields and older sites return a string (wiki markup or plain text). Both are read here
- * as *lines*, the unit METRICS.md §3 speaks of: each heading, paragraph and list item is a line, a
+ * as *lines*, the unit docs/metrics.md ("Jira hygiene") speaks of: each heading, paragraph and list item is a line, a
  * hard break inside a paragraph starts a new line, a code block gives one line per line of code, and
  * each table cell is read as the paragraphs inside it. Lines that are blank are dropped: no rule
  * ever asks about an empty line, and a document of blank paragraphs has "no text".
@@ -184,7 +184,7 @@ function stripLineMarks(line: string): string {
 }
 
 /**
- * Whether a line opens the acceptance criteria (METRICS.md §3): after its marks, it starts with
+ * Whether a line opens the acceptance criteria (docs/metrics.md, "Jira hygiene"): after its marks, it starts with
  * "Acceptance criteria", "Критерии приемки" or "Критерии приёмки", case-insensitively. "ё" is
  * compared as "е", as Russian writers use both.
  */
@@ -200,6 +200,17 @@ export function isAcceptanceCriteriaLine(line: string): boolean {
 export function hasAcceptanceCriteria(issue: JiraIssue, acField: string | null): boolean {
   if (acField !== null && hasFieldValue((issue.fields as Record<string, unknown>)[acField])) return true;
   return linesOf(issue.fields.description).some(isAcceptanceCriteriaLine);
+}
+
+/**
+ * What the rules ask of a description, as the smallest description that answers the same: a line
+ * opening the acceptance criteria, some other text, or none. `hasText` and `hasAcceptanceCriteria`
+ * give the same answers for it as for the description it stands for.
+ */
+export function compactDescription(description: unknown): string | null {
+  const lines = adfLines(description);
+  if (lines.some(isAcceptanceCriteriaLine)) return 'Acceptance criteria';
+  return lines.length > 0 ? '…' : null;
 }
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`|[\]{}]+/gi;

@@ -1,5 +1,5 @@
 /**
- * Working time inside a business calendar (METRICS.md §2): only the working hours of working days
+ * Working time inside a business calendar (docs/metrics.md, "Defects and SLA"): only the working hours of working days
  * in the calendar's time zone count, holidays excluded. Without a calendar every millisecond counts.
  *
  * Each local day's working interval is converted to UTC instants once (through Intl, so DST is the

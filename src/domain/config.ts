@@ -1,6 +1,6 @@
 /**
  * The governance configuration: one validated, versioned document. Every default comes from the
- * governance model (DOMAIN.md) and every one of them is editable.
+ * governance model (README.md, "What it is"; docs/ownership.md) and every one of them is editable.
  */
 import { z } from 'zod';
 import { type ConfigMigration, isV1Config, migrateV1Config } from './config-migration';
@@ -12,7 +12,7 @@ const Key = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes, starting with a letter or digit');
 
-/** An issue matches when ANY listed criterion matches (METRICS.md §4). */
+/** An issue matches when ANY listed criterion matches (docs/metrics.md, "Ownership"; docs/ownership.md). */
 export const MatchRule = z
   .object({
     components: z.array(z.string().min(1)).default([]),
@@ -80,7 +80,7 @@ export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
 
 /**
  * Jira objects the configuration names (issue types, priorities, statuses) are referred to by id,
- * with the name kept only for display (METRICS.md §5 in docs/metrics.md): Jira localizes these
+ * with the name kept only for display (docs/metrics.md, "Configuration: Jira objects by id"): Jira localizes these
  * names per user and admins rename them, so a name would make figures depend on who looks.
  */
 const JiraId = z.string().regex(/^\d{1,18}$/, 'must be a Jira id (digits only), such as 10004');
@@ -333,7 +333,7 @@ const item = (id: string, en: string, ru: string, extra: Partial<ChecklistItemTe
 });
 /**
  * Jira Cloud's default priorities, by the ids every site gives them, with the default SLA targets
- * of the governance model (METRICS.md §5 in docs/metrics.md).
+ * of the governance model (docs/metrics.md, "Configuration: Jira objects by id").
  */
 export const DEFAULT_PRIORITY_TARGETS: readonly DefectTarget[] = [
   { priority: { id: '1', name: 'Highest' }, hours: 24 },

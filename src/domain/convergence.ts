@@ -1,5 +1,5 @@
 /**
- * Backlog convergence (METRICS.md §1): per sprint, which issues were committed, added, removed,
+ * Backlog convergence (docs/metrics.md, "Backlog convergence"): per sprint, which issues were committed, added, removed,
  * completed and carried over, and how much of the commitment was delivered.
  *
  * Pure and clock-free: `now` is a parameter. Built for large sites: issues are bucketed by sprint
@@ -25,7 +25,7 @@ export interface SprintWindow {
 }
 
 /**
- * How a sprint looks at `now`, or null when it is not reported. Decisions where METRICS.md is silent:
+ * How a sprint looks at `now`, or null when it is not reported. Decisions where docs/metrics.md is silent:
  * - A future sprint, or any sprint without a `startDate`, or one whose `startDate` is after `now`,
  *   had not started at `now`: not reported.
  * - A closed sprint without a `completeDate` cannot be placed among "the newest N by completeDate"
@@ -54,7 +54,7 @@ export function isForeignSprint(sprint: JiraSprint, boardId: number): boolean {
   return sprint.originBoardId !== null && sprint.originBoardId !== undefined && sprint.originBoardId !== boardId;
 }
 
-/** Which board is reporting, and whether a sprint of another board holds any of its issues (METRICS.md §1, "Shared sprints"). */
+/** Which board is reporting, and whether a sprint of another board holds any of its issues (docs/metrics.md, "Backlog convergence": Shared sprints). */
 export interface ReportingBoard {
   readonly boardId: number;
   readonly hasMember: (sprint: JiraSprint, window: SprintWindow) => boolean;
@@ -68,7 +68,7 @@ export interface ReportingBoard {
  *
  * With `board`, a sprint of another board is reported only when at least one of this board's issues
  * was a member of it at some instant in [start, end] (`hasMember`); one that is not reported does
- * not count among the newest `closedCount` either (METRICS.md §1, "Shared sprints").
+ * not count among the newest `closedCount` either (docs/metrics.md, "Backlog convergence": Shared sprints).
  */
 export function selectSprints(sprints: readonly JiraSprint[], closedCount: number, now: number, board?: ReportingBoard): JiraSprint[] {
   const active: { sprint: JiraSprint; at: number }[] = [];
@@ -240,7 +240,7 @@ function walkMembership(tl: Timeline<readonly number[]>, sprintId: number, start
 /**
  * Whether any of the given issues (sub-tasks and issues created after `now` aside) was a member of
  * the sprint at some instant in [start, end]: what makes a sprint of another board one this board
- * reports (METRICS.md §1, "Shared sprints").
+ * reports (docs/metrics.md, "Backlog convergence": Shared sprints).
  */
 export function sprintHasMember(issues: readonly PreparedIssue[], sprintId: number, window: SprintWindow, now: number): boolean {
   const m: Membership = { atStart: false, atEnd: false, joinedInside: false, lastJoin: Number.NaN, lastLeave: Number.NaN };
@@ -313,7 +313,7 @@ export interface SprintConvergenceArgs {
 }
 
 /**
- * Convergence of one sprint (METRICS.md §1). Throws a RangeError for a sprint that is not reported
+ * Convergence of one sprint (docs/metrics.md, "Backlog convergence"). Throws a RangeError for a sprint that is not reported
  * at `now` (see `sprintWindow`); `selectSprints` never returns one.
  */
 /** A member's part in a sprint's sets: a bit per set (see `MEMBER`), and the points it brings to each. */
@@ -355,7 +355,7 @@ export interface SprintHead {
 }
 
 /**
- * Each member's row of one sprint (METRICS.md §1), in key order: who was committed, added,
+ * Each member's row of one sprint (docs/metrics.md, "Backlog convergence"), in key order: who was committed, added,
  * removed, completed, not completed (and moved to the next sprint), with the points each brings.
  * Issues that are in no set (never members in the window, sub-tasks, created after `now`, outside
  * `include`) have no row. The same issue given twice has one row. Throws a RangeError for a sprint
@@ -504,7 +504,7 @@ export function sprintFromRows(head: SprintHead, rows: readonly MemberRow[], jud
 }
 
 /**
- * Convergence of one sprint (METRICS.md §1): its members' rows, aggregated. Throws a RangeError
+ * Convergence of one sprint (docs/metrics.md, "Backlog convergence"): its members' rows, aggregated. Throws a RangeError
  * for a sprint that is not reported at `now` (see `sprintWindow`); `selectSprints` never returns one.
  */
 export function sprintConvergence(args: SprintConvergenceArgs): SprintConvergence {

@@ -1,5 +1,5 @@
 /**
- * Defect SLA (METRICS.md §2): which issues are defects, their SLA target, the clock that runs while
+ * Defect SLA (docs/metrics.md, "Defects and SLA"): which issues are defects, their SLA target, the clock that runs while
  * a defect is neither done nor paused (through the business calendar when one is configured), the
  * outcome against the target, and the report per priority.
  */
@@ -16,7 +16,7 @@ const HOUR_MS = 3_600_000;
 
 /**
  * A defect is an issue whose type is one of `defects.issueTypes`: by id, or by untranslated name
- * (METRICS.md §2 and §5 in docs/metrics.md), so the same issues are defects whatever language the
+ * (docs/metrics.md, "Defects and SLA" and "Configuration: Jira objects by id"), so the same issues are defects whatever language the
  * reader of Jira has.
  */
 export function isDefect(issue: PreparedIssue, config: DefectSettings): boolean {
@@ -53,7 +53,7 @@ export function defectTarget(priorityId: string | null, config: DefectSettings):
 }
 
 /**
- * The priority id at `now`, replayed as METRICS.md §0 replays any field (the changelog's `from`/`to`
+ * The priority id at `now`, replayed as docs/metrics.md ("How history is read") replays any field (the changelog's `from`/`to`
  * carry priority ids). An issue whose priority never changed has its current `fields.priority.id`.
  * Null: no priority.
  */
@@ -156,7 +156,7 @@ export function defectClock(issue: PreparedIssue, catalog: StatusCatalog, config
  */
 const ROUNDING_HOURS = 1e-9;
 
-/** The outcome of a defect against its target (METRICS.md §2's table); `noSla` without a target. */
+/** The outcome of a defect against its target (docs/metrics.md, "Defects and SLA": Outcomes); `noSla` without a target. */
 export function defectOutcome(elapsedHours: number, target: number | null, done: boolean, atRiskShare: number): DefectOutcome {
   if (target === null) return 'noSla';
   // Stryker disable next-line EqualityOperator: equality with target + 1e-9 h cannot happen with whole milliseconds
@@ -291,7 +291,7 @@ export function defectRows(args: { issues: readonly PreparedIssue[]; catalog: St
 }
 
 /**
- * The defect SLA report from defect rows (METRICS.md §2). Decisions where METRICS.md is silent:
+ * The defect SLA report from defect rows (docs/metrics.md, "Defects and SLA"). Decisions where it is silent:
  * - `byPriority` has a row for every configured target, in that order, even with no defects; a
  *   defect whose target is `defaultTargetHours` counts in `total` only (its priority is not among
  *   the configuration's). Priorities are matched by id, never by name.
@@ -354,7 +354,7 @@ export function defectReportFromRows(args: {
   };
 }
 
-/** The defect SLA report (METRICS.md §2): the rows of the boards' defects, aggregated (see `defectReportFromRows`). */
+/** The defect SLA report (docs/metrics.md, "Defects and SLA"): the rows of the boards' defects, aggregated (see `defectReportFromRows`). */
 export function defectReport(args: DefectReportArgs): DefectReport {
   const rows = defectRows({ issues: args.issues, catalog: args.catalog, config: args.config, now: args.now, resolvedSince: args.from });
   return defectReportFromRows({ rows, boards: args.boards, config: args.config, from: args.from, to: args.to });

@@ -1,6 +1,6 @@
 /**
- * A board's *done statuses* (METRICS.md §0): the statuses "done at t" means for convergence (§1)
- * and chronic carry-over (§3). Elsewhere "done" is the status category `done`.
+ * A board's *done statuses* (docs/metrics.md, "Backlog convergence": "Done" is the board's last column): the statuses "done at t" means for
+ * convergence and chronic carry-over ("Jira hygiene"). Elsewhere "done" is the status category `done`.
  */
 import type { BoardConfiguration } from './jira';
 import type { StatusCatalog } from './issue';
@@ -9,7 +9,7 @@ import type { StatusCatalog } from './issue';
  * The statuses mapped to the board's last (rightmost) column; with no board configuration, the
  * statuses of category `done` in the catalog.
  *
- * Decisions where METRICS.md is silent, taken as Jira's Sprint Report takes them:
+ * Decisions where docs/metrics.md is silent, taken as Jira's Sprint Report takes them:
  * - The rightmost column is the last one in `columnConfig.columns`, even when no status is mapped
  *   to it. Jira counts an issue as completed only when it sits in that column, so an empty
  *   rightmost column means nothing on that board is ever done (we do not fall back to the column

@@ -1,5 +1,5 @@
 /**
- * Replaying a field's history from a Jira changelog (METRICS.md §0).
+ * Replaying a field's history from a Jira changelog (docs/metrics.md, "How history is read").
  *
  * The value of field F at instant t is the `to` of the last change of F at or before t; else the
  * `from` of the first change; else F's current value. Before the issue's `created` instant the
@@ -75,7 +75,7 @@ export interface Timeline<T> {
 }
 
 /**
- * Which side of an item is the value: `value` (`to`, else `toString`: METRICS §0), `ids` (only
+ * Which side of an item is the value: `value` (`to`, else `toString`: docs/metrics.md, "How history is read"), `ids` (only
  * `from`/`to`: the Sprint field, whose names contain commas) or `names` (`toString` first: a
  * priority, configured by name).
  */
@@ -357,7 +357,7 @@ export function parseNumberValue(raw: string | null): number | null {
 }
 
 /**
- * An estimate (METRICS.md §1's estimate rule): a number of 0 or more; `null` for no value (empty or
+ * An estimate (docs/metrics.md, "Backlog convergence": Estimates): a number of 0 or more; `null` for no value (empty or
  * null); `NaN` for a value that is there but unusable: negative, not finite, or not a number. An
  * unusable estimate counts as no value, and the report counts the issues that carry one.
  */

@@ -1,5 +1,5 @@
 /**
- * The ownership of one issue (DOMAIN.md §1–2): the products, channels and segments it maps to,
+ * The ownership of one issue (docs/ownership.md): the products, channels and segments it maps to,
  * who owns each, and what is missing — with a suggested fix a team member can act on.
  */
 import type { Channel, GovernanceConfig, Product, Segment } from './config';

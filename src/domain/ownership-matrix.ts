@@ -25,9 +25,9 @@ export interface MatrixFacts {
   segments: readonly string[];
   /** Status category is not `done`. */
   open: boolean;
-  /** Open and of a defect type (METRICS §2). */
+  /** Open and of a defect type (docs/metrics.md, "Defects and SLA"). */
   openDefect: boolean;
-  /** Enabled hygiene rules the issue breaks (METRICS §3). */
+  /** Enabled hygiene rules the issue breaks (docs/metrics.md, "Jira hygiene"). */
   violations: number;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Ownership mapping (METRICS.md §4): which products, channels and segments an issue belongs to.
+ * Ownership mapping (docs/metrics.md, "Ownership"): which products, channels and segments an issue belongs to.
  *
  * An entry's rule matches when ANY of its criteria matches: a component, a label, a project, or a
  * value of one custom field. A rule with no criteria matches nothing.

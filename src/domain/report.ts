@@ -1,5 +1,5 @@
 /**
- * The shapes of the governance report, exactly as CONTRACT.md's JSON output defines them. The
+ * The shapes of the governance report, the JSON output of the `governance` command in README.md. The
  * domain computes these; the command prints them; resolvers return them to the UI.
  * Ratios, points and hours are unrounded (or null); instants are ISO strings; issue-key lists are
  * sorted by project key, then issue number.
@@ -17,7 +17,7 @@ export interface SprintConvergence {
   sprintId: number;
   name: string;
   state: 'closed' | 'active';
-  /** A sprint of another board that this board's issues were in (METRICS.md §1, "Shared sprints"). */
+  /** A sprint of another board that this board's issues were in (docs/metrics.md, "Backlog convergence": Shared sprints). */
   shared: boolean;
   start: string;
   end: string;

@@ -18,16 +18,41 @@ export class SiteChanges {
   private nextIssueId: number;
   private readonly sprintField: string;
 
+  /** Issues by key, kept with the site's issues (a site of 200,000 issues is looked up thousands of times a day). */
+  private byKey: Map<string, SiteIssue> | null = null;
+  private indexedIssues: SiteIssue[] | null = null;
+
   constructor(readonly site: SiteData) {
-    this.nextHistoryId = 1 + Math.max(0, ...site.issues.flatMap((i) => i.histories.map((h) => Number(h.id) || 0)));
-    this.nextIssueId = 1 + Math.max(0, ...site.issues.map((i) => Number(i.id) || 0));
+    // Loops, not Math.max(...): a large site has millions of histories, more than a call takes arguments.
+    let history = 0;
+    let issue = 0;
+    for (const i of site.issues) {
+      issue = Math.max(issue, Number(i.id) || 0);
+      for (const h of i.histories) history = Math.max(history, Number(h.id) || 0);
+    }
+    this.nextHistoryId = 1 + history;
+    this.nextIssueId = 1 + issue;
     this.sprintField = site.fields.find((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:gh-sprint')?.id ?? 'customfield_10020';
   }
 
   issue(key: string): SiteIssue {
-    const i = this.site.issues.find((x) => x.key === key);
-    if (!i) throw new Error(`no issue ${key}`);
+    // The index is rebuilt whenever the site's list is not the one it was built from (a caller
+    // may replace the list); moves, creations and deletions here keep it current.
+    if (this.byKey === null || this.indexedIssues !== this.site.issues) {
+      this.byKey = new Map(this.site.issues.map((x) => [x.key, x]));
+      this.indexedIssues = this.site.issues;
+    }
+    const i = this.byKey.get(key);
+    if (!i || i.key !== key) throw new Error(`no issue ${key}`);
     return i;
+  }
+
+  /** The highest number among a project's issue keys. */
+  private lastNumber(projectKey: string): number {
+    let n = 0;
+    const prefix = `${projectKey}-`;
+    for (const i of this.site.issues) if (i.key.startsWith(prefix)) n = Math.max(n, Number(i.key.slice(prefix.length)) || 0);
+    return n;
   }
 
   /** Appends one history of `items` at `at` and stamps `updated`. */
@@ -100,7 +125,7 @@ export class SiteChanges {
     const type = this.site.issueTypes.find((t) => t.name === o.type);
     const status = this.site.statuses.find((s) => s.id === o.statusId);
     if (!project || !type || !status) throw new Error('unknown project, type or status');
-    const n = 1 + Math.max(0, ...this.site.issues.filter((i) => i.key.startsWith(`${o.projectKey}-`)).map((i) => Number(i.key.split('-')[1])));
+    const n = 1 + this.lastNumber(o.projectKey);
     const id = String(this.nextIssueId++);
     const priority = this.site.priorities.find((p) => p.id === (o.priorityId ?? '3')) ?? null;
     const issue: SiteIssue = {
@@ -128,12 +153,14 @@ export class SiteChanges {
       properties: {},
     };
     this.site.issues.push(issue);
+    if (this.indexedIssues === this.site.issues) this.byKey?.set(issue.key, issue);
     return issue;
   }
 
   /** Deleted: gone from every answer (Jira keeps nothing of it). */
   delete(key: string): void {
     this.site.issues = this.site.issues.filter((i) => i.key !== key);
+    this.byKey = null;
   }
 
   /** Moved to another project: a new key, the same id, a history of the move. */
@@ -141,7 +168,7 @@ export class SiteChanges {
     const issue = this.issue(key);
     const project = this.site.projects.find((p) => p.key === toProjectKey);
     if (!project) throw new Error(`no project ${toProjectKey}`);
-    const n = 1 + Math.max(0, ...this.site.issues.filter((i) => i.key.startsWith(`${toProjectKey}-`)).map((i) => Number(i.key.split('-')[1])));
+    const n = 1 + this.lastNumber(toProjectKey);
     const from = issue.fields.project as Obj;
     const newKey = `${toProjectKey}-${n}`;
     this.record(issue, at, [
@@ -149,6 +176,7 @@ export class SiteChanges {
       { field: 'Key', fieldtype: 'jira', fieldId: 'issuekey', from: null, fromString: key, to: null, toString: newKey },
     ]);
     issue.key = newKey;
+    this.byKey = null;
     issue.fields.project = { id: project.id, key: project.key, name: project.name };
     return newKey;
   }

@@ -13,6 +13,8 @@ export const ForgeContext = z
     cloudId: z.string().optional(),
     moduleKey: z.string().optional(),
     localId: z.string().optional(),
+    /** The app's Marketplace license, as Forge sends it (absent for free, development and staging installs); judged by license.ts. */
+    license: z.unknown().optional(),
     extension: z
       .object({
         type: z.string().optional(),

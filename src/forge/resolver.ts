@@ -1,7 +1,8 @@
 /**
- * Every resolver definition of the app. Each one reads the Forge context, parses its payload,
- * checks who is asking, calls a use case and returns an envelope. The dependencies are injected,
- * so the same definitions run on Forge (`index.ts`), in the local preview and in tests.
+ * Every resolver definition of the app. Each one reads the Forge context, checks the app's license
+ * (one place, `define` below: src/forge/license.ts), parses its payload, checks who is asking,
+ * calls a use case and returns an envelope. The dependencies are injected, so the same definitions
+ * run on Forge (`index.ts`), in the local preview and in tests.
  */
 import Resolver from '@forge/resolver';
 import type { JiraClient } from '../jira/types';
@@ -18,6 +19,8 @@ import { type ResolverDeps, surfaceDeps } from './deps';
 import { defineReadiness } from './readiness';
 import { defineOwnership } from './ownership';
 import { defineSyncHealth } from './sync-health';
+import { licenseState, requireLicense } from './license';
+import { LICENSE_RESOLVER, type LicenseStatusData } from '../shared/license-protocol';
 import type { Store } from './store';
 
 export type { ResolverDeps } from './deps';
@@ -36,10 +39,21 @@ const listOf: Record<RollupDimension, 'products' | 'channels' | 'segments'> = { 
 
 export function buildResolver(deps: ResolverDeps): Resolver {
   const resolver = new Resolver();
+  // Every definition goes through here: the license is checked before the body reads or writes anything.
   const define = <T>(key: string, body: (call: { payload: unknown; context: ForgeContext }) => Promise<T>) =>
     resolver.define(key, ({ payload, context }: Call) =>
-      guarded(() => body({ payload, context: parsePayload(ForgeContext, context) })),
+      guarded(async () => {
+        const parsed = parsePayload(ForgeContext, context);
+        requireLicense(key, parsed.license);
+        return body({ payload, context: parsed });
+      }),
     );
+
+  // Whether the install's license is active, for the settings page's notice (the other surfaces learn it from a refused call).
+  define(LICENSE_RESOLVER.licenseStatus, async ({ payload, context }): Promise<LicenseStatusData> => {
+    parsePayload(EmptyPayload, payload);
+    return { state: licenseState(context.license) };
+  });
 
   define(RESOLVER.gadgetContext, async ({ payload, context }): Promise<GadgetContextData> => {
     parsePayload(EmptyPayload, payload);

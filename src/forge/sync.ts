@@ -60,6 +60,8 @@ function syncDeps(owner: string): SyncDeps {
     config: configWithKey,
     owner,
     budgetMs: RUN_BUDGET_MS,
+    // The site's fields, statuses and types, read once an hour for all boards rather than per board.
+    siteCache: documents,
   };
 }
 

@@ -3,9 +3,10 @@
  * it does not. Both end the same way: per issue id, histories oldest first (Jira promises no order
  * on real sites), each history once, holding only the items of the wanted fields.
  */
-import { BulkChangelogPage, ChangelogHistory, IssueChangelogPage, parseInstant, type ChangelogItem, type JiraField } from '../domain/jira';
+import { ChangelogHistory, IssueChangelogPage, parseInstant, type ChangelogItem, type JiraField } from '../domain/jira';
 import { collectPages, MAX_PAGES, nextOffset, nextToken } from './pager';
 import type { Requester } from './request';
+import { BulkChangelogAnswer } from './schemas';
 import { JiraError } from './types';
 
 export const BULK_ISSUES_MAX = 1000;
@@ -26,6 +27,7 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
  * in place; each timestamp is parsed once, not once per comparison.
  */
 export function sortHistories(histories: ChangelogHistory[]): ChangelogHistory[] {
+  if (inOrder(histories)) return histories;
   const keyed = histories.map((h) => ({ h, t: parseInstant(h.created), n: /^\d+$/.test(h.id) ? Number(h.id) : Number.NaN }));
   keyed.sort((a, b) => {
     const t = a.t - b.t;
@@ -36,24 +38,74 @@ export function sortHistories(histories: ChangelogHistory[]): ChangelogHistory[]
   return histories;
 }
 
-/** Collects histories per issue, merging the items of a history met twice (two field groups). */
+/**
+ * The offset of an instant written as Jira writes them (`2026-03-02T09:15:00.000+0300`, `…+03:00`
+ * or `…Z`), or null for any other way of writing one. Two instants of this form with the same
+ * offset compare as text: every part before the offset has a fixed width.
+ */
+function offsetOf(s: string): string | null {
+  const n = s.length;
+  if (s.charCodeAt(19) !== 46 /* . */) return null;
+  if (n === 24) return s.charCodeAt(23) === 90 /* Z */ ? 'Z' : null;
+  const sign = s.charCodeAt(23);
+  if (sign !== 43 /* + */ && sign !== 45 /* - */) return null;
+  if (n === 28 || (n === 29 && s.charCodeAt(26) === 58 /* : */)) return s.slice(23);
+  return null;
+}
+
+/**
+ * Whether the histories are already oldest first, told without parsing an instant where it can:
+ * two instants written alike (same form, same offset) compare as text, and an equal instant by
+ * id. Bulk fetch sends each issue's histories oldest first, so this is the usual answer; any pair
+ * it cannot tell this way says no, and the histories are sorted.
+ */
+function inOrder(histories: readonly ChangelogHistory[]): boolean {
+  for (let i = 1; i < histories.length; i++) {
+    const a = histories[i - 1] as ChangelogHistory;
+    const b = histories[i] as ChangelogHistory;
+    const x = a.created;
+    const y = b.created;
+    const offset = offsetOf(x);
+    if (offset === null || x.length !== y.length || offsetOf(y) !== offset) return false;
+    if (x > y) return false;
+    if (x === y && !(/^\d+$/.test(a.id) && /^\d+$/.test(b.id) && Number(a.id) < Number(b.id))) return false;
+  }
+  return true;
+}
+
+/**
+ * Collects histories per issue, merging the items of a history met twice (two field groups, or a
+ * page read again). A history is kept as parsed, not copied: the parsed page is the client's own,
+ * and only a history met twice gets a new object (with the items of both).
+ */
 class HistoryMerger {
-  private readonly byIssue = new Map<string, Map<string, ChangelogHistory>>();
+  private readonly byIssue = new Map<string, ChangelogHistory[]>();
+  /** Every history id met (ids are unique on a site): a history not in it is new, without a look at its issue's. */
+  private readonly seen = new Set<string>();
 
   add(issueId: string, history: ChangelogHistory): void {
     let histories = this.byIssue.get(issueId);
-    if (!histories) this.byIssue.set(issueId, (histories = new Map()));
-    const known = histories.get(history.id);
-    if (!known) {
-      histories.set(history.id, { ...history, items: [...history.items] });
+    if (!histories) this.byIssue.set(issueId, (histories = []));
+    if (!this.seen.has(history.id)) {
+      this.seen.add(history.id);
+      histories.push(history);
       return;
     }
+    const i = histories.findIndex((h) => h.id === history.id);
+    if (i < 0) {
+      histories.push(history);
+      return;
+    }
+    const known = histories[i] as ChangelogHistory;
     const keys = new Set(known.items.map(itemKey));
-    for (const item of history.items) if (!keys.has(itemKey(item))) known.items.push(item);
+    const added = history.items.filter((item) => !keys.has(itemKey(item)));
+    if (added.length > 0) histories[i] = { ...known, items: [...known.items, ...added] };
   }
 
   into(result: Map<string, ChangelogHistory[]>): void {
-    for (const [issueId, histories] of this.byIssue) result.set(issueId, sortHistories([...histories.values()]));
+    for (const [issueId, histories] of this.byIssue) result.set(issueId, sortHistories(histories));
+    this.byIssue.clear();
+    this.seen.clear();
   }
 }
 
@@ -116,7 +168,7 @@ export class ChangelogFetcher {
           const body: Record<string, unknown> = { issueIdsOrKeys: ids, maxResults: this.pageSize.bulk };
           if (group.length > 0) body.fieldIds = group;
           if (token !== '') body.nextPageToken = token;
-          const page = await this.requester.call({ method: 'POST', template: BULK, body, schema: BulkChangelogPage });
+          const page = await this.requester.call({ method: 'POST', template: BULK, body, schema: BulkChangelogAnswer });
           for (const log of page.issueChangeLogs) {
             this.requester.counters.histories += log.changeHistories.length;
             for (const h of log.changeHistories) merger.add(log.issueId, h);

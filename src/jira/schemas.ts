@@ -3,7 +3,7 @@
  * shapes come from there, so a value means the same thing wherever it is parsed).
  */
 import { z } from 'zod';
-import { JiraBoard, JiraField, JiraStatus, offsetPage } from '../domain/jira';
+import { ChangelogHistory, JiraBoard, JiraField, JiraStatus, offsetPage } from '../domain/jira';
 
 /** `GET /rest/api/3/field` */
 export const FieldList = z.array(JiraField);
@@ -94,3 +94,13 @@ export const IdsPage = z
     isLast: z.boolean().nullish(),
   })
   .passthrough();
+
+/**
+ * `POST /rest/api/3/changelog/bulkfetch` as the client reads it: each history's id, instant and
+ * items, without its author. Bulk fetch serves the replay, which reads no author, and a history's
+ * author (with its avatars) is most of what Jira sends of it: left unread, it costs no object.
+ */
+export const BulkChangelogAnswer = z.object({
+  issueChangeLogs: z.array(z.object({ issueId: z.string(), changeHistories: z.array(ChangelogHistory.omit({ author: true })).default([]) })).default([]),
+  nextPageToken: z.string().nullish(),
+});

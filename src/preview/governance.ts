@@ -1,10 +1,11 @@
 /**
  * The preview's frames of the hygiene and defect SLA surfaces: the Governance project page
- * (`/projects/KEY/governance`) and a dashboard with the "Jira hygiene" and "Defect SLA" gadgets
- * (`/dashboards/governance`).
+ * (`/projects/KEY/governance`), a dashboard with the "Jira hygiene" and "Defect SLA" gadgets
+ * (`/dashboards/governance`), and one with all three gadgets (`/dashboards/overview`).
  */
 import type { JiraClient } from '../jira/types';
 import type { PreviewUser } from './backend';
+import { PREVIEW_MODULES } from './modules';
 import { esc, layout, type Prefs } from './pages';
 
 export const PROJECT_PAGE_MODULE = 'governance-page';
@@ -68,4 +69,39 @@ export function governanceDashboardPage(prefs: Prefs, users: readonly PreviewUse
 </section>`;
   }).join('\n');
   return layout(lang === 'ru' ? 'Дашборд: дефекты и чистота' : 'Dashboard: defects and hygiene', prefs, users, siteName, GOVERNANCE_DASHBOARD, `<h1>${lang === 'ru' ? 'Дашборд: дефекты и чистота' : 'Dashboard: defects and hygiene'}</h1>\n${sections}`);
+}
+
+export const OVERVIEW_DASHBOARD = '/dashboards/overview';
+
+/** A dashboard as a team lead would set one up: the three gadgets together (convergence on the left, defects and hygiene on the right). */
+export const OVERVIEW_GADGETS = [
+  { module: 'backlog-convergence', id: 'overview-convergence', column: 'left' },
+  { module: 'jira-hygiene', id: 'overview-hygiene', column: 'right' },
+  { module: 'defect-sla', id: 'overview-sla', column: 'right' },
+] as const;
+
+export function overviewDashboardPage(prefs: Prefs, users: readonly PreviewUser[], siteName: string, editing: string | null): string {
+  const lang = langOf(prefs);
+  const section = (g: (typeof OVERVIEW_GADGETS)[number]) => {
+    const m = PREVIEW_MODULES.find((x) => x.key === g.module);
+    if (!m) throw new Error(`no preview module ${g.module}`);
+    const edit = editing === g.id;
+    const frame = `${g.module}:${g.id}:${edit ? 'edit' : 'view'}`;
+    const resource = edit ? (m.editResource ?? m.resource) : m.resource;
+    return `<section class="gadget" data-testid="gadget-frame-${g.id}">
+  <div class="gadget-head"><h2>${esc(m.title[lang])}</h2>
+    ${edit ? `<a href="${OVERVIEW_DASHBOARD}" data-testid="gadget-view-link-${g.id}">${lang === 'ru' ? 'Просмотр' : 'View'}</a>` : `<button type="button" data-refresh="${esc(frame)}">${lang === 'ru' ? 'Обновить' : 'Refresh'}</button><a href="${OVERVIEW_DASHBOARD}?edit=${g.id}" data-testid="gadget-edit-link-${g.id}">${lang === 'ru' ? 'Изменить' : 'Edit'}</a>`}
+  </div>
+  <iframe title="${esc(m.title[lang])}" data-frame="${esc(frame)}" data-view-url="${OVERVIEW_DASHBOARD}" src="/app/${resource}/?frame=${encodeURIComponent(frame)}"></iframe>
+</section>`;
+  };
+  const column = (c: 'left' | 'right') => OVERVIEW_GADGETS.filter((g) => g.column === c).map(section).join('\n');
+  const title = lang === 'ru' ? 'Дашборд: обзор' : 'Dashboard: overview';
+  const body = `<h1>${title}</h1>
+<div class="columns" style="display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px;align-items:start">
+<div>${column('left')}</div>
+<div>${column('right')}</div>
+</div>
+<style>.columns .gadget{max-width:none}@media (max-width: 1000px){.columns{grid-template-columns:minmax(0,1fr)!important}}</style>`;
+  return layout(title, prefs, users, siteName, OVERVIEW_DASHBOARD, body);
 }

@@ -96,6 +96,7 @@ export const PREVIEW_MODULES: readonly PreviewModule[] = [
 /** Pages the preview's navigation lists; the ones without a module yet are shown as coming. */
 export const NAV: readonly { path: string | null; label: string; also?: readonly string[] }[] = [
   { path: '/dashboard', label: 'Dashboard' },
+  { path: '/dashboards/overview', label: 'Overview' },
   { path: '/dashboards/governance', label: 'Defects & hygiene' },
   { path: '/issues', label: 'Issues', also: ['/browse/'] },
   { path: '/projects/PAY/governance', label: 'Project page', also: ['/projects/'] },

@@ -11,7 +11,15 @@ export interface Prefs {
   user: string;
   locale: 'en-US' | 'ru-RU';
   theme: 'light' | 'dark';
+  /**
+   * The app's Marketplace license as Forge would send it (default `active`): `inactive` for an
+   * install whose license lapsed, `none` for a free, development or staging install. Set with
+   * `/__preview/prefs?license=inactive`; not in the toolbar.
+   */
+  license?: PreviewLicense;
 }
+
+export type PreviewLicense = 'active' | 'inactive' | 'none';
 
 export const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

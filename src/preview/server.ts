@@ -23,10 +23,10 @@ import { readJson, writeJsonAtomic } from './files';
 import { PREVIEW_MODULES } from './modules';
 import { DEFAULT_SEARCH, editScreenPage, ensurePanelIssue, issuePanelExtension, issueSearchPage, issueViewPage, saveEditScreen, saveInlineEdit } from './issue-view';
 import { JiraError } from '../jira/types';
-import { columnsOf, dashboardPage, type Prefs } from './pages';
+import { columnsOf, dashboardPage, type Prefs, type PreviewLicense } from './pages';
 import { modalRegistry } from './modal';
 import { themeCss } from './theme';
-import { GOVERNANCE_DASHBOARD, governanceDashboardPage, projectGovernancePage, projectPageContext } from './governance';
+import { GOVERNANCE_DASHBOARD, governanceDashboardPage, OVERVIEW_DASHBOARD, overviewDashboardPage, projectGovernancePage, projectPageContext } from './governance';
 import { ADMIN_PAGE, adminPageContext, adminSettingsPage, profilePage } from './admin';
 
 export interface PreviewOptions {
@@ -213,8 +213,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const prefsOf = (req: http.IncomingMessage): Prefs => {
     const c = cookies(req);
     const user = backend.users.some((u) => u.accountId === c['preview-user']) ? (c['preview-user'] as string) : backend.defaultUser;
-    return { user, locale: c['preview-locale'] === 'ru-RU' ? 'ru-RU' : 'en-US', theme: c['preview-theme'] === 'dark' ? 'dark' : 'light' };
+    const license: PreviewLicense = c['preview-license'] === 'inactive' || c['preview-license'] === 'none' ? c['preview-license'] : 'active';
+    return { user, locale: c['preview-locale'] === 'ru-RU' ? 'ru-RU' : 'en-US', theme: c['preview-theme'] === 'dark' ? 'dark' : 'light', license };
   };
+
+  /** The license Forge would put in a resolver's invocation: none for a free or development install. */
+  const licenseOf = (prefs: Prefs): { isActive: boolean } | null => (prefs.license === 'none' ? null : { isActive: prefs.license !== 'inactive' });
 
   /** What Forge tells a gadget about where it runs (the UI's `getContext`, the resolvers' `context`). */
   const frameContext = (prefs: Prefs, frame: NonNullable<ReturnType<typeof parseFrame>>) => ({
@@ -227,6 +231,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     moduleKey: frame.moduleKey,
     localId: `${frame.moduleKey}-${frame.gadgetId}`,
     environmentType: 'DEVELOPMENT',
+    // What the UI's getContext carries (it never decides anything: the resolvers judge the runtime's license).
+    ...(licenseOf(prefs) ? { license: { active: licenseOf(prefs)?.isActive } } : {}),
     extension: issuePanelExtension(frame.moduleKey, frame.gadgetId) ?? {
       type: 'jira:dashboardGadget',
       dashboard: { id: 'preview' },
@@ -283,10 +289,16 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const back = url.searchParams.get('back');
       return send(res, 302, 'text/plain', '', {
         Location: back && back.startsWith('/') && !back.startsWith('//') ? back : '/dashboard',
-        'Set-Cookie': [...set('preview-user', url.searchParams.get('user')), ...set('preview-locale', url.searchParams.get('locale')), ...set('preview-theme', url.searchParams.get('theme'))],
+        'Set-Cookie': [
+          ...set('preview-user', url.searchParams.get('user')),
+          ...set('preview-locale', url.searchParams.get('locale')),
+          ...set('preview-theme', url.searchParams.get('theme')),
+          ...set('preview-license', url.searchParams.get('license')),
+        ],
       });
     }
     if (req.method === 'GET' && p === '/__preview/theme.css') return send(res, 200, TYPES['.css'] as string, await themeCss(url.searchParams.get('mode') === 'dark' ? 'dark' : 'light'));
+    if (req.method === 'GET' && p === OVERVIEW_DASHBOARD) return send(res, 200, TYPES['.html'] as string, overviewDashboardPage(prefs, backend.users, backend.siteName, url.searchParams.get('edit')));
     if (req.method === 'GET' && p === GOVERNANCE_DASHBOARD) return send(res, 200, TYPES['.html'] as string, governanceDashboardPage(prefs, backend.users, backend.siteName, url.searchParams.get('edit')));
     const projectPage = /^\/projects\/([A-Z][A-Z0-9_]*)\/governance$/.exec(p);
     if (req.method === 'GET' && projectPage) return send(res, 200, TYPES['.html'] as string, await projectGovernancePage(prefs, backend.users, backend.siteName, backend.jiraForUser(prefs.user), projectPage[1] as string, `${p}${url.search}`));
@@ -307,7 +319,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       await ensurePanelIssue(body.data.frame, backend.jiraForUser(prefs.user));
       try {
         const { accountId, ...context } = forgeContext(prefs, frame, body.data.frame);
-        const result = await definitions({ call: { functionKey: body.data.functionKey, payload: body.data.payload as never }, context }, { principal: { accountId } });
+        // As on Forge, the license reaches a resolver from the invocation, not from the UI's context.
+        const license = licenseOf(prefs);
+        const result = await definitions({ call: { functionKey: body.data.functionKey, payload: body.data.payload as never }, context }, { principal: { accountId }, ...(license ? { license } : {}) });
         return sendJson(res, 200, result);
       } catch (err) {
         // As on Forge, a resolver that throws (or does not exist) rejects the UI's invoke.

@@ -131,7 +131,9 @@ export async function loadBoards(client: JiraClient, req: LoadRequest): Promise<
     if (fields.sprint) changelogFields.push(fields.sprint.id);
     if (fields.estimation) changelogFields.push(fields.estimation.id);
     const issueIds = new Set<string>();
-    await readIssues(client, { jql, fields: fieldIds, changelogFields, siteFields: fields, typeNames, unchanged: (issue) => prepared.has(issue.id) }, async (group) => {
+    await readIssues(
+      client,
+      { jql, fields: fieldIds, changelogFields, siteFields: fields, typeNames, unchanged: (issue) => prepared.has(issue.id), sharedArrayFields: fields.sprint ? [fields.sprint.id] : [] }, async (group) => {
       for (const id of group.seen) issueIds.add(id);
       for (const p of group.issues) {
         // Statuses the site list missed (a status of another project's workflow, say) still carry their category.

@@ -1,6 +1,6 @@
 /**
  * A board's figures as rows, one per issue and set, computed once from the board's prepared issues
- * (METRICS.md §1–3 in docs/metrics.md): each reported sprint's members with their part in its sets,
+ * (docs/metrics.md): each reported sprint's members with their part in its sets,
  * each defect with its clock and outcome, each scanned issue with the rules it breaks, and what the
  * figures could not classify. Every issue a row names carries its tags: project, security level,
  * products, channels and segments.

@@ -1,5 +1,5 @@
 /**
- * The governance report of a set of boards (CONTRACT.md): backlog convergence, defect SLA and
+ * The governance report of a set of boards (the `governance` command in README.md; the shapes in src/domain/report.ts): backlog convergence, defect SLA and
  * Jira hygiene, computed by the domain from what the Jira client reads, with the warnings of what
  * it could not classify.
  */

@@ -85,7 +85,7 @@ export interface OwnershipPanelData {
   products: OwnedProduct[];
   channels: LedChannel[];
   segments: NamedEntry[];
-  /** Whom to ask about what (DOMAIN §2). */
+  /** Whom to ask about what (docs/ownership.md). */
   responsibilities: { businessOwner: LocalizedText[]; digitalOwner: LocalizedText[] };
   problems: OwnershipProblem[];
   /** Names of every configured product and channel, for problems that name ones the issue does not map to. */

@@ -17,6 +17,8 @@ import { GOVERNANCE_RESOLVER, type GovernanceResolverTypes } from './governance-
 export type * from './governance-protocol';
 import { SYNC_HEALTH_RESOLVER, type SyncHealthResolverTypes } from './sync-health-protocol';
 export type * from './sync-health-protocol';
+import { LICENSE_RESOLVER, type LicenseResolverTypes } from './license-protocol';
+export type * from './license-protocol';
 
 /** Every resolver definition, namespaced by what it serves. The UI calls only these. */
 export const RESOLVER = {
@@ -28,6 +30,7 @@ export const RESOLVER = {
   ...READINESS_RESOLVER,
   ...GOVERNANCE_RESOLVER,
   ...SYNC_HEALTH_RESOLVER,
+  ...LICENSE_RESOLVER,
 } as const;
 export type ResolverKey = (typeof RESOLVER)[keyof typeof RESOLVER];
 
@@ -40,6 +43,8 @@ export type ErrorCode =
   /** A write made on a version that is no longer the stored one: re-read, then re-apply. */
   | 'CONFLICT'
   | 'JIRA_UNAVAILABLE'
+  /** The app's Marketplace license is not active: the call was refused and changed nothing. */
+  | 'UNLICENSED'
   | 'INTERNAL';
 
 export interface ResolverError {
@@ -58,7 +63,7 @@ export type Basis = 'issues' | 'points';
 /** What the gadget's edit mode saves with `view.submit`; Jira hands it back as `extension.gadgetConfiguration`. */
 export interface GadgetSettings {
   boardIds: number[];
-  /** Restrict every figure to one product, channel or segment (METRICS §1 roll-up); null: whole boards. */
+  /** Restrict every figure to one product, channel or segment (the roll-up of docs/metrics.md, "Backlog convergence"); null: whole boards. */
   rollup: { dimension: RollupDimension; key: string } | null;
   /** Closed sprints per board. */
   sprints: number;
@@ -167,7 +172,7 @@ export interface IssuesSummariesData {
 }
 
 /** The request and result type of each resolver, so the UI's client is typed end to end. */
-export interface ResolverTypes extends OwnershipResolverTypes, ReadinessResolverTypes, GovernanceResolverTypes, SyncHealthResolverTypes {
+export interface ResolverTypes extends OwnershipResolverTypes, ReadinessResolverTypes, GovernanceResolverTypes, SyncHealthResolverTypes, LicenseResolverTypes {
   'gadget/context': { payload: Record<string, never>; data: GadgetContextData };
   'boards/list': { payload: BoardsListPayload; data: BoardsListData };
   'convergence/report': { payload: ConvergencePayload; data: ConvergenceView };

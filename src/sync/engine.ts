@@ -22,7 +22,8 @@
  */
 import type { GovernanceConfig } from '../domain/config';
 import { discoverFields, type SiteFields } from '../domain/issue';
-import { parseInstant, type JiraIssue, type StatusCategoryKey } from '../domain/jira';
+import { z } from 'zod';
+import { JiraStatus, parseInstant, type JiraIssue, type StatusCategoryKey } from '../domain/jira';
 import { MAX_PAGES, PageGuard } from '../jira/pager';
 import { JiraError, type JiraClient } from '../jira/types';
 import { metricFieldIds } from '../services/board-data';
@@ -55,6 +56,49 @@ export interface SyncDeps {
   readonly figuresMaxAgeMs?: number;
   /** Issues stored per checkpoint (default 1,000: one bulk changelog call). */
   readonly groupSize?: number;
+  /**
+   * Where the site's own lists (its fields, statuses and issue types: the same for every board) are
+   * kept for an hour, so that the boards' runs read them from Jira once an hour rather than once per
+   * board. Absent: every run that reads a board's metadata reads them too.
+   */
+  readonly siteCache?: SiteCache;
+}
+
+/** The part of the app's document store the site's lists are kept in (KVS on Forge; memory in tests). */
+export interface SiteCache {
+  get(key: string): Promise<{ value: unknown } | null>;
+  set(key: string, value: unknown, options?: { ttlSeconds?: number }): Promise<unknown>;
+}
+
+/** How long the site's lists are kept (a status or field added or removed shows within this). */
+export const SITE_LISTS_TTL_MS = 60 * 60_000;
+const SITE_LISTS_KEY = 'sync:site-lists:v1';
+
+/** The site's lists as kept: only what the sync reads of them. */
+const SiteLists = z.object({
+  at: z.number(),
+  fields: z.array(z.object({ id: z.string(), name: z.string(), schema: z.object({ type: z.string().nullish(), custom: z.string().nullish() }).nullish() })),
+  statuses: z.array(JiraStatus),
+  typeNames: z.record(z.string(), z.string()),
+});
+type SiteLists = z.infer<typeof SiteLists>;
+
+/** The site's fields, statuses and type names: kept ones while fresh, else read from Jira (and kept). */
+async function siteLists(client: JiraClient, cache: SiteCache | undefined, now: number): Promise<SiteLists> {
+  if (cache) {
+    const kept = SiteLists.safeParse((await cache.get(SITE_LISTS_KEY).catch(() => null))?.value);
+    if (kept.success && now - kept.data.at >= 0 && now - kept.data.at < SITE_LISTS_TTL_MS) return kept.data;
+  }
+  const [fields, statuses, typeNames] = await Promise.all([client.fields(), client.statuses(), untranslatedTypeNames(client)]);
+  const lists: SiteLists = {
+    at: now,
+    fields: fields.map((f) => ({ id: f.id, name: f.name, schema: f.schema ? { type: f.schema.type ?? null, custom: f.schema.custom ?? null } : null })),
+    statuses: statuses.map((s) => ({ id: s.id, name: s.name, statusCategory: { key: s.statusCategory.key } })),
+    typeNames: Object.fromEntries(typeNames),
+  };
+  // Keeping them only saves requests: a failure to keep them (too large, storage down) costs nothing else.
+  await cache?.set(SITE_LISTS_KEY, lists, { ttlSeconds: Math.ceil(SITE_LISTS_TTL_MS / 1000) }).catch(() => undefined);
+  return lists;
 }
 
 export interface SyncOptions {
@@ -158,18 +202,18 @@ async function claim(deps: SyncDeps, boardId: number): Promise<Claim | null> {
 class BoardGone extends Error {}
 
 /** What Jira says of the board now. */
-async function readMeta(client: JiraClient, boardId: number, now: number): Promise<BoardMeta> {
+async function readMeta(client: JiraClient, boardId: number, now: number, cache?: SiteCache): Promise<BoardMeta> {
   const board = await client.board(boardId).catch((e: unknown) => {
     if (e instanceof JiraError && e.status === 404) throw new BoardGone(`board ${boardId} no longer exists, or the app may not see it`);
     throw e;
   });
-  const [configuration, sprints, siteFields, statuses, typeNames] = await Promise.all([
+  const [configuration, sprints, site] = await Promise.all([
     client.boardConfiguration(boardId),
     board.type === 'kanban' ? Promise.resolve([]) : client.sprints(boardId),
-    client.fields(),
-    client.statuses(),
-    untranslatedTypeNames(client),
+    siteLists(client, cache, now),
   ]);
+  const { fields: siteFields, statuses } = site;
+  const typeNames = new Map(Object.entries(site.typeNames));
   const filter = await client.filter(configuration.filter.id);
   const estimationFieldId = configuration.estimation?.field?.fieldId ?? null;
   const fields = discoverFields(siteFields, estimationFieldId);
@@ -317,7 +361,7 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
     const now = deps.clock();
     const upkeep = options.upkeep ?? true;
     if (meta === null || options.refreshMeta || (upkeep && now - meta.refreshedAt > (deps.metaMaxAgeMs ?? DAY))) {
-      const fresh = await readMeta(deps.client, boardId, now);
+      const fresh = await readMeta(deps.client, boardId, now, deps.siteCache);
       const rescope = !sameScope(meta, fresh);
       meta = fresh;
       await held.save((s) => ({

@@ -5,6 +5,7 @@
  */
 import { invoke } from '@forge/bridge';
 import type { Envelope, HygieneFixPayload, ReadinessUpdatePayload, ResolverTypes } from '../../src/shared/protocol';
+import { reportUnlicensed } from './license';
 
 type Key = keyof ResolverTypes;
 
@@ -32,6 +33,8 @@ async function call<K extends Key>(key: K, payload: ResolverTypes[K]['payload'])
   }
   const body = unwrap(raw);
   if (!isEnvelope(body)) return { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer from ${key}.` } };
+  // The server refused for the license: the page shell shows why, whatever the surface does with the error.
+  if (!body.ok && body.error.code === 'UNLICENSED') reportUnlicensed();
   return body as Envelope<ResolverTypes[K]['data']>;
 }
 
@@ -70,4 +73,6 @@ export const api = {
   syncBehind: () => call('sync/behind', {}),
   addBoards: (boardIds: number[]) => call('sync/add', { boardIds }),
   forgetBoard: (boardId: number) => call('sync/forget', { boardId }),
+  // Whether the install's license is active (the settings page's notice)
+  licenseStatus: () => call('license/status', {}),
 };

@@ -1,13 +1,16 @@
 /**
- * What every page shares: the Forge context, the viewer's language, the theme, and the one
- * formatter of dates and numbers (Jira's time zone, the viewer's Jira locale: format.ts).
+ * What every page shares: the Forge context, the viewer's language, the theme, the one formatter
+ * of dates and numbers (Jira's time zone, the viewer's Jira locale: format.ts), and the notice
+ * shown while the app's license is not active (license.tsx).
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import '@atlaskit/css-reset';
 import Spinner from '@atlaskit/spinner';
+import { api } from './api';
 import { enableTheme, loadContext, type UiContext } from './bridge';
 import { formatter, type Format } from './format';
 import { langOf, messages, type Lang, type Messages } from './i18n';
+import { LicenseNotice, onUnlicensed, unlicensedNow } from './license';
 
 export interface Shell {
   lang: Lang;
@@ -31,8 +34,22 @@ export function useShell(): Shell {
   return s;
 }
 
-export function PageShell({ children }: { children: ReactNode }) {
+/**
+ * `license`: what the page does once the server says the app's license is not active. `replace`
+ * (every surface but one): the notice takes the surface's place at the first refused call.
+ * `banner` (the settings page, which an administrator may still read): the page asks at once and
+ * keeps its content under the notice.
+ */
+export function PageShell({ children, license = 'replace' }: { children: ReactNode; license?: 'replace' | 'banner' }) {
   const [shell, setShell] = useState<Shell | null>(null);
+  const [unlicensed, setUnlicensed] = useState(unlicensedNow());
+  useEffect(() => onUnlicensed(() => setUnlicensed(true)), []);
+  useEffect(() => {
+    if (license !== 'banner') return;
+    void api.licenseStatus().then((r) => {
+      if (r.ok && r.data.state === 'inactive') setUnlicensed(true);
+    });
+  }, [license]);
   useEffect(() => {
     void enableTheme();
     loadContext()
@@ -53,7 +70,8 @@ export function PageShell({ children }: { children: ReactNode }) {
   return (
     <ShellContext.Provider value={shell}>
       <style>{FOCUS_RING}</style>
-      {children}
+      {unlicensed && <LicenseNotice lang={shell.lang} admin={license === 'banner'} />}
+      {(!unlicensed || license === 'banner') && children}
     </ShellContext.Provider>
   );
 }

@@ -8,7 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { DEMO_NOW, DEMO_USERS } from '../../src/demo/site';
+import { parseConfigOrThrow } from '../../src/domain/config';
+import { DEMO_NOW, DEMO_USERS, demoConfig } from '../../src/demo/site';
+import { CONFIG_KEY } from '../../src/forge/config-store';
 import { buildAll, openPreviewSession, SCREENSHOTS, type PreviewSession } from './preview';
 
 jest.setTimeout(180_000);
@@ -46,7 +48,14 @@ describe('the Data sync tab in the preview', () => {
 
   beforeAll(async () => {
     buildAll(['admin-settings']);
-    session = await openPreviewSession('gov-sync-health-state-');
+    // The settings page's match counts register the boards of the configured projects when the store
+    // holds none; here the mapping names a project without boards, so the store starts empty and
+    // the boards come only from this tab.
+    const config = parseConfigOrThrow(demoConfig());
+    for (const list of [config.products, config.channels, config.segments]) for (const e of list) e.match.projects = ['NOBOARDS'];
+    session = await openPreviewSession('gov-sync-health-state-', (dir) =>
+      fs.writeFileSync(path.join(dir, 'store.json'), JSON.stringify({ [CONFIG_KEY]: { value: config, version: 1, expiresAt: null } })),
+    );
     page = session.page;
     url = session.preview.url;
     await page.setViewportSize({ width: 1440, height: 1000 });

@@ -29,9 +29,12 @@ interface Module {
   events?: string[];
   interval?: string;
   timeoutSeconds?: number;
+  thumbnail?: string;
+  layout?: string;
 }
 
 interface Manifest {
+  app: { licensing?: { enabled?: boolean } };
   modules: Record<string, Module[]>;
   resources: { key: string; path: string }[];
   permissions: { scopes: string[] };
@@ -152,7 +155,9 @@ describe('UI and resolvers', () => {
     );
     expect(offenders).toEqual([]);
     const uiForge = uiSources.filter((f) => /from '@forge\/(?!bridge')/.test(fs.readFileSync(f, 'utf8')));
-    expect(uiForge).toEqual([]);
+    // The bundles' stand-in for @forge/bridge takes the bridge's parts by their modules (static/vite.config.mjs).
+    expect(uiForge).toEqual([path.join(ROOT, 'static/src/vendor/forge-bridge.ts')]);
+    expect(fs.readFileSync(path.join(ROOT, 'static/src/vendor/forge-bridge.ts'), 'utf8')).not.toMatch(/from '@forge\/(?!bridge\/out\/)/);
   });
 });
 
@@ -262,12 +267,84 @@ describe('readiness modules', () => {
 
   it("does not wake the readiness trigger for the app's own writes", () => {
     const trigger = manifest.modules.trigger?.find((t) => t.key === 'readiness-on-issue-change');
-    expect(trigger?.filter).toEqual({ ignoreSelf: true });
+    expect(trigger?.filter).toEqual({ ignoreSelf: true, appIsLicensed: true });
   });
 
   it('imports the properties of earlier versions once, in a scheduled job with time to do it', () => {
     const job = manifest.modules.scheduledTrigger?.find((t) => t.key === 'readiness-migration-job');
     expect(job).toMatchObject({ function: 'readiness-migration', interval: 'hour' });
     expect(manifest.modules.function?.find((f) => f.key === 'readiness-migration')).toMatchObject({ handler: 'forge/readiness-migration.handler', timeoutSeconds: 900 });
+  });
+});
+
+/**
+ * What a dashboard gadget's thumbnail must be, per the Forge manifest reference for
+ * `jira:dashboardGadget`: "the absolute URL of the icon that's displayed next to the gadget's name
+ * and description in the list of gadgets". Ours are the listing's assets
+ * (docs/marketplace/thumbnails/<gadget key>.svg, published under LISTING_ASSETS_URL).
+ */
+function thumbnailProblems(m: Manifest): string[] {
+  const problems: string[] = [];
+  for (const g of m.modules['jira:dashboardGadget'] ?? []) {
+    let url: URL | null = null;
+    try {
+      url = new URL(g.thumbnail ?? '');
+    } catch {
+      url = null;
+    }
+    // `resource:key;file` parses as a URL of scheme "resource": absolute means https with a host.
+    if (!url || url.protocol !== 'https:' || !url.host) {
+      problems.push(`${g.key}: "${g.thumbnail}" is not an absolute https URL`);
+      continue;
+    }
+    const file = url.pathname.split('/').pop() ?? '';
+    if (file !== `${g.key}.svg`) problems.push(`${g.key}: ${url.href} does not name ${g.key}.svg`);
+    else if (!fs.existsSync(path.join(ROOT, 'docs/marketplace/thumbnails', file))) problems.push(`${g.key}: docs/marketplace/thumbnails/${file} is missing`);
+  }
+  return problems;
+}
+
+describe('marketplace readiness', () => {
+  it('is a paid app: licensing is enabled, so production installs carry a license the resolvers check', () => {
+    expect(manifest.app.licensing).toEqual({ enabled: true });
+  });
+
+  it("gives every gadget an absolute https thumbnail, the listing asset named after the gadget, and the asset is an SVG", () => {
+    expect(thumbnailProblems(manifest)).toEqual([]);
+    for (const g of manifest.modules['jira:dashboardGadget'] ?? []) {
+      const svg = fs.readFileSync(path.join(ROOT, 'docs/marketplace/thumbnails', `${g.key}.svg`), 'utf8');
+      expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    }
+  });
+
+  it('refuses a thumbnail in the resource form Jira does not show, or on plain http', async () => {
+    const asResource = await validateText(manifestText.replace('${LISTING_ASSETS_URL}/thumbnails/backlog-convergence.svg', 'resource:gadget-view;thumbnail.svg'));
+    expect(thumbnailProblems((asResource.manifestObject as { typedContent: Manifest }).typedContent)).toEqual(['backlog-convergence: "resource:gadget-view;thumbnail.svg" is not an absolute https URL']);
+    const overHttp = await validateText(manifestText.replace(/default: https:\/\/(\S+)/, 'default: http://$1'));
+    expect(thumbnailProblems((overHttp.manifestObject as { typedContent: Manifest }).typedContent)).toHaveLength(3);
+  });
+
+  it('takes the listing assets URL from the deploy (LISTING_ASSETS_URL), with a default so development deploys need nothing', () => {
+    expect(manifestText).toMatch(/environment:\n  variables:\n    - key: LISTING_ASSETS_URL\n      default: https:\/\//);
+    for (const g of manifest.modules['jira:dashboardGadget'] ?? []) expect(g.thumbnail).toMatch(/^https:\/\/[^$]+\/thumbnails\//);
+  });
+
+  it('uses no deprecated layout for the Custom UI project page (basic is deprecated; native is Jira\'s own chrome)', () => {
+    const page = manifest.modules['jira:projectPage']?.find((m) => m.key === 'governance-page');
+    expect(page?.layout).toBe('native');
+  });
+
+  it("skips the sync's and readiness' triggers on an unlicensed site, but never the personal-data reporting nor the store's migration", () => {
+    const filterOf = (list: string, key: string) => manifest.modules[list]?.find((m) => m.key === key)?.filter as { appIsLicensed?: boolean } | undefined;
+    for (const [list, key] of [
+      ['trigger', 'sync-on-jira-change'],
+      ['trigger', 'readiness-on-issue-change'],
+      ['scheduledTrigger', 'sync-every-five-minutes'],
+      ['scheduledTrigger', 'readiness-migration-job'],
+    ] as const)
+      expect({ key, licensed: filterOf(list, key)?.appIsLicensed }).toEqual({ key, licensed: true });
+    // Atlassian's personal-data cycle must go on whatever the license; a reinstall needs its tables.
+    expect(filterOf('scheduledTrigger', 'privacy-report-daily')?.appIsLicensed).toBeUndefined();
+    expect(filterOf('trigger', 'sql-migrate-on-deploy')?.appIsLicensed).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The demo tells the story of a real organisation (DOMAIN.md §4): most teams converge at 80–98%,
+ * The demo tells the story of a real organisation (README.md, "What it is"): most teams converge at 80–98%,
  * some miss the 95% target and one or two beat it; about three defects in four are fixed within
  * their SLA; hygiene is decent but far from perfect, with every rule broken somewhere.
  */

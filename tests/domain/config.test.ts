@@ -142,7 +142,7 @@ describe('a bad configuration', () => {
     expect(errorsOf((c) => (c.convergence.target = 1.5))).toEqual([expect.stringMatching(/^convergence\.target: /)]);
   });
 
-  it('knows every hygiene rule id of METRICS §3, and no other', () => {
+  it('knows every hygiene rule id of the hygiene table in docs/metrics.md, and no other', () => {
     // The eleven rules of docs/metrics.md, written out: not taken from the code under test.
     const ids = ['unassigned-in-progress', 'missing-estimate', 'missing-description', 'missing-acceptance-criteria', 'stale-in-progress', 'done-without-resolution', 'resolution-not-done', 'overdue', 'no-product', 'chronic-carryover', 'open-subtasks-under-done-parent'];
     const c = exported();

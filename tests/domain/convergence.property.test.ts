@@ -175,7 +175,7 @@ function compute(s: Scenario, issues: readonly PreparedIssue[]): SprintConvergen
 
 type Sets = Pick<SprintConvergence, 'committed' | 'added' | 'removed' | 'completed' | 'completedCommitted' | 'notCompleted'>;
 
-/** METRICS.md §1 evaluated by brute force on the truth, at every instant where it can change. */
+/** docs/metrics.md, "Backlog convergence", evaluated by brute force on the truth, at every instant where it can change. */
 function model(s: Scenario): Sets {
   const { now } = sprintOf(s);
   const start = T0;

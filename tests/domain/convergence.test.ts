@@ -1,5 +1,5 @@
 /**
- * Backlog convergence (METRICS.md §1), one behaviour a manager would notice per test, on issues
+ * Backlog convergence (docs/metrics.md, "Backlog convergence"), one behaviour a manager would notice per test, on issues
  * with hand-written changelogs.
  */
 import { convergenceReport, indexBySprint, selectSprints, sprintConvergence, type SprintConvergenceArgs } from '../../src/domain/convergence';

@@ -1,5 +1,5 @@
 /**
- * Replaying a field's history (METRICS.md §0): the value of a field at an instant, from an issue's
+ * Replaying a field's history (docs/metrics.md, "How history is read"): the value of a field at an instant, from an issue's
  * changelog as Jira returns it (any order, offsets, string-form numbers, missing field ids).
  */
 import { changePointsIn, orderHistories, parseNumberValue, parseSprintIds, valueAt } from '../../src/domain/history';

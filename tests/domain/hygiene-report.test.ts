@@ -44,7 +44,7 @@ describe('hygieneReport', () => {
     expect(rule('overdue')).toEqual({ id: 'overdue', severity: 'medium', count: 0, issues: [] });
   });
 
-  it('lists every enabled rule in the order of the table of METRICS §3 (docs/metrics.md)', () => {
+  it('lists every enabled rule in the order of the hygiene table of docs/metrics.md', () => {
     expect(hygieneReport({ issues, ctx: ctx() }).rules.map((r) => r.id)).toEqual(METRICS_RULES);
   });
 

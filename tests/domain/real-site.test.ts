@@ -1,5 +1,5 @@
 /**
- * What real Jira Cloud data does that a tidy site does not (METRICS.md §1 "Shared sprints", the
+ * What real Jira Cloud data does that a tidy site does not (docs/metrics.md, "Backlog convergence": Shared sprints; the
  * estimate rule, §5 "as of now"), on histories shaped like real ones: foreign sprints in a board's
  * listing (`originBoardId`), `""` for an empty Sprint value, a Sprint set at creation with no
  * changelog item, a sub-task created after `now`, a negative story-point value, statuses the site
@@ -48,7 +48,7 @@ const sprint = (id: number, completeDay: number, originBoardId = BOARD): JiraSpr
     name: `${originBoardId === BOARD ? 'PAY' : 'WEB'} Sprint ${id}`,
   });
 
-describe('shared sprints (METRICS.md §1)', () => {
+describe('shared sprints (docs/metrics.md, Backlog convergence)', () => {
   // Own sprints 1–3 completed on 17, 21 and 25 March; foreign 91 on 23 March (with our issue), 92 on 27 March (without).
   const own = [sprint(1, 17), sprint(2, 21), sprint(3, 25)];
   const foreignWithOurs = sprint(91, 23, OTHER_BOARD);
@@ -127,7 +127,7 @@ describe('not completed: moved to the next sprint, or back to the backlog', () =
   });
 });
 
-describe('as of now (METRICS.md §5)', () => {
+describe('as of now (docs/metrics.md)', () => {
   const now = at('2026-03-10T12:00:00.000Z');
   const ctx = (config: GovernanceConfig = defaultConfig(), byKey: Map<string, PreparedIssue> = new Map()) =>
     hygieneContext({ now, config, catalog, issuesByKey: byKey, sprintFieldId: null, estimationFieldId: null });

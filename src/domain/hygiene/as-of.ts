@@ -2,7 +2,7 @@
  * An issue as it stood at an earlier instant `t`, for the hygiene score "a week ago". Hygiene rules
  * read the issue's current fields (rule.ts); here the fields whose history the metrics replay —
  * status, assignee, priority, the Sprint field and the estimation field — are put back to their
- * values at `t` (METRICS.md §0), and the sprints to their state at `t`.
+ * values at `t` (docs/metrics.md, "How history is read"), and the sprints to their state at `t`.
  *
  * Fields whose history is not fetched are taken as they are now: description, labels, components,
  * due date and sub-tasks. `updated` at `t` is the current one when it is not after `t`, else the
@@ -96,7 +96,7 @@ function lastChange(p: PreparedIssue): number {
 }
 
 /**
- * The issue as it stood at `now` (METRICS.md §5, "as of now"): itself when nothing about it changed
+ * The issue as it stood at `now` (docs/metrics.md: "as of now"): itself when nothing about it changed
  * after `now` (the usual case: `now` is the present), else `issueAsOf(now)`. Null when it was
  * created after `now`.
  */

@@ -1,4 +1,4 @@
-/** Jira hygiene (METRICS.md §3): the rules, the report and what it scans. */
+/** Jira hygiene (docs/metrics.md, "Jira hygiene"): the rules, the report and what it scans. */
 export { type HygieneContext, hygieneContext, type HygieneParamValue, type HygieneRule, isDone } from './rule';
 export { type ActiveRule, activeRules, HYGIENE_RULES, hygieneRule } from './registry';
 export {

@@ -1,4 +1,4 @@
-/** The hygiene rules, in the order of METRICS.md §3, and the configuration's say over them. */
+/** The hygiene rules, in the order of the table in docs/metrics.md, "Jira hygiene", and the configuration's say over them. */
 import { type GovernanceConfig, HYGIENE_RULE_IDS, type HygieneRuleId, type Severity } from '../config';
 import type { HygieneRule } from './rule';
 import { chronicCarryover } from './rules/chronic-carryover';
@@ -46,7 +46,7 @@ export function activeRules(config: GovernanceConfig): ActiveRule[] {
   for (const rule of HYGIENE_RULES) {
     const setting = config.hygiene.rules[rule.id];
     if (setting && !setting.enabled) continue;
-    // Inactive, not merely unbroken, where no product is configured (METRICS.md §3): not listed at all.
+    // Inactive, not merely unbroken, where no product is configured (docs/metrics.md, "Jira hygiene"): not listed at all.
     if (rule.id === 'no-product' && config.products.length === 0) continue;
     out.push({ rule, severity: setting?.severity ?? rule.severity });
   }

@@ -1,5 +1,5 @@
 /**
- * The hygiene report (METRICS.md §3, CONTRACT.md `hygiene`): which issues break which rule, and the
+ * The hygiene report (docs/metrics.md, "Jira hygiene"; the report's `hygiene` in src/domain/report.ts): which issues break which rule, and the
  * hygiene score = 1 − violating / scanned, overall and per team, project, product and assignee.
  */
 import type { GovernanceConfig, HygieneRuleId, LocalizedText, Severity } from '../config';
@@ -21,7 +21,7 @@ function violationsOf(issue: PreparedIssue, active: readonly ActiveRule[], ctx: 
   return active.filter((a) => a.rule.violates(issue, ctx));
 }
 
-/** The issue as it stood at the context's `now`, or null when it did not exist yet (METRICS.md §5). */
+/** The issue as it stood at the context's `now`, or null when it did not exist yet (docs/metrics.md: "as of now"). */
 export function atContextNow(issue: PreparedIssue, ctx: HygieneContext): PreparedIssue | null {
   return asOfNow(issue, ctx.now, ctx.catalog, { sprintFieldId: ctx.sprintFieldId, estimationFieldId: ctx.estimationFieldId });
 }

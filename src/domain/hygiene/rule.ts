@@ -1,5 +1,5 @@
 /**
- * What a hygiene rule is (METRICS.md §3), and what it may look at.
+ * What a hygiene rule is (docs/metrics.md, "Jira hygiene"), and what it may look at.
  *
  * A rule judges one issue at `now`. Hygiene is about how the issue looks in Jira today, so rules
  * read the issue's current fields as fetched; only chronic carry-over replays history (membership

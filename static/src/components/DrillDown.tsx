@@ -4,7 +4,7 @@
  * (`DrillModal.tsx`), over the whole page.
  */
 import { useEffect, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { IssueSummary } from '../../../src/shared/protocol';

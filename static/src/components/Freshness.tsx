@@ -5,7 +5,7 @@
  * surface whose boards are syncing asks again by itself until they are done.
  */
 import { useEffect, useRef } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';

@@ -3,7 +3,7 @@
  * product / channel / segment restriction, and the Cancel / Save row.
  */
 import { useRef } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { RadioGroup } from '@atlaskit/radio';
 import Select, { AsyncSelect } from '@atlaskit/select';

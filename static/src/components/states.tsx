@@ -1,5 +1,5 @@
 /** Loading, empty and error states: each says what is happening or what to do next. */
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';

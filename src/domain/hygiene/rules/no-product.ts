@@ -3,7 +3,7 @@ import { mapsToSomeProduct } from '../../ownership';
 import { type HygieneRule } from '../rule';
 
 /**
- * Products are configured and the issue maps to none (METRICS.md §4). Sub-tasks are not exempt:
+ * Products are configured and the issue maps to none (docs/metrics.md, "Ownership"). Sub-tasks are not exempt:
  * §3 exempts them where it means to, and a sub-task carries its own components and labels.
  */
 export const noProduct: HygieneRule = {

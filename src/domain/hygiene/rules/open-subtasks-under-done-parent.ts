@@ -4,7 +4,7 @@ import type { StatusCategoryKey } from '../../jira';
 import { type HygieneRule, isDone, noParams } from '../rule';
 
 /**
- * Done while a sub-task is still open, at `now` (METRICS.md §5). A sub-task read with the issues
+ * Done while a sub-task is still open, at `now` (docs/metrics.md: "as of now"). A sub-task read with the issues
  * (its own history known) counts only if it existed at `now`, with its status at `now`; otherwise
  * its status comes from the parent's `subtasks` field (Jira includes it with its category). A
  * sub-task whose status is unknown is not counted as open.

@@ -4,7 +4,7 @@ import { DAY_MS, type HygieneRule, statusCategory } from '../rule';
 
 /**
  * In progress and untouched for longer than `staleDays`: "older than N days" is strictly before
- * now − N×24 h (METRICS.md §0), so an issue updated exactly at that instant is not stale. Jira
+ * now − N×24 h (docs/metrics.md, "How history is read"), so an issue updated exactly at that instant is not stale. Jira
  * always returns `updated`; were it missing, `created` is the last time the issue is known to change.
  */
 export const staleInProgress: HygieneRule = {

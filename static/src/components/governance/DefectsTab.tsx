@@ -1,5 +1,5 @@
 /**
- * Defect SLA of the team's boards (METRICS.md §2): compliance by priority, open breaches and
+ * Defect SLA of the team's boards (docs/metrics.md, "Defects and SLA"): compliance by priority, open breaches and
  * defects at risk sorted by time left, median and 85th-percentile time to close, and open bugs per
  * team against the fewer-than-one target.
  */

@@ -6,7 +6,7 @@
  * or the status button. A short note when clean. Read again when the issue changes.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';

@@ -3,7 +3,7 @@
  * fixes, and the offending issues grouped by rule or by assignee, filterable and exportable as CSV.
  */
 import { useMemo, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import Select from '@atlaskit/select';

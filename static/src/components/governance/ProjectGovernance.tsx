@@ -1,6 +1,5 @@
 /** The Governance project page: Hygiene, Readiness, Defects and Convergence of the project's boards. */
 import { useEffect, useState } from 'react';
-import Select from '@atlaskit/select';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
 import type { GovernanceContextData, ResolverError } from '../../../../src/shared/protocol';
@@ -8,11 +7,14 @@ import { PERIOD_CHOICES } from '../../../../src/shared/governance-protocol';
 import { api } from '../../api';
 import { Loading, Notice } from '../states';
 import { FirstSync } from '../Freshness';
+import { lazyPart, LazySelect as Select } from '../../lazy';
 import { AsOf, subtle, useGov, useGovernanceReport, type ReportState } from './common';
-import { ConvergenceTab } from './ConvergenceTab';
-import { DefectsTab } from './DefectsTab';
-import { HygieneTab } from './HygieneTab';
-import { ReadinessTab } from './ReadinessTab';
+
+// Each tab's body is loaded when it is first drawn (the bundle budget): the first one while its figures are computed.
+const HygieneTab = lazyPart(() => import('./HygieneTab').then((m) => m.HygieneTab));
+const ReadinessTab = lazyPart(() => import('./ReadinessTab').then((m) => m.ReadinessTab));
+const DefectsTab = lazyPart(() => import('./DefectsTab').then((m) => m.DefectsTab));
+const ConvergenceTab = lazyPart(() => import('./ConvergenceTab').then((m) => m.ConvergenceTab));
 
 const TABS = ['hygiene', 'readiness', 'defects', 'convergence'] as const;
 

@@ -3,7 +3,7 @@
  * a hook that loads the hygiene and defect report (asking again while its boards sync).
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { Freshness, GovernanceReportData, ReportMeta, ResolverError } from '../../../../src/shared/protocol';

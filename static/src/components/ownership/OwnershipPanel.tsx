@@ -5,7 +5,7 @@
  * made in the Hygiene panel).
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';

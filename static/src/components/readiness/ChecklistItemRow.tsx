@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import Avatar from '@atlaskit/avatar';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Checkbox from '@atlaskit/checkbox';
 import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';

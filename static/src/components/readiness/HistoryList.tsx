@@ -1,6 +1,6 @@
 /** The audit trail, newest first, folded away until asked for. */
 import { useId, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
 import type { ReadinessHistoryEntry, ReadinessPerson } from '../../../../src/shared/protocol';
 import { localized } from '../../i18n';

@@ -6,7 +6,7 @@
  * latest version, so neither person's tick is lost.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ReadinessView } from '../../../../src/shared/protocol';

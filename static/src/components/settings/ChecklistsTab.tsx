@@ -1,5 +1,5 @@
 /** DoR and DoD templates per project and issue type, each with its items. */
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { AutoCheck, ChecklistItemTemplate, ChecklistTemplate, GovernanceConfig } from '../../../../src/shared/protocol';

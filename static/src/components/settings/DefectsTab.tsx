@@ -3,7 +3,7 @@
  * Types, priorities and statuses are picked from the site's and kept by id.
  */
 import { useId } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import { ErrorMessage } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Select from '@atlaskit/select';

@@ -4,7 +4,7 @@
  * changes: nothing is stored until Save, and "Discard changes" brings the saved settings back.
  */
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useSettings } from './context';

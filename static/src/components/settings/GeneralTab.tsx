@@ -1,5 +1,5 @@
 /** The owners' areas of responsibility (whom to ask about what) and the configuration's time zone. */
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { GovernanceConfig, OwnerRole } from '../../../../src/shared/protocol';

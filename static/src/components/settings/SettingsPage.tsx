@@ -5,7 +5,7 @@
  * and exported as JSON, and the ownership matrix of what is saved.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
@@ -18,18 +18,22 @@ import { describeProblem, ownershipMessages } from '../../i18n-ownership';
 import { useShell } from '../../shell';
 import { useSyncPolling } from '../Freshness';
 import { Loading, Notice } from '../states';
-import { ChecklistsTab } from './ChecklistsTab';
+import { lazyPart } from '../../lazy';
 import { SettingsContext, type CountsState, type SettingsCtx } from './context';
-import { ConvergenceTab } from './ConvergenceTab';
-import { DefectsTab } from './DefectsTab';
 import { sameJson, setAt, TABS, tabOf, type Path, type TabId } from './draft';
-import { GeneralTab } from './GeneralTab';
-import { HygieneTab } from './HygieneTab';
-import { MatrixTab } from './MatrixTab';
 import { UnresolvedList } from './migration';
 import { StructureTab } from './StructureTab';
-import { SyncTab } from './SyncTab';
-import { TransferTab, type ImportOutcome } from './TransferTab';
+import type { ImportOutcome } from './TransferTab';
+
+// The first tab is drawn at once; each other one is loaded when it is first opened (the bundle budget).
+const GeneralTab = lazyPart(() => import('./GeneralTab').then((m) => m.GeneralTab));
+const DefectsTab = lazyPart(() => import('./DefectsTab').then((m) => m.DefectsTab));
+const HygieneTab = lazyPart(() => import('./HygieneTab').then((m) => m.HygieneTab));
+const ConvergenceTab = lazyPart(() => import('./ConvergenceTab').then((m) => m.ConvergenceTab));
+const ChecklistsTab = lazyPart(() => import('./ChecklistsTab').then((m) => m.ChecklistsTab));
+const TransferTab = lazyPart(() => import('./TransferTab').then((m) => m.TransferTab));
+const MatrixTab = lazyPart(() => import('./MatrixTab').then((m) => m.MatrixTab));
+const SyncTab = lazyPart(() => import('./SyncTab').then((m) => m.SyncTab));
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; data: SettingsData };
 

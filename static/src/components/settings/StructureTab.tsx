@@ -5,10 +5,10 @@
  * administrator may browse); a rule on a field the stored issues were not read with says so.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import Select from '@atlaskit/select';
+import { LazySelect as Select, preloadSelect } from '../../lazy';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { Channel, GovernanceConfig, MatchRule, Product, Segment } from '../../../../src/shared/protocol';
@@ -18,6 +18,9 @@ import { useSettings } from './context';
 import { freshKey, problemsUnder, slug, type Path } from './draft';
 import { ExampleLoader } from './ExampleLoader';
 import { FieldRow, PersonField, ProblemList, TextField, ValuesField, type Choice } from './fields';
+
+// The first tab's pickers: loaded while the settings are read, not after them.
+preloadSelect();
 
 export type Dimension = 'products' | 'channels' | 'segments';
 type Entry = Product | Channel | Segment;

@@ -7,7 +7,7 @@
  * by itself. Below 760 px each board's row becomes a card of labelled values.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import ProgressBar from '@atlaskit/progress-bar';

@@ -5,7 +5,7 @@
  * still imports: its names are looked up on this site, and those not found are listed.
  */
 import { useEffect, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import Avatar from '@atlaskit/avatar';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
-import Select, { AsyncSelect, CreatableSelect } from '@atlaskit/select';
+import { LazyAsyncSelect as AsyncSelect, LazyCreatableSelect as CreatableSelect, LazySelect as Select } from '../../lazy';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';

@@ -3,7 +3,7 @@
  * the names that were not found on this site, each with the kind of object, where it stood (in
  * words, with its path in the old document) and what became of it.
  */
-import Button from '@atlaskit/button/new';
+import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
 import type { UnresolvedName } from '../../../../src/shared/protocol';
 import { localized } from '../../i18n';

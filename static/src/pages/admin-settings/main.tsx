@@ -3,7 +3,7 @@ import { SettingsPage } from '../../components/settings/SettingsPage';
 import { PageShell } from '../../shell';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
-  <PageShell>
+  <PageShell license="banner">
     <SettingsPage />
   </PageShell>,
 );
