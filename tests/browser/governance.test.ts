@@ -254,7 +254,13 @@ describe('hygiene and defect SLA in the preview', () => {
     await page.goto(`${origin}/dashboards/governance`);
     // The hygiene gadget covers loans boards too: the contractor is told, not shown their issues.
     await frame(page, 'jira-hygiene').getByTestId('notice-error').waitFor({ timeout: 60_000 });
-    await expect(frame(page, 'jira-hygiene').getByText(/does not exist or you may not browse it/).count()).resolves.toBe(1);
+    // Said in words by the error's code; the server's own message (which board) is behind "Show details".
+    const gadget = frame(page, 'jira-hygiene');
+    await expect(gadget.getByText(/It does not exist, or you may not see it/).count()).resolves.toBe(1);
+    await expect(gadget.getByText(/does not exist or you may not browse it/).isVisible()).resolves.toBe(false);
+    await gadget.getByRole('button', { name: 'Show details' }).click();
+    await expect(gadget.getByText(/does not exist or you may not browse it/).isVisible()).resolves.toBe(true);
+    await gadget.getByRole('button', { name: 'Hide details' }).click();
     await shot(page, 'gadgets-contractor');
   });
 });

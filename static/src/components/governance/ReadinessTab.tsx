@@ -4,7 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ReadinessData, ReadinessState, ResolverError } from '../../../../src/shared/protocol';
 import { api } from '../../api';
-import { Loading, Notice } from '../states';
+import { Loading, ErrorNotice, Notice } from '../states';
 import { border, IssueLink, Section, subtle, subtlest, useGov } from './common';
 
 const APPEARANCE: Record<ReadinessState, 'success' | 'removed' | 'default' | 'moved' | 'inprogress'> = {
@@ -30,7 +30,7 @@ export function ReadinessTab() {
     };
   }, [attempt]);
   if (state.kind === 'loading') return <Loading label={t.drillLoading} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={g.errorTitle} body={state.error.message} action={{ label: g.tryAgain, onClick: () => setAttempt((n) => n + 1) }} />;
+  if (state.kind === 'error') return <ErrorNotice title={g.errorTitle} error={state.error} action={{ label: g.tryAgain, onClick: () => setAttempt((n) => n + 1) }} />;
   const { data } = state;
   if (!data.sprint) return <Notice title={g.noNextSprint} body={g.noNextSprintBody} />;
   const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${border}`, textAlign: 'left' as const };

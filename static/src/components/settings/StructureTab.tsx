@@ -11,6 +11,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { LazySelect as Select, preloadSelect } from '../../lazy';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
+import { ErrorText } from '../states';
 import type { Channel, GovernanceConfig, MatchRule, Product, Segment } from '../../../../src/shared/protocol';
 import { localized } from '../../i18n';
 import { FreshnessBar } from '../Freshness';
@@ -264,7 +265,7 @@ function CountsNote() {
   const { counts, m, draft, recount } = useSettings();
   const style = { color: token('color.text.subtle', '#44546F'), font: token('font.body.small', '12px'), marginTop: token('space.100', '8px') };
   if (counts.kind === 'waiting') return <p style={style}>{m.countsWaiting}</p>;
-  if (counts.kind === 'error') return <p style={{ ...style, color: token('color.text.danger', '#AE2E24') }}>{m.countsFailed(counts.message)}</p>;
+  if (counts.kind === 'error') return <p style={{ ...style, color: token('color.text.danger', '#AE2E24') }}><ErrorText lead={m.countsFailed('').trim()} error={counts.error} /></p>;
   if (counts.kind === 'pending')
     return (
       <div data-testid="counts-pending" style={style}>

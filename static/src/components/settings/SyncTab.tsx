@@ -21,10 +21,10 @@ import type { Format } from '../../format';
 import { syncHealthMessages, type SyncHealthMessages } from '../../i18n-sync-health';
 import { useShell } from '../../shell';
 import { BoardsField, type BoardChoice } from '../edit-fields';
-import { Loading, Notice } from '../states';
+import { ErrorNotice, ErrorText, Loading } from '../states';
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; data: SyncHealthData };
-type Flash = { appearance: 'success' | 'information' | 'warning' | 'error'; text: string };
+type Flash = { appearance: 'success' | 'information' | 'warning' | 'error'; text: string; error?: ResolverError };
 
 const POLL_MS = 3_000;
 /** The tab stops reading by itself after this long; any action or Reload starts it again. */
@@ -193,7 +193,7 @@ function AddBoards({ m, onAdded }: { m: SyncHealthMessages; onAdded: (flash: Fla
     setBusy(true);
     const r = await api.addBoards(chosen.map((c) => c.value));
     setBusy(false);
-    if (!r.ok) return onAdded({ appearance: 'error', text: r.error.message });
+    if (!r.ok) return onAdded({ appearance: 'error', text: '', error: r.error });
     setChosen([]);
     onAdded({ appearance: 'success', text: m.added(lang, r.data.added.length, r.data.already.length) });
   };
@@ -272,14 +272,14 @@ export function SyncTab() {
   const resync = (b: SyncHealthBoard) =>
     run(async () => {
       const r = await api.resyncBoard(b.id);
-      if (!r.ok) return { appearance: 'error', text: r.error.message };
+      if (!r.ok) return { appearance: 'error', text: '', error: r.error };
       return r.data.status === 'queued' ? { appearance: 'success', text: m.resyncQueued(boardLabel(b, m)) } : { appearance: 'warning', text: m.throttled(r.data.retryAfterSeconds) };
     });
 
   const syncNow = () =>
     run(async () => {
       const r = await api.syncBehind();
-      if (!r.ok) return { appearance: 'error', text: r.error.message };
+      if (!r.ok) return { appearance: 'error', text: '', error: r.error };
       if (r.data.retryAfterSeconds !== null) return { appearance: 'warning', text: m.throttled(r.data.retryAfterSeconds) };
       return { appearance: 'success', text: m.syncNowDone(lang, r.data.queued.length, r.data.throttled.length) };
     });
@@ -290,7 +290,7 @@ export function SyncTab() {
       const r = await api.forgetBoard(b.id);
       // The row and its confirmation are gone: the focus goes to what happened.
       setTimeout(() => flashBox.current?.focus(), 0);
-      if (!r.ok) return { appearance: 'error', text: r.error.message };
+      if (!r.ok) return { appearance: 'error', text: '', error: r.error };
       return { appearance: 'success', text: m.forgotten(boardLabel(b, m)) };
     });
 
@@ -308,13 +308,13 @@ export function SyncTab() {
         {flash && (
           <div style={{ margin: `${token('space.100', '8px')} 0` }}>
             <SectionMessage appearance={flash.appearance}>
-              <p>{flash.text}</p>
+              <p>{flash.error ? <ErrorText error={flash.error} /> : flash.text}</p>
             </SectionMessage>
           </div>
         )}
       </div>
       {load.kind === 'loading' && <Loading label={m.loading} />}
-      {load.kind === 'error' && <Notice appearance={load.error.code === 'FORBIDDEN' ? 'warning' : 'error'} title={m.loadError} body={load.error.message} action={{ label: m.tryAgain, onClick: () => void read(false) }} />}
+      {load.kind === 'error' && <ErrorNotice appearance={load.error.code === 'FORBIDDEN' ? 'warning' : 'error'} title={m.loadError} error={load.error} action={{ label: m.tryAgain, onClick: () => void read(false) }} />}
       {load.kind === 'ready' && (
         <>
           <Totals data={load.data} m={m} />
