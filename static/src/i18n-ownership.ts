@@ -3,7 +3,7 @@
  * English and Russian. The language follows the viewer's Jira locale, as everywhere (`langOf`).
  */
 import type { AutoCheck, ConfigProblem, OwnerRole, Severity, UnresolvedKind, UnresolvedName } from '../../src/shared/protocol';
-import { catalogueList } from './format';
+import { catalogueList, catalogueNumber } from './format';
 import { plural, type Lang } from './i18n';
 
 const list = (items: readonly string[], lang: Lang): string =>
@@ -618,7 +618,7 @@ export function describeProblem(p: ConfigProblem, lang: Lang, scale = 1): string
     return p.message;
   }
   const ru = lang === 'ru';
-  const n = (limit: number) => new Intl.NumberFormat(ru ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 2 }).format(limit * (d.code === 'too_small' || d.code === 'too_big' ? (d.origin === 'number' ? scale : 1) : 1));
+  const n = (limit: number) => catalogueNumber(limit * (d.code === 'too_small' || d.code === 'too_big' ? (d.origin === 'number' ? scale : 1) : 1), lang, 2);
   switch (d.code) {
     case 'too_small':
       if (d.origin === 'string') return d.limit <= 1 ? (ru ? 'не может быть пустым' : 'must not be empty') : ru ? `не короче ${n(d.limit)} символов` : `must be at least ${n(d.limit)} characters`;
