@@ -6,6 +6,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { DefectData } from '../../../../src/shared/protocol';
+import { reconcileOpen } from './defect-totals';
 import { border, duration, Figure, Figures, IssueLink, Section, subtle, subtlest, useGov } from './common';
 
 const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${border}`, textAlign: 'right' as const };
@@ -32,6 +33,7 @@ export function DefectFigures({ data }: { data: DefectData }) {
 
 export function PriorityTable({ data }: { data: DefectData }) {
   const { g, fmt } = useGov();
+  const { defaultTarget } = reconcileOpen(data);
   const h = (x: number | null) => (x === null ? '—' : duration(x, g, fmt));
   return (
     <div style={{ overflowX: 'auto' }}>
@@ -66,6 +68,11 @@ export function PriorityTable({ data }: { data: DefectData }) {
         </tbody>
       </table>
       {data.noSla > 0 && <p style={{ fontSize: '12px', color: subtlest }}>{g.noSla(data.noSla)}</p>}
+      {defaultTarget > 0 && (
+        <p data-testid="priority-default-open" style={{ fontSize: '12px', color: subtlest }}>
+          {g.defaultRowsOpen(defaultTarget)}
+        </p>
+      )}
     </div>
   );
 }
@@ -112,10 +119,14 @@ export function AttentionList({ data, limit }: { data: DefectData; limit?: numbe
 export function PerTeam({ data }: { data: DefectData }) {
   const { g, fmt } = useGov();
   const target = data.openPerBoard[0]?.target ?? 1;
+  const r = reconcileOpen(data);
   return (
     <div>
       <p style={{ margin: 0, fontSize: '12px', color: subtle }}>{g.perTeamTarget(fmt.decimal(target))}</p>
       <p style={{ margin: 0, fontSize: '12px', color: subtle }}>{g.perTeamCounts}</p>
+      <p data-testid="per-team-reconcile" data-adds-up={r.rows === r.total} style={{ margin: 0, fontSize: '12px', color: subtle }}>
+        {r.rows === r.total ? g.rowsAddUp(r.total) : g.rowsDiffer(r.rows, r.total, r.noTarget, r.repeated)}
+      </p>
       <table data-testid="per-team-table" style={{ width: '100%', borderCollapse: 'collapse', fontSize: '14px' }}>
         <thead>
           <tr>
