@@ -153,7 +153,10 @@ describe('Ownership panel and governance settings in the preview', () => {
     await key.fill('Loans!');
     const problem = s.getByTestId('field-products-1-key').getByTestId('field-problem');
     await problem.waitFor({ timeout: 10_000 });
-    await expect(problem.innerText()).resolves.toMatch(/lower-case letters.*\(products\[1\]\.key\)/);
+    // In words, the same under the field and in the summary; never the configuration's path.
+    await expect(problem.innerText()).resolves.toMatch(/^must be 1–40 lower-case letters/);
+    await expect(problem.innerText()).resolves.not.toMatch(/products\[1\]/);
+    await expect(s.getByTestId('problems').getByTestId('problem-line').innerText()).resolves.toBe(`Products › “Loans” › Key: ${await problem.innerText()}`);
     await expect(s.getByTestId('problem-count').innerText()).resolves.toBe('1 problem to fix before saving');
     await expect(s.getByTestId('save-button').isDisabled()).resolves.toBe(true);
     await shotAt(page, '04-settings-invalid-key', s.getByTestId('entry-products-1'));
@@ -275,7 +278,8 @@ describe('Ownership panel and governance settings in the preview', () => {
     await s.getByTestId('entry-products-1').getByLabel('Ключ').fill('');
     const problem = s.getByTestId('field-products-1-key').getByTestId('field-problem');
     await problem.waitFor({ timeout: 10_000 });
-    await expect(problem.innerText()).resolves.toMatch(/products\[1\]\.key/);
+    await expect(problem.innerText()).resolves.toMatch(/^от 1 до 40 строчных латинских букв/);
+    await expect(s.getByTestId('problems').getByTestId('problem-line').innerText()).resolves.toMatch(/^Продукты › «.+» › Ключ: от 1 до 40 строчных/);
     await shotAt(page, '10-settings-ru-dark', s.getByTestId('entry-products-1'));
     await prefs({ locale: 'en-US', theme: 'light' }, ADMIN);
   });

@@ -6,5 +6,6 @@
  */
 export { events } from '@forge/bridge/out/events';
 export { invoke } from '@forge/bridge/out/invoke';
+export { Modal } from '@forge/bridge/out/modal';
 export { router } from '@forge/bridge/out/router';
 export { view } from '@forge/bridge/out/view';

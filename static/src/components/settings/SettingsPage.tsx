@@ -286,6 +286,8 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
   );
 
   const selected = TABS.indexOf(tab);
+  // The save bar stands only where the draft is edited: import saves by itself, the matrix and the sync save nothing.
+  const savable = tab !== 'transfer' && tab !== 'matrix' && tab !== 'sync';
   return (
     <SettingsContext.Provider value={ctx}>
       {data.storedProblems.length > 0 && (
@@ -306,7 +308,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
           </SectionMessage>
         </div>
       )}
-      {bar('top')}
+      {savable && bar('top')}
       {save.kind === 'conflict' && (
         <div data-testid="conflict" style={{ marginBottom: token('space.150', '12px') }}>
           <SectionMessage
@@ -379,7 +381,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
           ))}
         </Tabs>
       </div>
-      {tab !== 'transfer' && tab !== 'matrix' && tab !== 'sync' && bar('bottom')}
+      {savable && bar('bottom')}
     </SettingsContext.Provider>
   );
 }

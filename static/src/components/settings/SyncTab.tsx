@@ -203,7 +203,7 @@ function AddBoards({ m, onAdded }: { m: SyncHealthMessages; onAdded: (flash: Fla
         {m.addTitle}
       </Heading>
       <BoardsField first={[]} value={chosen} onChange={setChosen} help={m.addHelp} />
-      <Button appearance="primary" isDisabled={busy || chosen.length === 0} onClick={() => void add()} testId="add-boards-button">
+      <Button isDisabled={busy || chosen.length === 0} onClick={() => void add()} testId="add-boards-button">
         {busy ? m.adding : m.add}
       </Button>
     </section>

@@ -68,7 +68,7 @@ function Export({ version, dirty }: { version: number | null; dirty: boolean }) 
         <>
           <TextArea ref={area} value={data.json} isReadOnly isMonospaced resize="vertical" minimumRows={8} maxHeight="280px" aria-label={m.exportTitle} testId="export-json" />
           <div style={{ display: 'flex', gap: token('space.100', '8px'), marginTop: token('space.100', '8px') }}>
-            <Button appearance="primary" onClick={() => downloadFile(data.fileName, data.json, 'application/json')}>
+            <Button onClick={() => downloadFile(data.fileName, data.json, 'application/json')}>
               {m.download}
             </Button>
             <Button onClick={() => void copy(data.json, area.current).then(setCopied)}>{copied ? m.copied : m.copy}</Button>
