@@ -134,7 +134,10 @@ describe('Ownership panel and governance settings in the preview', () => {
     await prefs({ user: DEMO_USERS.scrumMaster }, ADMIN);
     const s = settings(page);
     await s.getByText('Only Jira administrators can see these settings').waitFor({ timeout: 60_000 });
-    await expect(s.getByTestId('settings-page').innerText()).resolves.toMatch(/Only Jira administrators may see or change the governance settings/);
+    // Said by the error's code in the viewer's words; the server's own sentence is in the details.
+    await expect(s.getByTestId('settings-page').innerText()).resolves.toMatch(/You do not have permission for this/);
+    await s.getByRole('button', { name: 'Show details' }).click();
+    await expect(s.getByTestId('error-details').innerText()).resolves.toMatch(/FORBIDDEN · Only Jira administrators may see or change the governance settings/);
     await shot(page, '03-settings-refused');
   });
 
