@@ -180,6 +180,12 @@ describe('hygiene and defect SLA in the preview', () => {
     const sla = frame(page, 'defect-sla');
     await sla.getByTestId('defects-gadget').waitFor({ timeout: 60_000 });
     await expect(sla.getByTestId('per-team-row').count()).resolves.toBe(3);
+    // The team rows add up to the open total, or the gadget says why not.
+    const rowsOpen = (await sla.getByTestId('per-team-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-open'))))).reduce((a, b) => a + b, 0);
+    const reconcile = sla.getByTestId('per-team-reconcile');
+    const note = await reconcile.innerText();
+    if ((await reconcile.getAttribute('data-adds-up')) === 'true') expect(note).toBe(`The rows add up to the ${rowsOpen} open defect${rowsOpen === 1 ? '' : 's'} above.`);
+    else expect(note).toMatch(new RegExp(`^The rows add up to ${rowsOpen} open defects, the total above says \\d+: .*(without an SLA target|several boards)`));
     await shot(page, 'gadgets-en-light');
   });
 
