@@ -1,6 +1,6 @@
 /**
  * The Governance settings admin page: one draft of the whole configuration, validated by the
- * server as you type (every problem named by its path), saved atomically over the version it was
+ * server as you type (every problem said in words where it is: problem-text.ts), saved atomically over the version it was
  * read at (a save over someone else's newer one is refused, with the choice to reload), imported
  * and exported as JSON, and the ownership matrix of what is saved.
  */
