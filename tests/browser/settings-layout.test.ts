@@ -32,11 +32,11 @@ describe('Governance settings at 700 px in Russian', () => {
     const s = settings(page);
     const tabs = s.getByRole('tab');
     await expect(tabs.count()).resolves.toBe(9);
-    const fit = await s.getByRole('tablist').evaluate((list) => {
+    const fit = await s.getByRole('tablist').evaluate((list: Element) => {
       const page = list.ownerDocument.documentElement.clientWidth;
-      return [...list.querySelectorAll<HTMLElement>('[role="tab"]')].map((t) => {
+      return (Array.from(list.querySelectorAll('[role="tab"]')) as HTMLElement[]).map((t) => {
         const box = t.getBoundingClientRect();
-        const clipped = [t, ...t.querySelectorAll<HTMLElement>('*')].some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible');
+        const clipped = [t, ...(Array.from(t.querySelectorAll('*')) as HTMLElement[])].some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible');
         return { name: t.innerText, inside: box.left >= 0 && box.right <= page, clipped };
       });
     });
