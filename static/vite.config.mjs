@@ -11,8 +11,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** @forge/bridge's own modules (its package exports name only its root). */
 const forgeBridgeOut = path.dirname(createRequire(import.meta.url).resolve('@forge/bridge'));
 
-/** The pages, each a `static/src/pages/<name>` folder built to `static/dist/<name>` (manifest resources). */
-export const PAGES = ['gadget-view', 'gadget-edit', 'project-governance', 'gov-gadget-view', 'gov-gadget-edit', 'hygiene-panel', 'ownership-panel', 'readiness-panel', 'admin-settings', 'issue-summary', 'drill-modal'];
+/**
+ * The pages, each a `static/src/pages/<name>` folder built to `static/dist/<name>` (manifest resources).
+ * `issue-view` serves the three issue panels and the issue context (one resource, so the frames of
+ * an issue share its chunks); each of its frames loads its own part by module key.
+ */
+export const PAGES = ['gadget-view', 'gadget-edit', 'project-governance', 'gov-gadget-view', 'gov-gadget-edit', 'issue-view', 'admin-settings', 'drill-modal'];
 
 export function pageConfig(page) {
   return {

@@ -1,19 +1,30 @@
 /**
- * `npm start`: starts the local preview and prints where to open it. PORT picks the port
- * (default 3000, or a free one when 3000 is taken; 0: always a free one); PREVIEW_STATE_DIR moves
- * the local state (default `.preview-state/`).
+ * `npm start`: starts the local preview and prints where to open it. PORT picks the port (a whole
+ * number from 0 to 65535; 0: any free port); unset, 3000 or the next free port after it (and a
+ * line saying so). PREVIEW_STATE_DIR moves the local state (default `.preview-state/`). A PORT that
+ * is not a port or is taken ends the start with one line and exit status 2.
  */
-import { startPreview } from './server';
+import { choosePort } from './port';
+import { startPreview, type PreviewServer } from './server';
 
 async function main(): Promise<void> {
-  const wanted = Number(process.env.PORT ?? 3000);
+  const choice = await choosePort(process.env.PORT);
+  if (!choice.ok) {
+    console.error(`preview: ${choice.message}`);
+    process.exit(2);
+  }
+  if (choice.note) console.log(`preview: ${choice.note}`);
   const stateDir = process.env.PREVIEW_STATE_DIR ? { stateDir: process.env.PREVIEW_STATE_DIR } : {};
-  let server;
+  let server: PreviewServer;
   try {
-    server = await startPreview({ port: wanted, ...stateDir });
+    server = await startPreview({ port: choice.port, ...stateDir });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || process.env.PORT) throw err;
-    server = await startPreview({ port: 0, ...stateDir });
+    // Taken between the check and the start: the same one line as a busy PORT.
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`preview: port ${choice.port} is busy; start again${process.env.PORT ? ' or choose another PORT' : ''}`);
+      process.exit(2);
+    }
+    throw err;
   }
   const site = server.backend.mode === 'demo' ? 'the demo site' : server.backend.siteName;
   console.log(`Governance for Jira preview (${site}): ${server.url}/dashboard`);

@@ -56,7 +56,7 @@ export const PREVIEW_MODULES: readonly PreviewModule[] = [
     type: 'jira:issuePanel',
     title: { en: 'Readiness', ru: 'Готовность' },
     page: '/browse',
-    resource: 'readiness-panel',
+    resource: 'issue-view',
     icon: 'readiness.svg',
   },
   {
@@ -64,7 +64,7 @@ export const PREVIEW_MODULES: readonly PreviewModule[] = [
     type: 'jira:issuePanel',
     title: { en: 'Hygiene', ru: 'Чистота' },
     page: '/browse',
-    resource: 'hygiene-panel',
+    resource: 'issue-view',
     icon: 'hygiene.svg',
   },
   {
@@ -72,7 +72,7 @@ export const PREVIEW_MODULES: readonly PreviewModule[] = [
     type: 'jira:issuePanel',
     title: { en: 'Ownership', ru: 'Владельцы' },
     page: '/browse',
-    resource: 'ownership-panel',
+    resource: 'issue-view',
     icon: 'ownership.svg',
   },
   // The context summary: on every issue, in the right column under the fields, as Jira places it.
@@ -81,7 +81,7 @@ export const PREVIEW_MODULES: readonly PreviewModule[] = [
     type: 'jira:issueContext',
     title: { en: 'Sprint readiness', ru: 'Готовность к спринту' },
     page: '/browse',
-    resource: 'issue-summary',
+    resource: 'issue-view',
     icon: 'governance.svg',
   },
   {

@@ -163,7 +163,13 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Counts DML statements over the last second and waits before one that would pass the rate. */
+/**
+ * Counts DML statements over the last second and waits before one that would pass the rate. The
+ * window is a little longer than a second: a statement reaches the database a moment after its turn
+ * is given, and the one given a turn a second later must not land inside the first one's second.
+ */
+const PACER_WINDOW_MS = 1_025;
+
 class Pacer {
   private readonly sent: number[] = [];
   constructor(private readonly perSecond: number) {}
@@ -172,12 +178,12 @@ class Pacer {
     if (this.perSecond <= 0) return;
     for (;;) {
       const now = Date.now();
-      while (this.sent.length > 0 && (this.sent[0] ?? now) <= now - 1000) this.sent.shift();
+      while (this.sent.length > 0 && (this.sent[0] ?? now) <= now - PACER_WINDOW_MS) this.sent.shift();
       if (this.sent.length < this.perSecond) {
         this.sent.push(now);
         return;
       }
-      const wait = (this.sent[0] ?? now) + 1000 - now;
+      const wait = (this.sent[0] ?? now) + PACER_WINDOW_MS - now;
       await new Promise((resolve) => setTimeout(resolve, Math.max(1, wait)));
     }
   }

@@ -393,6 +393,8 @@ describe('backlog convergence gadget in the preview', () => {
     await name.evaluate((el) => {
       (el.parentElement as HTMLElement).style.width = '48px';
     });
+    // The name learns it is cut when its size is observed, a frame or two after the width changes.
+    await view.locator('[data-testid="sprint-name"][data-cut="true"]').first().waitFor({ timeout: 5_000 });
     await expect(name.getAttribute('data-cut')).resolves.toBe('true');
     await expect(name.getAttribute('tabindex')).resolves.toBe('0');
     await name.focus();

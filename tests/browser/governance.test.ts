@@ -98,7 +98,7 @@ describe('hygiene and defect SLA in the preview', () => {
 
   beforeAll(async () => {
     // Only this suite's pages and the preview server: the other pages' builds are not needed here.
-    buildAll(['project-governance', 'gov-gadget-view', 'gov-gadget-edit', 'hygiene-panel']);
+    buildAll(['project-governance', 'gov-gadget-view', 'gov-gadget-edit', 'issue-view']);
     // The hygiene gadget covers every board: the first view shows their first sync, then the figures.
     const gadgets = { hygiene: { boardIds: ALL_BOARDS, rollup: null, periodDays: 30 }, sla: { boardIds: [1, 2, 3], rollup: null, periodDays: 30 } };
     expected = expectedFigures();

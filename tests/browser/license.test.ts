@@ -38,7 +38,7 @@ describe('an inactive license in the preview', () => {
   };
 
   beforeAll(async () => {
-    buildAll(['gadget-view', 'gov-gadget-view', 'project-governance', 'issue-summary', 'readiness-panel', 'hygiene-panel', 'ownership-panel', 'admin-settings']);
+    buildAll(['gadget-view', 'gov-gadget-view', 'project-governance', 'issue-view', 'admin-settings']);
     session = await openPreviewSession('gov-license-');
     page = session.page;
     url = session.preview.url;

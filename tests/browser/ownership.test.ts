@@ -86,7 +86,7 @@ describe('Ownership panel and governance settings in the preview', () => {
   let session: PreviewSession | null = null;
 
   beforeAll(async () => {
-    buildAll(['ownership-panel', 'admin-settings']);
+    buildAll(['issue-view', 'admin-settings']);
     session = await openPreviewSession('gov-ownership-state-');
     ({ stateDir, preview, browser, page } = session);
     url = session.preview.url;

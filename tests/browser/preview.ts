@@ -14,7 +14,8 @@ export const SCREENSHOTS = path.join(ROOT, 'test-output/screenshots');
 /** Builds the UI (every page, or only `pages`) and the preview server. */
 export function buildAll(pages: readonly string[] = []): void {
   for (const script of ['build-ui.mjs', 'build-preview.mjs']) {
-    const args = script === 'build-ui.mjs' ? [...pages] : [];
+    // --if-stale: a page (or the server) whose build stamp matches its sources is not built again.
+    const args = script === 'build-ui.mjs' ? ['--if-stale', ...pages] : ['--if-stale'];
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
     if (r.status !== 0) throw new Error(`${script} failed:\n${r.stdout}\n${r.stderr}`);
   }

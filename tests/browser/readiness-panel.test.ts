@@ -57,7 +57,7 @@ describe('Readiness panel in the preview', () => {
   let session: PreviewSession | null = null;
 
   beforeAll(async () => {
-    buildAll(['readiness-panel']);
+    buildAll(['issue-view']);
     session = await openPreviewSession('gov-readiness-state-');
     ({ preview, browser, page } = session);
   });
@@ -156,8 +156,7 @@ describe('Readiness panel in the preview', () => {
 
   it('speaks Russian, and follows the dark theme', async () => {
     await page.goto(`${preview!.url}/browse/${key}`);
-    await page.getByTestId('locale-select').selectOption('ru-RU');
-    await page.waitForLoadState('load');
+    await Promise.all([page.waitForNavigation(), page.getByTestId('locale-select').selectOption('ru-RU')]);
     const p = panel(page);
     await p.getByTestId('readiness-panel').waitFor({ timeout: 60_000 });
     // The headline names the open required items (not only their number), in Russian.
@@ -168,21 +167,20 @@ describe('Readiness panel in the preview', () => {
     await expect(p.getByTestId(`item-dor-${items[1]}-reason`).textContent()).resolves.toBe(`Неприменимо: ${REASON}`);
     await expect(p.getByTestId(`item-dor-${items[1]}-applicable`).textContent()).resolves.toBe('Снова применимо');
     await shot(page, '06-russian');
-    await page.getByTestId('theme-select').selectOption('dark');
-    await page.waitForLoadState('load');
+    await Promise.all([page.waitForNavigation(), page.getByTestId('theme-select').selectOption('dark')]);
     await panel(page).getByTestId('readiness-panel').waitFor({ timeout: 60_000 });
     await expect(panel(page).locator('html').getAttribute('data-color-mode')).resolves.toBe('dark');
     await shot(page, '07-russian-dark');
-    await page.getByTestId('theme-select').selectOption('light');
-    await page.waitForLoadState('load');
-    await page.getByTestId('locale-select').selectOption('en-US');
-    await page.waitForLoadState('load');
+    // Back to English and light for the tests that follow: a select's change submits a form, and a
+    // navigation started next could cancel that submission, so the preferences are set directly.
+    await page.goto(`${preview!.url}/__preview/prefs?locale=en-US&theme=light&back=${encodeURIComponent(`/browse/${key}`)}`);
+    await expect(page.getByTestId('locale-select').inputValue()).resolves.toBe('en-US');
   });
 
   it('fits a narrow issue column without scrolling sideways', async () => {
     await page.setViewportSize({ width: 420, height: 900 });
     const p = await openIssue(page, preview!.url, key);
-    const frame = page.frames().find((f) => f.url().includes('/app/readiness-panel/'));
+    const frame = page.frames().find((f) => f.url().includes('/app/issue-view/') && f.url().includes('frame=readiness-panel'));
     expect(frame).toBeDefined();
     const { scroll, client } = await frame!.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(scroll).toBeLessThanOrEqual(client);

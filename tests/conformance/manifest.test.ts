@@ -246,7 +246,7 @@ describe('readiness modules', () => {
   it('puts the context summary on every issue of a software project, with no one adding it, through the one resolver', () => {
     const [summary, ...others] = manifest.modules['jira:issueContext'] ?? [];
     expect(others).toEqual([]);
-    expect(summary).toMatchObject({ key: 'issue-summary', resource: 'issue-summary', resolver: { function: 'resolver' }, displayConditions: { projectType: 'software' } });
+    expect(summary).toMatchObject({ key: 'issue-summary', resource: 'issue-view', resolver: { function: 'resolver' }, displayConditions: { projectType: 'software' } });
     for (const lang of ['en-US', 'ru-RU']) {
       const t = JSON.parse(fs.readFileSync(path.join(ROOT, 'locales', `${lang}.json`), 'utf8')) as { context: { summary: { title: string; label: string } } };
       // Jira shows the label on the collapsed panel: short, and in both languages.

@@ -1,0 +1,1 @@
+export { HygienePanel as default } from '../../components/governance/HygienePanel';

@@ -1,0 +1,1 @@
+export { IssueSummary as default } from '../../components/issue/IssueSummary';

@@ -1,0 +1,1 @@
+export { OwnershipPanel as default } from '../../components/ownership/OwnershipPanel';

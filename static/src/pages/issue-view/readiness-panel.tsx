@@ -1,0 +1,1 @@
+export { ReadinessPanel as default } from '../../components/readiness/ReadinessPanel';
