@@ -88,6 +88,7 @@ export function defectData(s: SurfaceFigures, defects: DefectReport, config: Gov
     byPriority: defects.byPriority,
     total: defects.total,
     noSla: defects.noSla,
+    noSlaOpen: defects.noSlaOpen,
     openPerBoard: defects.openPerBoard.map((b) => ({ boardId: b.boardId, name: names.get(b.boardId) ?? String(b.boardId), open: b.open, openNoSla: b.openNoSla, target, withinTarget: b.open < target })),
     attention,
   };

@@ -179,6 +179,9 @@ export interface DefectData {
   byPriority: DefectPriorityRow[];
   total: DefectFigures;
   noSla: number;
+  /** Open defects without an SLA target: with `total.open`, every open defect (see `openPerBoard`). */
+  noSlaOpen: number;
+  /** Every open defect of each board, with or without a target; a defect on two boards counts on each. */
   openPerBoard: { boardId: number; name: string; open: number; openNoSla: number; target: number; withinTarget: boolean }[];
   /** Open defects breached or at risk, least time left first. */
   attention: (DefectRow & { hoursLeft: number })[];

@@ -92,7 +92,20 @@ const en = {
   breached: 'Breached',
   open: 'Open',
   openNoSla: (n: number) => `of them ${n} without an SLA target`,
-  perTeamCounts: 'Every open defect of a team counts here, with or without an SLA target; the totals above count those with a target, and a defect on two boards counts on each.',
+  perTeamCounts: 'Every open defect of a team counts here, with or without an SLA target.',
+  rowsAddUp: (n: number) => plural('en', n, { one: 'The rows add up to the {n} open defect above.', few: 'The rows add up to the {n} open defects above.', many: 'The rows add up to the {n} open defects above.', other: 'The rows add up to the {n} open defects above.' }),
+  rowsDiffer: (rows: number, total: number, noTarget: number, repeated: number) =>
+    [
+      `The rows add up to ${rows} open defects, the total above says ${total}: `,
+      [
+        noTarget > 0 ? plural('en', noTarget, { one: '{n} defect without an SLA target counts here only', few: '{n} defects without an SLA target count here only', many: '{n} defects without an SLA target count here only', other: '{n} defects without an SLA target count here only' }) : null,
+        repeated > 0 ? plural('en', repeated, { one: '{n} more because a defect on several boards counts on each', few: '{n} more because defects on several boards count on each', many: '{n} more because defects on several boards count on each', other: '{n} more because defects on several boards count on each' }) : null,
+      ]
+        .filter((x): x is string => x !== null)
+        .join('; '),
+      '.',
+    ].join(''),
+  defaultRowsOpen: (n: number) => plural('en', n, { one: '{n} open defect has the default target: it counts in the total only, as its priority has no row.', few: '{n} open defects have the default target: they count in the total only, as their priority has no row.', many: '{n} open defects have the default target: they count in the total only, as their priority has no row.', other: '{n} open defects have the default target: they count in the total only, as their priority has no row.' }),
   noSla: (n: number) => plural('en', n, { one: '{n} defect has no SLA target', few: '{n} defects have no SLA target', many: '{n} defects have no SLA target', other: '{n} defects have no SLA target' }),
   attention: 'Open breaches and defects at risk',
   attentionEmpty: 'No open defect is breached or at risk.',
@@ -193,7 +206,20 @@ const ru: GovernanceMessages = {
   breached: 'Просрочено',
   open: 'Открыто',
   openNoSla: (n: number) => `из них ${n} без цели SLA`,
-  perTeamCounts: 'Здесь считаются все открытые дефекты команды, с целью SLA и без неё; итоги выше — только дефекты с целью, а дефект на двух досках учитывается на каждой.',
+  perTeamCounts: 'Здесь считаются все открытые дефекты команды, с целью SLA и без неё.',
+  rowsAddUp: (n: number) => plural('ru', n, { one: 'Строки в сумме дают {n} открытый дефект, как в итоге выше.', few: 'Строки в сумме дают {n} открытых дефекта, как в итоге выше.', many: 'Строки в сумме дают {n} открытых дефектов, как в итоге выше.', other: 'Строки в сумме дают {n} открытого дефекта, как в итоге выше.' }),
+  rowsDiffer: (rows: number, total: number, noTarget: number, repeated: number) =>
+    [
+      `Строки в сумме дают ${rows}, а в итоге выше открытых дефектов ${total}: `,
+      [
+        noTarget > 0 ? plural('ru', noTarget, { one: '{n} дефект без цели SLA учтён только здесь', few: '{n} дефекта без цели SLA учтены только здесь', many: '{n} дефектов без цели SLA учтены только здесь', other: '{n} дефекта без цели SLA учтены только здесь' }) : null,
+        repeated > 0 ? plural('ru', repeated, { one: 'ещё {n} — дефект на нескольких досках учитывается на каждой', few: 'ещё {n} — дефекты на нескольких досках учитываются на каждой', many: 'ещё {n} — дефекты на нескольких досках учитываются на каждой', other: 'ещё {n} — дефекты на нескольких досках учитываются на каждой' }) : null,
+      ]
+        .filter((x): x is string => x !== null)
+        .join('; '),
+      '.',
+    ].join(''),
+  defaultRowsOpen: (n: number) => plural('ru', n, { one: 'У {n} открытого дефекта цель по умолчанию: он учтён только в итоге — для его приоритета строки нет.', few: 'У {n} открытых дефектов цель по умолчанию: они учтены только в итоге — для их приоритета строки нет.', many: 'У {n} открытых дефектов цель по умолчанию: они учтены только в итоге — для их приоритета строки нет.', other: 'У {n} открытого дефекта цель по умолчанию: они учтены только в итоге — для их приоритета строки нет.' }),
   noSla: (n: number) => plural('ru', n, { one: 'У {n} дефекта нет цели SLA', few: 'У {n} дефектов нет цели SLA', many: 'У {n} дефектов нет цели SLA', other: 'У {n} дефекта нет цели SLA' }),
   attention: 'Открытые просрочки и дефекты под угрозой',
   attentionEmpty: 'Нет открытых просроченных дефектов или дефектов под угрозой.',

@@ -3,10 +3,11 @@
  * English and Russian. The language follows the viewer's Jira locale, as everywhere (`langOf`).
  */
 import type { AutoCheck, ConfigProblem, OwnerRole, Severity, UnresolvedKind, UnresolvedName } from '../../src/shared/protocol';
+import { catalogueList, catalogueNumber } from './format';
 import { plural, type Lang } from './i18n';
 
 const list = (items: readonly string[], lang: Lang): string =>
-  new Intl.ListFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { style: 'long', type: 'disjunction' }).format(items);
+  catalogueList(items, lang, 'disjunction');
 const quoted = (items: readonly string[], lang: Lang) => list(items.map((i) => (lang === 'ru' ? `«${i}»` : `“${i}”`)), lang);
 
 const en = {
@@ -135,6 +136,10 @@ const en = {
   remove: 'Remove',
   moveUp: 'Move up',
   moveDown: 'Move down',
+  rowActions: (name: string) => `Actions for ${name}`,
+  itemUp: (n: number, text: string) => `Move item ${n}${text ? ` “${text}”` : ''} up`,
+  itemDown: (n: number, text: string) => `Move item ${n}${text ? ` “${text}”` : ''} down`,
+  itemLabel: (n: number) => `Item ${n}`,
   key: 'Key',
   keyHelp: 'Lower-case letters, digits and dashes. Reports and gadgets refer to it: change it with care.',
   nameEn: 'Name in English',
@@ -420,6 +425,10 @@ const ru: OwnershipMessages = {
   remove: 'Удалить',
   moveUp: 'Выше',
   moveDown: 'Ниже',
+  rowActions: (name: string) => `Действия: ${name}`,
+  itemUp: (n: number, text: string) => `Поднять пункт ${n}${text ? ` «${text}»` : ''} выше`,
+  itemDown: (n: number, text: string) => `Опустить пункт ${n}${text ? ` «${text}»` : ''} ниже`,
+  itemLabel: (n: number) => `Пункт ${n}`,
   key: 'Ключ',
   keyHelp: 'Строчные латинские буквы, цифры и дефисы. На ключ ссылаются отчёты и гаджеты: меняйте его осторожно.',
   nameEn: 'Название по-английски',
@@ -619,7 +628,7 @@ export function describeProblem(p: ConfigProblem, lang: Lang, scale = 1): string
     return p.message;
   }
   const ru = lang === 'ru';
-  const n = (limit: number) => new Intl.NumberFormat(ru ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 2 }).format(limit * (d.code === 'too_small' || d.code === 'too_big' ? (d.origin === 'number' ? scale : 1) : 1));
+  const n = (limit: number) => catalogueNumber(limit * (d.code === 'too_small' || d.code === 'too_big' ? (d.origin === 'number' ? scale : 1) : 1), lang, 2);
   switch (d.code) {
     case 'too_small':
       if (d.origin === 'string') return d.limit <= 1 ? (ru ? 'не может быть пустым' : 'must not be empty') : ru ? `не короче ${n(d.limit)} символов` : `must be at least ${n(d.limit)} characters`;

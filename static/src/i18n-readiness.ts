@@ -4,7 +4,8 @@
  * both languages.
  */
 import type { AutoDetail, ItemState, ReadinessIncident } from '../../src/shared/protocol';
-import { localeTag, plural, type Lang } from './i18n';
+import { catalogueNumber } from './format';
+import { plural, type Lang } from './i18n';
 
 const hostOf = (url: string): string => {
   try {
@@ -13,7 +14,7 @@ const hostOf = (url: string): string => {
     return url;
   }
 };
-const hours = (seconds: number, lang: Lang) => new Intl.NumberFormat(localeTag(lang), { maximumFractionDigits: 1 }).format(seconds / 3600);
+const hours = (seconds: number, lang: Lang) => catalogueNumber(seconds / 3600, lang);
 
 const en = {
   title: 'Readiness',

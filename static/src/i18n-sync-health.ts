@@ -3,12 +3,13 @@
  * health of the app's copy of each board, and what the administrator's actions do and cost.
  */
 import type { SyncErrorKind, SyncPhase } from '../../src/shared/protocol';
+import { catalogueNumber } from './format';
 import { localeTag, type Lang, type Plural } from './i18n';
 
 /** A count in the language's plural form, the number written as the language writes numbers. */
 function count(lang: Lang, n: number, forms: Plural): string {
   const rule = new Intl.PluralRules(localeTag(lang)).select(n) as keyof Plural;
-  return (forms[rule] ?? forms.other).replace('{n}', new Intl.NumberFormat(localeTag(lang)).format(n));
+  return (forms[rule] ?? forms.other).replace('{n}', catalogueNumber(n, lang, 0));
 }
 
 const en = {
@@ -68,7 +69,7 @@ const en = {
   } satisfies Record<SyncErrorKind, string>,
   errorAt: (time: string) => `at ${time}`,
   jiraSaid: 'What Jira said',
-  run: (lang: Lang, runs: number) => `#${new Intl.NumberFormat(localeTag(lang)).format(runs)}`,
+  run: (lang: Lang, runs: number) => `#${catalogueNumber(runs, lang, 0)}`,
   cost: (lang: Lang, requests: number, objects: number) =>
     `${count(lang, requests, { one: '{n} request', few: '{n} requests', many: '{n} requests', other: '{n} requests' })} · ${count(lang, objects, { one: '{n} object', few: '{n} objects', many: '{n} objects', other: '{n} objects' })}`,
   costHelp: 'Requests sent to Jira, and issues and histories Jira returned, by the last successful run.',
@@ -162,7 +163,7 @@ const ru: SyncHealthMessages = {
   },
   errorAt: (time: string) => `в ${time}`,
   jiraSaid: 'Ответ Jira',
-  run: (lang: Lang, runs: number) => `№${new Intl.NumberFormat(localeTag(lang)).format(runs)}`,
+  run: (lang: Lang, runs: number) => `№${catalogueNumber(runs, lang, 0)}`,
   cost: (lang: Lang, requests: number, objects: number) =>
     `${count(lang, requests, { one: '{n} запрос', few: '{n} запроса', many: '{n} запросов', other: '{n} запроса' })} · ${count(lang, objects, { one: '{n} объект', few: '{n} объекта', many: '{n} объектов', other: '{n} объекта' })}`,
   costHelp: 'Запросы к Jira и задачи и записи истории, которые вернула Jira, за последний успешный запуск.',

@@ -3,6 +3,7 @@
  * Jira locale (`context.locale`); anything that is not Russian falls back to English.
  */
 import type { LocalizedText } from '../../src/shared/protocol';
+import { langTag } from './format';
 
 export type Lang = 'en' | 'ru';
 
@@ -10,7 +11,8 @@ export function langOf(locale: string | null | undefined): Lang {
   return /^ru([-_]|$)/i.test(locale ?? '') ? 'ru' : 'en';
 }
 
-export const localeTag = (lang: Lang): string => (lang === 'ru' ? 'ru-RU' : 'en-GB');
+/** The language tag of a page language (plural rules, numbers in the catalogues): see format.ts for dates. */
+export const localeTag = langTag;
 
 /** A name from the configuration, in the viewer's language. */
 export const localized = (text: LocalizedText, lang: Lang): string => text[lang];

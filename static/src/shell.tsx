@@ -1,5 +1,6 @@
 /**
- * What every page shares: the Forge context, the viewer's language, the theme, and the notice
+ * What every page shares: the Forge context, the viewer's language, the theme, the one formatter
+ * of dates and numbers (Jira's time zone, the viewer's Jira locale: format.ts), and the notice
  * shown while the app's license is not active (license.tsx).
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
@@ -7,6 +8,7 @@ import '@atlaskit/css-reset';
 import Spinner from '@atlaskit/spinner';
 import { api } from './api';
 import { enableTheme, loadContext, type UiContext } from './bridge';
+import { formatter, type Format } from './format';
 import { langOf, messages, type Lang, type Messages } from './i18n';
 import { LicenseNotice, onUnlicensed, unlicensedNow } from './license';
 
@@ -14,6 +16,8 @@ export interface Shell {
   lang: Lang;
   t: Messages;
   context: UiContext;
+  /** Dates in Jira's time zone and the viewer's locale, numbers, lists: every component writes them through this. */
+  fmt: Format;
 }
 
 const ShellContext = createContext<Shell | null>(null);
@@ -53,7 +57,7 @@ export function PageShell({ children, license = 'replace' }: { children: ReactNo
       .then((context) => {
         const lang = langOf(context.locale);
         document.documentElement.lang = lang;
-        setShell({ lang, t: messages(lang), context });
+        setShell({ lang, t: messages(lang), context, fmt: formatter(lang, context.locale, context.timezone) });
       });
   }, []);
   if (!shell) {

@@ -180,6 +180,12 @@ describe('hygiene and defect SLA in the preview', () => {
     const sla = frame(page, 'defect-sla');
     await sla.getByTestId('defects-gadget').waitFor({ timeout: 60_000 });
     await expect(sla.getByTestId('per-team-row').count()).resolves.toBe(3);
+    // The team rows add up to the open total, or the gadget says why not.
+    const rowsOpen = (await sla.getByTestId('per-team-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-open'))))).reduce((a, b) => a + b, 0);
+    const reconcile = sla.getByTestId('per-team-reconcile');
+    const note = await reconcile.innerText();
+    if ((await reconcile.getAttribute('data-adds-up')) === 'true') expect(note).toBe(`The rows add up to the ${rowsOpen} open defect${rowsOpen === 1 ? '' : 's'} above.`);
+    else expect(note).toMatch(new RegExp(`^The rows add up to ${rowsOpen} open defects, the total above says \\d+: .*(without an SLA target|several boards)`));
     await shot(page, 'gadgets-en-light');
   });
 
@@ -254,7 +260,13 @@ describe('hygiene and defect SLA in the preview', () => {
     await page.goto(`${origin}/dashboards/governance`);
     // The hygiene gadget covers loans boards too: the contractor is told, not shown their issues.
     await frame(page, 'jira-hygiene').getByTestId('notice-error').waitFor({ timeout: 60_000 });
-    await expect(frame(page, 'jira-hygiene').getByText(/does not exist or you may not browse it/).count()).resolves.toBe(1);
+    // Said in words by the error's code; the server's own message (which board) is behind "Show details".
+    const gadget = frame(page, 'jira-hygiene');
+    await expect(gadget.getByText(/It does not exist, or you may not see it/).count()).resolves.toBe(1);
+    await expect(gadget.getByText(/does not exist or you may not browse it/).isVisible()).resolves.toBe(false);
+    await gadget.getByRole('button', { name: 'Show details' }).click();
+    await expect(gadget.getByText(/does not exist or you may not browse it/).isVisible()).resolves.toBe(true);
+    await gadget.getByRole('button', { name: 'Hide details' }).click();
     await shot(page, 'gadgets-contractor');
   });
 });

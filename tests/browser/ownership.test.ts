@@ -1,7 +1,7 @@
 /**
  * The Ownership panel and the Governance settings admin page in a real Chromium, through the local
  * preview on the demo site: owners and whom to ask on an issue, a missing product with its fix,
- * the profile link; editing the settings with validation by path as you type, saving (persisted
+ * the profile link; editing the settings with validation in words as you type, saving (persisted
  * in .preview-state), a save over someone else's newer one refused with the choice to reload, a
  * malformed import refused, the ownership matrix, a non-administrator refused by the server,
  * Russian and dark; issue types, priorities and statuses picked by the names Jira gives the
@@ -36,7 +36,7 @@ function v1Bank(): Record<string, unknown> {
   };
 }
 const V1_NOT_FOUND = [
-  /^Priority “Blocker” in “SLA target per priority, in hours”: left out: choose it again if it is needed\. \(defects\.targetHours\.Blocker\)$/,
+  /^Priority “Blocker” in “SLA target per priority, in hours”: left out: choose it again if it is needed\.$/,
   /^Status “On hold” in “Pause statuses”: left out/,
   /^Issue type “Feature” in “Issue types that need acceptance criteria”: kept as “Feature \(any language\)”/,
 ];
@@ -134,11 +134,14 @@ describe('Ownership panel and governance settings in the preview', () => {
     await prefs({ user: DEMO_USERS.scrumMaster }, ADMIN);
     const s = settings(page);
     await s.getByText('Only Jira administrators can see these settings').waitFor({ timeout: 60_000 });
-    await expect(s.getByTestId('settings-page').innerText()).resolves.toMatch(/Only Jira administrators may see or change the governance settings/);
+    // Said by the error's code in the viewer's words; the server's own sentence is in the details.
+    await expect(s.getByTestId('settings-page').innerText()).resolves.toMatch(/You do not have permission for this/);
+    await s.getByRole('button', { name: 'Show details' }).click();
+    await expect(s.getByTestId('error-details').innerText()).resolves.toMatch(/FORBIDDEN · Only Jira administrators may see or change the governance settings/);
     await shot(page, '03-settings-refused');
   });
 
-  it('edits the settings with each problem named by its path as you type, then saves a new version', async () => {
+  it('edits the settings with each problem said in words as you type, then saves a new version', async () => {
     await prefs({ user: DEMO_USERS.admin }, ADMIN);
     const s = await openSettings();
     await expect(s.getByTestId('save-status').innerText()).resolves.toMatch(/Version 1[\s\S]*All changes saved/);
@@ -153,7 +156,10 @@ describe('Ownership panel and governance settings in the preview', () => {
     await key.fill('Loans!');
     const problem = s.getByTestId('field-products-1-key').getByTestId('field-problem');
     await problem.waitFor({ timeout: 10_000 });
-    await expect(problem.innerText()).resolves.toMatch(/lower-case letters.*\(products\[1\]\.key\)/);
+    // In words, the same under the field and in the summary; never the configuration's path.
+    await expect(problem.innerText()).resolves.toMatch(/^must be 1–40 lower-case letters/);
+    await expect(problem.innerText()).resolves.not.toMatch(/products\[1\]/);
+    await expect(s.getByTestId('problems').getByTestId('problem-line').innerText()).resolves.toBe(`Products › “Loans” › Key: ${await problem.innerText()}`);
     await expect(s.getByTestId('problem-count').innerText()).resolves.toBe('1 problem to fix before saving');
     await expect(s.getByTestId('save-button').isDisabled()).resolves.toBe(true);
     await shotAt(page, '04-settings-invalid-key', s.getByTestId('entry-products-1'));
@@ -275,7 +281,8 @@ describe('Ownership panel and governance settings in the preview', () => {
     await s.getByTestId('entry-products-1').getByLabel('Ключ').fill('');
     const problem = s.getByTestId('field-products-1-key').getByTestId('field-problem');
     await problem.waitFor({ timeout: 10_000 });
-    await expect(problem.innerText()).resolves.toMatch(/products\[1\]\.key/);
+    await expect(problem.innerText()).resolves.toMatch(/^от 1 до 40 строчных латинских букв/);
+    await expect(s.getByTestId('problems').getByTestId('problem-line').innerText()).resolves.toMatch(/^Продукты › «.+» › Ключ: от 1 до 40 строчных/);
     await shotAt(page, '10-settings-ru-dark', s.getByTestId('entry-products-1'));
     await prefs({ locale: 'en-US', theme: 'light' }, ADMIN);
   });

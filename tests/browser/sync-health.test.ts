@@ -84,7 +84,8 @@ describe('the Data sync tab in the preview', () => {
     await expect(s.getByRole('rowheader', { name: 'PAY board' }).count()).resolves.toBe(1);
     await expect(s.getByRole('columnheader', { name: 'Issues stored' }).count()).resolves.toBe(1);
     await expect(pay.getByTestId('board-link').getAttribute('href')).resolves.toMatch(/\/secure\/RapidBoard\.jspa\?rapidView=1$/);
-    await expect(pay.getByTestId('as-of').innerText()).resolves.toContain(asOfText('en-GB'));
+    // The viewer's locale is en-US: American dates ("Nov 27, 2026, 3:00 PM"), in Jira's time zone.
+    await expect(pay.getByTestId('as-of').innerText()).resolves.toContain(asOfText('en-US'));
     expect(Number((await pay.getByTestId('issues').innerText()).replace(/\D/g, ''))).toBeGreaterThan(50);
     await expect(pay.getByTestId('last-run').innerText()).resolves.toMatch(/#1[\s\S]*\d+ requests · [\d,]+ objects/);
     await expect(pay.getByTestId('last-error').innerText()).resolves.toBe('none');

@@ -7,7 +7,6 @@ import { useId } from 'react';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { Basis, BoardHeadline, SprintConvergence } from '../../../src/shared/protocol';
-import { percent } from '../format';
 import { useShell } from '../shell';
 import { Heading } from './a11y';
 import { chronological, ratioOf, sprintState } from './sprints';
@@ -28,7 +27,7 @@ const dotColour = (state: ReturnType<typeof sprintState>) =>
 
 /** The board's sprints, oldest first, as a line with one dot per sprint against the target. */
 export function Sparkline({ board, sprints, basis, target }: { board: string; sprints: readonly SprintConvergence[]; basis: Basis; target: number }) {
-  const { t, lang } = useShell();
+  const { t, fmt } = useShell();
   const ordered = chronological(sprints);
   const step = ordered.length > 1 ? (W - 8) / (ordered.length - 1) : 0;
   const x = (i: number) => 4 + i * step;
@@ -36,7 +35,7 @@ export function Sparkline({ board, sprints, basis, target }: { board: string; sp
   const points = ordered.map((s, i) => ({ s, i, r: ratioOf(s, basis) })).filter((p): p is { s: SprintConvergence; i: number; r: number } => p.r !== null);
   const values = ordered
     .map((s) => {
-      const v = percent(ratioOf(s, basis), lang) ?? t.noValue;
+      const v = fmt.percent(ratioOf(s, basis)) ?? t.noValue;
       return s.state === 'active' ? t.conv.soFar(v) : v;
     })
     .join(', ');
@@ -64,7 +63,7 @@ export function BoardHeadlines({ heads, boards, sprints, basis, target, level }:
   target: number;
   level: number;
 }) {
-  const { t, lang } = useShell();
+  const { t, fmt } = useShell();
   const headingId = useId();
   const nameOf = new Map(boards.map((b) => [b.id, b.name]));
   const line = { fontSize: '12px', lineHeight: '20px', color: subtle, display: 'flex', flexWrap: 'wrap' as const, alignItems: 'center', columnGap: token('space.050', '4px') };
@@ -81,7 +80,7 @@ export function BoardHeadlines({ heads, boards, sprints, basis, target, level }:
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {heads.map((h) => {
           const name = nameOf.get(h.boardId) ?? String(h.boardId);
-          const closed = percent(h.closed.convergence, lang);
+          const closed = fmt.percent(h.closed.convergence);
           return (
             <li key={h.boardId} data-testid="board-headline" data-board-id={h.boardId} style={{ padding: `${token('space.100', '8px')} 0`, borderBottom: `1px solid ${token('color.border', '#091E4224')}` }}>
               <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px') }}>
@@ -103,7 +102,7 @@ export function BoardHeadlines({ heads, boards, sprints, basis, target, level }:
                     <span style={{ color: token('color.text', '#172B4D') }}>{r.name}</span>
                     <Lozenge appearance="inprogress">{t.conv.inProgress}</Lozenge>
                     <span data-testid="board-running-figure">
-                      {t.conv.doneSoFar(percent(r.doneSoFar, lang) ?? t.noValue)}
+                      {t.conv.doneSoFar(fmt.percent(r.doneSoFar) ?? t.noValue)}
                       {r.daysLeft !== null ? ` · ${t.conv.daysLeft(r.daysLeft)}` : ''}
                     </span>
                   </div>
@@ -115,7 +114,7 @@ export function BoardHeadlines({ heads, boards, sprints, basis, target, level }:
                   <>
                     <span style={{ color: token('color.text', '#172B4D') }}>{h.last.name}</span>
                     <span data-testid="board-last-value" style={{ fontWeight: 600, color: token('color.text', '#172B4D') }}>
-                      {percent(h.last.convergence, lang) ?? t.noValue}
+                      {fmt.percent(h.last.convergence) ?? t.noValue}
                     </span>
                     <Lozenge appearance={lozengeOf(h.last.status)}>{h.last.status ? t.status[h.last.status] : t.status.none}</Lozenge>
                   </>

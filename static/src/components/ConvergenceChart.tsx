@@ -9,7 +9,7 @@
 import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { token } from '@atlaskit/tokens';
 import type { Basis, RunningSprintFigure, SprintConvergence } from '../../../src/shared/protocol';
-import { percent, shortDate } from '../format';
+import type { Format } from '../format';
 import type { Messages } from '../i18n';
 import { useShell } from '../shell';
 import { Bubble, Heading, useHoverFocus } from './a11y';
@@ -40,12 +40,12 @@ export function swatch(state: SprintState): CSSProperties {
 }
 
 /** One sentence a screen reader (and the hover bubble) says about a sprint. */
-export function sprintSentence(s: SprintConvergence, basis: Basis, t: Messages, lang: 'en' | 'ru', tz: string | undefined, running: RunningSprintFigure | undefined): string {
+export function sprintSentence(s: SprintConvergence, basis: Basis, t: Messages, fmt: Format, running: RunningSprintFigure | undefined): string {
   const ratio = ratioOf(s, basis);
-  const pct = percent(ratio, lang) ?? t.noValue;
+  const pct = fmt.percent(ratio) ?? t.noValue;
   const state = sprintState(s, basis);
   const name = s.shared ? `${s.name} (${t.conv.sharedMark})` : s.name;
-  const dates = `${shortDate(s.start, lang, tz)} – ${shortDate(s.end, lang, tz)}`;
+  const dates = `${fmt.shortDate(s.start)} – ${fmt.shortDate(s.end)}`;
   const counts = t.conv.ofCommitted(basis === 'points' ? s.completedCommitted.points : s.completedCommitted.count, basis === 'points' ? s.committed.points : s.committed.count);
   if (state === 'running') {
     const left = running?.daysLeft != null ? `, ${t.conv.daysLeft(running.daysLeft)}` : '';
@@ -55,10 +55,10 @@ export function sprintSentence(s: SprintConvergence, basis: Basis, t: Messages, 
 }
 
 export function ChartLegend({ target }: { target: number }) {
-  const { t, lang } = useShell();
+  const { t, fmt } = useShell();
   const items: { key: string; label: string; mark: CSSProperties }[] = [
     ...(['met', 'near', 'missed', 'running'] as const).map((k) => ({ key: k, label: t.conv.legend[k], mark: { width: 12, height: 12, borderRadius: 2, ...swatch(k) } })),
-    { key: 'target', label: t.conv.legend.target(percent(target, lang) ?? ''), mark: { width: 16, height: 0, borderTop: `2px dashed ${token('color.border.accent.purple', '#8270DB')}` } },
+    { key: 'target', label: t.conv.legend.target(fmt.percent(target) ?? ''), mark: { width: 16, height: 0, borderTop: `2px dashed ${token('color.border.accent.purple', '#8270DB')}` } },
   ];
   return (
     <ul data-testid="chart-legend" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', columnGap: token('space.150', '12px'), rowGap: token('space.050', '4px'), fontSize: '12px', color: subtle }}>
@@ -81,15 +81,14 @@ function BoardChart({ board, sprints, basis, target, running, level, hintId }: {
   level: number;
   hintId: string;
 }) {
-  const { t, lang, context } = useShell();
-  const tz = context.timezone ?? undefined;
+  const { t, lang, fmt } = useShell();
   const ordered = chronological(sprints);
   const { prefix, labels } = shortLabels(ordered.map((s) => s.name));
   const [active, setActive] = useState(ordered.length - 1);
   const [tip, setTip] = useState<number | null>(null);
   const bars = useRef<(HTMLDivElement | null)[]>([]);
   const hover = useHoverFocus();
-  const targetText = percent(target, lang) ?? '';
+  const targetText = fmt.percent(target) ?? '';
   const y = (r: number) => Math.max(0, Math.min(1, r)) * PLOT_H;
 
   const move = (e: KeyboardEvent, i: number) => {
@@ -113,7 +112,7 @@ function BoardChart({ board, sprints, basis, target, running, level, hintId }: {
         <div aria-hidden="true" style={{ position: 'relative', height: PLOT_H, fontSize: '11px', lineHeight: '12px', color: subtle }}>
           {[1, 0.5, 0].map((g) => (
             <span key={g} style={{ position: 'absolute', right: 6, bottom: y(g) - 6 }}>
-              {percent(g, lang)}
+              {fmt.percent(g)}
             </span>
           ))}
         </div>
@@ -139,7 +138,7 @@ function BoardChart({ board, sprints, basis, target, running, level, hintId }: {
                   role="img"
                   tabIndex={i === active ? 0 : -1}
                   className="gv-focus"
-                  aria-label={sprintSentence(s, basis, t, lang, tz, running.get(s.sprintId))}
+                  aria-label={sprintSentence(s, basis, t, fmt, running.get(s.sprintId))}
                   data-testid="chart-bar"
                   data-sprint={s.name}
                   data-value={ratio ?? ''}
@@ -189,7 +188,7 @@ function BoardChart({ board, sprints, basis, target, running, level, hintId }: {
         </figcaption>
       )}
       <Bubble anchor={tip === null ? null : (bars.current[tip] ?? null)} visible={hover.open && tipSprint !== undefined} place="above" hidden onEnter={hover.show} onLeave={hover.hideSoon} testId="chart-tip">
-        {tipSprint ? sprintSentence(tipSprint, basis, t, lang, tz, running.get(tipSprint.sprintId)) : ''}
+        {tipSprint ? sprintSentence(tipSprint, basis, t, fmt, running.get(tipSprint.sprintId)) : ''}
       </Bubble>
     </figure>
   );

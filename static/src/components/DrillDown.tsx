@@ -7,12 +7,12 @@ import { useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { IssueSummary } from '../../../src/shared/protocol';
+import type { IssueSummary, ResolverError } from '../../../src/shared/protocol';
 import { api } from '../api';
 import { openIssue } from '../bridge';
 import { useShell } from '../shell';
 import { siteBase } from '../../../src/shared/safe-url';
-import { Loading, Notice } from './states';
+import { ErrorNotice, Loading } from './states';
 
 export interface DrillTarget {
   title: string;
@@ -21,11 +21,11 @@ export interface DrillTarget {
 
 const BATCH = 100;
 
-async function summaries(keys: string[]): Promise<{ ok: true; issues: IssueSummary[] } | { ok: false; message: string }> {
+async function summaries(keys: string[]): Promise<{ ok: true; issues: IssueSummary[] } | { ok: false; error: ResolverError }> {
   const out: IssueSummary[] = [];
   for (let i = 0; i < keys.length; i += BATCH) {
     const r = await api.issueSummaries(keys.slice(i, i + BATCH));
-    if (!r.ok) return { ok: false, message: r.error.message };
+    if (!r.ok) return { ok: false, error: r.error };
     out.push(...r.data.issues);
   }
   return { ok: true, issues: out };
@@ -35,19 +35,19 @@ const categoryLozenge = (c: IssueSummary['statusCategory']) => (c === 'done' ? '
 
 export function IssueList({ keys }: { keys: string[] }) {
   const { t, context } = useShell();
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'ok'; issues: IssueSummary[] } | { kind: 'error'; message: string }>({ kind: 'loading' });
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'ok'; issues: IssueSummary[] } | { kind: 'error'; error: ResolverError }>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     setState({ kind: 'loading' });
-    void summaries(keys).then((r) => live && setState(r.ok ? { kind: 'ok', issues: r.issues } : { kind: 'error', message: r.message }));
+    void summaries(keys).then((r) => live && setState(r.ok ? { kind: 'ok', issues: r.issues } : { kind: 'error', error: r.error }));
     return () => {
       live = false;
     };
   }, [keys, attempt]);
   if (keys.length === 0) return <p>{t.drillEmpty}</p>;
   if (state.kind === 'loading') return <Loading label={t.drillLoading} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={t.errorTitle} body={state.message} action={{ label: t.tryAgain, onClick: () => setAttempt((n) => n + 1) }} />;
+  if (state.kind === 'error') return <ErrorNotice title={t.errorTitle} error={state.error} action={{ label: t.tryAgain, onClick: () => setAttempt((n) => n + 1) }} />;
   const base = siteBase(context.siteUrl);
   return (
     <ul data-testid="drill-list" style={{ listStyle: 'none', padding: 0, margin: 0 }}>

@@ -7,7 +7,6 @@ import { useId, useState } from 'react';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ConvergenceView } from '../../../src/shared/protocol';
-import { decimal, percent } from '../format';
 import { useShell } from '../shell';
 import { Heading } from './a11y';
 import { lozengeOf, textColour } from './status';
@@ -19,7 +18,7 @@ export function closedCounts(view: ConvergenceView): { perBoard: number; total: 
 }
 
 export function Figures({ view, level }: { view: ConvergenceView; level: number }) {
-  const { t, lang } = useShell();
+  const { t, lang, fmt } = useShell();
   const [open, setOpen] = useState(false);
   const ids = { heading: useId(), how: useId() };
   const basis = view.settings.basis;
@@ -27,7 +26,7 @@ export function Figures({ view, level }: { view: ConvergenceView; level: number 
   const ratio = overall.convergence[basis];
   const status = overall.status;
   const { perBoard, total } = closedCounts(view);
-  const target = percent(view.settings.target, lang) ?? '';
+  const target = fmt.percent(view.settings.target) ?? '';
   return (
     <section
       aria-labelledby={ids.heading}
@@ -40,7 +39,7 @@ export function Figures({ view, level }: { view: ConvergenceView; level: number 
       </Heading>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: token('space.100', '8px'), rowGap: token('space.050', '4px'), margin: `${token('space.050', '4px')} 0` }}>
         <span data-testid="figure-overall-value" style={{ fontSize: '28px', lineHeight: '32px', fontWeight: 653, color: textColour(status) }}>
-          {percent(ratio, lang) ?? t.noValue}
+          {fmt.percent(ratio) ?? t.noValue}
         </span>
         <Lozenge appearance={lozengeOf(status)} testId="figure-overall-status">
           {status ? t.status[status] : t.status.none}
@@ -57,7 +56,7 @@ export function Figures({ view, level }: { view: ConvergenceView; level: number 
       </button>
       <div id={ids.how} hidden={!open} data-testid="how-calculated-text" style={{ fontSize: '12px', color: token('color.text.subtle', '#44546F'), marginTop: token('space.050', '4px') }}>
         <ul style={{ margin: 0, paddingLeft: token('space.200', '16px') }}>
-          {t.conv.explain(target, decimal(view.nearBand * 100, lang), basis).map((line) => (
+          {t.conv.explain(target, fmt.decimal(view.nearBand * 100), basis).map((line) => (
             <li key={line} style={{ marginTop: token('space.025', '2px') }}>
               {line}
             </li>

@@ -11,8 +11,6 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { Freshness } from '../../../src/shared/protocol';
-import { dateTime } from '../format';
-import { localeTag } from '../i18n';
 import { syncMessages } from '../i18n-sync';
 import { useShell } from '../shell';
 
@@ -24,7 +22,7 @@ const POLL_MS = 3_000;
 const POLL_FOR_MS = 15 * 60_000;
 
 export function FreshnessBar({ freshness, scope, onRefresh }: { freshness: Freshness; scope: string[]; onRefresh: () => void }) {
-  const { lang, context, t } = useShell();
+  const { lang, fmt, t } = useShell();
   const m = syncMessages(lang);
   const failed = freshness.boards.filter((b) => b.lastError !== null);
   const behind = freshness.behindMs !== null && freshness.behindMs > BEHIND_MS;
@@ -36,8 +34,8 @@ export function FreshnessBar({ freshness, scope, onRefresh }: { freshness: Fresh
             <div key={line}>{line}</div>
           ))}
           {freshness.asOf !== null && (
-            <div data-testid="as-of" title={freshness.boards.map((b) => `${b.name}: ${b.asOf ? dateTime(b.asOf, lang, context.timezone ?? undefined) : m.boardPhase[b.phase] ?? b.phase}`).join('\n')}>
-              {m.asOf(dateTime(freshness.asOf, lang, context.timezone ?? undefined))}
+            <div data-testid="as-of" title={freshness.boards.map((b) => `${b.name}: ${b.asOf ? fmt.dateTime(b.asOf) : m.boardPhase[b.phase] ?? b.phase}`).join('\n')}>
+              {m.asOf(fmt.dateTime(freshness.asOf))}
               {freshness.behindMs !== null ? ` · ${m.ago(Math.floor(freshness.behindMs / 60_000))}` : ''}
               {behind && (
                 <span style={{ marginLeft: token('space.050', '4px') }}>
@@ -73,9 +71,9 @@ export function FreshnessBar({ freshness, scope, onRefresh }: { freshness: Fresh
 
 /** While no board has figures yet: what is happening, per board. */
 export function FirstSync({ freshness }: { freshness: Freshness }) {
-  const { lang } = useShell();
+  const { lang, fmt } = useShell();
   const m = syncMessages(lang);
-  const n = (x: number) => new Intl.NumberFormat(localeTag(lang)).format(x);
+  const n = (x: number) => fmt.integer(x);
   return (
     <div data-testid="first-sync" style={{ padding: token('space.100', '8px') }}>
       <SectionMessage title={m.firstSyncTitle} appearance="information">

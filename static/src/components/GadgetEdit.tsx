@@ -9,7 +9,7 @@ import { submitSettings } from '../bridge';
 import { useShell } from '../shell';
 import { BoardsField, Field, RollupFields, SaveRow, toBoardChoices } from './edit-fields';
 import { initialValues, targetPercent, toSettings, type BoardChoice, type FormErrors, type FormValues } from './settings-form';
-import { Loading, Notice } from './states';
+import { Loading, ErrorNotice, Notice } from './states';
 
 type Loaded = { ctx: GadgetContextData; values: FormValues; firstBoards: BoardChoice[]; total: number };
 type State = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; loaded: Loaded };
@@ -113,6 +113,6 @@ export function GadgetEdit() {
     };
   }, [attempt]);
   if (state.kind === 'loading') return <Loading label={t.loadingSettings} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={t.errorTitle} body={state.error.message} action={{ label: t.tryAgain, onClick: () => setAttempt((n) => n + 1) }} />;
+  if (state.kind === 'error') return <ErrorNotice title={t.errorTitle} error={state.error} action={{ label: t.tryAgain, onClick: () => setAttempt((n) => n + 1) }} />;
   return <Form loaded={state.loaded} />;
 }

@@ -8,7 +8,7 @@ import { localized } from '../i18n';
 import { useShell } from '../shell';
 import { ConvergenceBody } from './ConvergenceBody';
 import { FirstSync, FreshnessBar, useSyncPolling } from './Freshness';
-import { Loading, Notice } from './states';
+import { Loading, ErrorNotice, Notice } from './states';
 
 type State = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; view: ConvergenceView };
 
@@ -29,7 +29,7 @@ export function GadgetView() {
   if (state.kind === 'loading') return <Loading label={t.loading} />;
   if (state.kind === 'error') {
     if (state.error.code === 'NOT_CONFIGURED') return <Notice title={t.notConfiguredTitle} body={t.notConfiguredBody} />;
-    return <Notice appearance="error" title={t.errorTitle} body={state.error.message} action={{ label: t.tryAgain, onClick: () => load(true) }} />;
+    return <ErrorNotice title={t.errorTitle} error={state.error} action={{ label: t.tryAgain, onClick: () => load(true) }} />;
   }
   const v = state.view;
   if (v.freshness.asOf === null) return <FirstSync freshness={v.freshness} />;

@@ -8,7 +8,6 @@ import type { MouseEvent } from 'react';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { Basis, IssueSet, RunningSprintFigure, SprintConvergence } from '../../../src/shared/protocol';
-import { decimal, percent, shortDate } from '../format';
 import { useShell } from '../shell';
 import { Heading, InfoTip, Truncated } from './a11y';
 import type { DrillTarget } from './DrillDown';
@@ -26,23 +25,23 @@ const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px'
 const head = { ...cell, fontWeight: 600, color: subtle, fontSize: '12px', verticalAlign: 'bottom' as const, whiteSpace: 'nowrap' as const };
 
 function CountButton({ set, label, basis, onOpen }: { set: IssueSet; label: string; basis: Basis; onOpen: (e: MouseEvent<HTMLButtonElement>) => void }) {
-  const { t, lang } = useShell();
+  const { t, fmt } = useShell();
   return (
     <button type="button" className="gv-link" onClick={onOpen} aria-label={label} data-testid="set-count">
       {set.count}
-      {basis === 'points' && <span style={{ color: subtle }}> · {t.points(decimal(set.points, lang))}</span>}
+      {basis === 'points' && <span style={{ color: subtle }}> · {t.points(fmt.decimal(set.points))}</span>}
     </button>
   );
 }
 
 function Convergence({ s, basis, running }: { s: SprintConvergence; basis: Basis; running: RunningSprintFigure | undefined }) {
-  const { t, lang } = useShell();
+  const { t, fmt } = useShell();
   const ratio = s.convergence[basis];
   const state = sprintState(s, basis);
   if (state === 'running') {
     return (
       <span data-state="running" style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-end', gap: 2 }}>
-        <Lozenge appearance="inprogress">{t.conv.soFar(percent(ratio, lang) ?? t.noValue)}</Lozenge>
+        <Lozenge appearance="inprogress">{t.conv.soFar(fmt.percent(ratio) ?? t.noValue)}</Lozenge>
         {running?.daysLeft != null && <span style={{ fontSize: '12px', color: subtle, whiteSpace: 'nowrap' }}>{t.conv.daysLeft(running.daysLeft)}</span>}
       </span>
     );
@@ -50,22 +49,21 @@ function Convergence({ s, basis, running }: { s: SprintConvergence; basis: Basis
   if (ratio === null) return <span data-state="none">{t.noValue}</span>;
   return (
     <span data-state={state} title={s.status ? t.status[s.status] : undefined}>
-      <Lozenge appearance={lozengeOf(s.status)}>{percent(ratio, lang)}</Lozenge>
+      <Lozenge appearance={lozengeOf(s.status)}>{fmt.percent(ratio)}</Lozenge>
       <span className="gv-sr">{s.status ? `, ${t.status[s.status]}` : ''}</span>
     </span>
   );
 }
 
 function SprintName({ s, board }: { s: SprintConvergence; board: string | null }) {
-  const { t, lang, context } = useShell();
-  const tz = context.timezone ?? undefined;
+  const { t, lang, fmt } = useShell();
   return (
     <div style={{ minWidth: 0 }}>
       <Truncated text={s.name} testId="sprint-name" style={{ fontWeight: 600, color: token('color.text', '#172B4D') }} />
       <div style={{ fontSize: '12px', color: subtle, display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: token('space.050', '4px') }}>
         <span>
           {board ? `${board} · ` : ''}
-          {shortDate(s.start, lang, tz)} – {shortDate(s.end, lang, tz)}
+          {fmt.shortDate(s.start)} – {fmt.shortDate(s.end)}
         </span>
         {s.shared && (
           <span title={t.sharedHint} data-testid="shared">

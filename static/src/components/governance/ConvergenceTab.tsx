@@ -5,7 +5,7 @@ import type { ConvergenceView, ResolverError } from '../../../../src/shared/prot
 import { api } from '../../api';
 import { ConvergenceBody } from '../ConvergenceBody';
 import { FirstSync, FreshnessBar, useSyncPolling } from '../Freshness';
-import { Loading, Notice } from '../states';
+import { Loading, ErrorNotice } from '../states';
 import { useGov } from './common';
 
 export function ConvergenceTab() {
@@ -19,7 +19,7 @@ export function ConvergenceTab() {
   const again = useCallback(() => load(false, true), [load]);
   useSyncPolling(state.kind === 'ready' ? state.view.freshness : null, again);
   if (state.kind === 'loading') return <Loading label={t.loading} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={t.errorTitle} body={state.error.message} action={{ label: t.tryAgain, onClick: () => load(true) }} />;
+  if (state.kind === 'error') return <ErrorNotice title={t.errorTitle} error={state.error} action={{ label: t.tryAgain, onClick: () => load(true) }} />;
   const v = state.view;
   if (v.freshness.asOf === null) return <FirstSync freshness={v.freshness} />;
   return (

@@ -6,7 +6,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { DefectData } from '../../../../src/shared/protocol';
-import { decimal, percent } from '../../format';
+import { reconcileOpen } from './defect-totals';
 import { border, duration, Figure, Figures, IssueLink, Section, subtle, subtlest, useGov } from './common';
 
 const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${border}`, textAlign: 'right' as const };
@@ -19,11 +19,11 @@ export function complianceColour(c: number | null): string {
 }
 
 export function DefectFigures({ data }: { data: DefectData }) {
-  const { g, lang } = useGov();
-  const h = (x: number | null) => (x === null ? '—' : duration(x, g, lang));
+  const { g, fmt } = useGov();
+  const h = (x: number | null) => (x === null ? '—' : duration(x, g, fmt));
   return (
     <Figures>
-      <Figure testId="defect-compliance" label={g.compliance} value={percent(data.total.compliance, lang) ?? '—'} note={g.complianceHelp(data.total.resolved)} colour={complianceColour(data.total.compliance)} />
+      <Figure testId="defect-compliance" label={g.compliance} value={fmt.percent(data.total.compliance) ?? '—'} note={g.complianceHelp(data.total.resolved)} colour={complianceColour(data.total.compliance)} />
       <Figure testId="defect-open-breached" label={g.openBreached} value={String(data.total.openBreached)} colour={data.total.openBreached > 0 ? token('color.text.danger', '#AE2E24') : undefined} note={`${g.open}: ${data.total.open}`} />
       <Figure testId="defect-at-risk" label={g.atRisk} value={String(data.total.atRisk)} colour={data.total.atRisk > 0 ? token('color.text.warning', '#A54800') : undefined} />
       <Figure testId="defect-median" label={g.median} value={h(data.total.medianHours)} note={`${g.p85}: ${h(data.total.p85Hours)}`} />
@@ -32,8 +32,9 @@ export function DefectFigures({ data }: { data: DefectData }) {
 }
 
 export function PriorityTable({ data }: { data: DefectData }) {
-  const { g, lang } = useGov();
-  const h = (x: number | null) => (x === null ? '—' : duration(x, g, lang));
+  const { g, fmt } = useGov();
+  const { defaultTarget } = reconcileOpen(data);
+  const h = (x: number | null) => (x === null ? '—' : duration(x, g, fmt));
   return (
     <div style={{ overflowX: 'auto' }}>
       <table data-testid="priority-table" style={{ width: '100%', borderCollapse: 'collapse', fontSize: '14px' }}>
@@ -54,9 +55,9 @@ export function PriorityTable({ data }: { data: DefectData }) {
           {data.byPriority.map((p) => (
             <tr key={p.priority} data-testid="priority-row" data-priority={p.priority}>
               <td style={{ ...cell, ...left, fontWeight: 600 }}>{p.priority}</td>
-              <td style={cell}>{duration(p.targetHours, g, lang)}</td>
+              <td style={cell}>{duration(p.targetHours, g, fmt)}</td>
               <td style={cell}>{p.resolved}</td>
-              <td style={{ ...cell, color: complianceColour(p.compliance), fontWeight: 600 }}>{percent(p.compliance, lang) ?? '—'}</td>
+              <td style={{ ...cell, color: complianceColour(p.compliance), fontWeight: 600 }}>{fmt.percent(p.compliance) ?? '—'}</td>
               <td style={cell}>{h(p.medianHours)}</td>
               <td style={cell}>{h(p.p85Hours)}</td>
               <td style={cell}>{p.open}</td>
@@ -67,12 +68,17 @@ export function PriorityTable({ data }: { data: DefectData }) {
         </tbody>
       </table>
       {data.noSla > 0 && <p style={{ fontSize: '12px', color: subtlest }}>{g.noSla(data.noSla)}</p>}
+      {defaultTarget > 0 && (
+        <p data-testid="priority-default-open" style={{ fontSize: '12px', color: subtlest }}>
+          {g.defaultRowsOpen(defaultTarget)}
+        </p>
+      )}
     </div>
   );
 }
 
 export function AttentionList({ data, limit }: { data: DefectData; limit?: number }) {
-  const { g, lang } = useGov();
+  const { g, fmt } = useGov();
   const rows = limit ? data.attention.slice(0, limit) : data.attention;
   if (rows.length === 0) return <p data-testid="attention-empty">{g.attentionEmpty}</p>;
   return (
@@ -96,10 +102,10 @@ export function AttentionList({ data, limit }: { data: DefectData; limit?: numbe
               <td style={{ ...cell, ...left }}>{d.summary ?? ''}</td>
               <td style={{ ...cell, ...left }}>{d.priority ?? '—'}</td>
               <td style={cell}>
-                <Lozenge appearance={d.outcome === 'breached' ? 'removed' : 'moved'}>{d.hoursLeft < 0 ? g.overdueBy(duration(d.hoursLeft, g, lang)) : g.left(duration(d.hoursLeft, g, lang))}</Lozenge>
+                <Lozenge appearance={d.outcome === 'breached' ? 'removed' : 'moved'}>{d.hoursLeft < 0 ? g.overdueBy(duration(d.hoursLeft, g, fmt)) : g.left(duration(d.hoursLeft, g, fmt))}</Lozenge>
               </td>
               <td style={{ ...cell, color: subtle }}>
-                {duration(d.elapsedHours, g, lang)} / {d.targetHours === null ? '—' : duration(d.targetHours, g, lang)}
+                {duration(d.elapsedHours, g, fmt)} / {d.targetHours === null ? '—' : duration(d.targetHours, g, fmt)}
               </td>
             </tr>
           ))}
@@ -111,12 +117,16 @@ export function AttentionList({ data, limit }: { data: DefectData; limit?: numbe
 }
 
 export function PerTeam({ data }: { data: DefectData }) {
-  const { g, lang } = useGov();
+  const { g, fmt } = useGov();
   const target = data.openPerBoard[0]?.target ?? 1;
+  const r = reconcileOpen(data);
   return (
     <div>
-      <p style={{ margin: 0, fontSize: '12px', color: subtle }}>{g.perTeamTarget(decimal(target, lang))}</p>
+      <p style={{ margin: 0, fontSize: '12px', color: subtle }}>{g.perTeamTarget(fmt.decimal(target))}</p>
       <p style={{ margin: 0, fontSize: '12px', color: subtle }}>{g.perTeamCounts}</p>
+      <p data-testid="per-team-reconcile" data-adds-up={r.rows === r.total} style={{ margin: 0, fontSize: '12px', color: subtle }}>
+        {r.rows === r.total ? g.rowsAddUp(r.total) : g.rowsDiffer(r.rows, r.total, r.noTarget, r.repeated)}
+      </p>
       <table data-testid="per-team-table" style={{ width: '100%', borderCollapse: 'collapse', fontSize: '14px' }}>
         <thead>
           <tr>

@@ -7,7 +7,7 @@ import { PERIOD_CHOICES } from '../../../../src/shared/governance-protocol';
 import { api } from '../../api';
 import { submitSettings } from '../../bridge';
 import { BoardsField, Field, RollupFields, SaveRow, toBoardChoices, type BoardChoice as Choice, type Restrict } from '../edit-fields';
-import { Loading, Notice } from '../states';
+import { Loading, ErrorNotice, Notice } from '../states';
 import { useGov } from './common';
 
 type Loaded = { ctx: GovernanceContextData; first: Choice[]; chosen: Choice[] };
@@ -92,6 +92,6 @@ export function GovGadgetEdit() {
     };
   }, [attempt]);
   if (state.kind === 'loading') return <Loading label={g.computing} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={g.errorTitle} body={state.error.message} action={{ label: g.tryAgain, onClick: () => setAttempt((n) => n + 1) }} />;
+  if (state.kind === 'error') return <ErrorNotice title={g.errorTitle} error={state.error} action={{ label: g.tryAgain, onClick: () => setAttempt((n) => n + 1) }} />;
   return <Form loaded={state.loaded} />;
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { token } from '@atlaskit/tokens';
 import { onGadgetRefresh } from '../../bridge';
 import { DrillDown, type DrillTarget } from '../DrillDown';
-import { Loading, Notice } from '../states';
+import { Loading, ErrorNotice, Notice } from '../states';
 import { FirstSync } from '../Freshness';
 import { AsOf, Section, useGov, useGovernanceReport } from './common';
 import { AttentionList, DefectFigures, PerTeam, PriorityTable } from './DefectsTab';
@@ -19,7 +19,7 @@ export function GovGadgetView() {
   if (state.kind === 'pending') return <FirstSync freshness={state.freshness} />;
   if (state.kind === 'error') {
     if (state.error.code === 'NOT_CONFIGURED') return <Notice title={g.notConfiguredTitle} body={g.notConfiguredBody} />;
-    return <Notice appearance="error" title={g.errorTitle} body={state.error.message} action={{ label: g.tryAgain, onClick: () => reload(true) }} />;
+    return <ErrorNotice title={g.errorTitle} error={state.error} action={{ label: g.tryAgain, onClick: () => reload(true) }} />;
   }
   const r = state.report;
   return (

@@ -16,11 +16,11 @@ import { api } from '../../api';
 import { announceIssueChanged, editScreenPath, onIssueChanged, openEditScreen, openIssue } from '../../bridge';
 import { localized } from '../../i18n';
 import { issueMessages, type IssueMessages } from '../../i18n-issue';
-import { Loading, Notice } from '../states';
+import { ErrorNotice, ErrorText, Loading } from '../states';
 import { border, SeverityLozenge, subtle, useGov } from './common';
 
 type State = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; data: IssueHygieneData };
-type Note = { appearance: 'success' | 'error'; text: string } | null;
+type Note = { appearance: 'success' | 'error'; text: string; error?: ResolverError } | null;
 
 const link = { color: token('color.link', '#0C66E4'), fontWeight: 500 } as const;
 
@@ -154,16 +154,16 @@ export function HygienePanel() {
       setNote({ appearance: 'success', text: m.applied });
       // The summary and the other panels read the issue again (Jira does not tell the viewer's own page).
       announceIssueChanged();
-    } else setNote({ appearance: 'error', text: m.fixFailed(r.error.message) });
+    } else setNote({ appearance: 'error', text: m.fixFailed('').trim(), error: r.error });
   };
 
   if (state.kind === 'loading') return <Loading label={g.panelLoading} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={g.errorTitle} body={state.error.message} action={{ label: g.tryAgain, onClick: () => void load(false) }} />;
+  if (state.kind === 'error') return <ErrorNotice title={g.errorTitle} error={state.error} action={{ label: g.tryAgain, onClick: () => void load(false) }} />;
   const { violations } = state.data;
   const noteView = note && (
     <div role="status" data-testid={`hygiene-note-${note.appearance}`}>
       <SectionMessage appearance={note.appearance}>
-        <p>{note.text}</p>
+        <p>{note.error ? <ErrorText lead={note.text} error={note.error} /> : note.text}</p>
       </SectionMessage>
     </div>
   );

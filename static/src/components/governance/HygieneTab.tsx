@@ -10,28 +10,27 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { HygieneData, HygieneIssueRow, HygieneRuleId } from '../../../../src/shared/protocol';
-import { percent } from '../../format';
 import { toCsv, downloadCsv } from './csv';
 import { Figure, Figures, IssueLink, Section, SeverityLozenge, subtle, subtlest, useGov, border } from './common';
 
 type Group = 'rule' | 'assignee';
 
 export function ScoreFigures({ data }: { data: HygieneData }) {
-  const { g, lang } = useGov();
+  const { g, lang, fmt } = useGov();
   const { score } = data;
   const delta = score.score !== null && score.before !== null ? score.score - score.before : null;
-  const deltaText = delta === null ? null : `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 }).format(Math.abs(delta) * 100)} ${lang === 'ru' ? 'п. п.' : 'pp'}`;
+  const deltaText = delta === null ? null : `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${fmt.decimal(Math.abs(delta) * 100)} ${lang === 'ru' ? 'п. п.' : 'pp'}`;
   const colour = delta === null || Math.abs(delta) < 0.0005 ? subtle : delta > 0 ? token('color.text.success', '#216E4E') : token('color.text.danger', '#AE2E24');
   return (
     <Figures>
-      <Figure testId="hygiene-score" label={g.score} value={percent(score.score, lang) ?? '—'} note={g.scanned(score.scanned, score.violating)}>
+      <Figure testId="hygiene-score" label={g.score} value={fmt.percent(score.score) ?? '—'} note={g.scanned(score.scanned, score.violating)}>
         {deltaText && (
           <div data-testid="hygiene-delta" style={{ fontSize: '12px', fontWeight: 600, color: colour, marginTop: token('space.050', '4px') }}>
             {g.change(deltaText)}
           </div>
         )}
       </Figure>
-      <Figure testId="hygiene-before" label={g.previousWeek} value={percent(score.before, lang) ?? '—'} note={g.scanned(score.scannedBefore, score.violatingBefore)} colour={subtle} />
+      <Figure testId="hygiene-before" label={g.previousWeek} value={fmt.percent(score.before) ?? '—'} note={g.scanned(score.scannedBefore, score.violatingBefore)} colour={subtle} />
     </Figures>
   );
 }

@@ -5,7 +5,7 @@ import { token } from '@atlaskit/tokens';
 import type { GovernanceContextData, ResolverError } from '../../../../src/shared/protocol';
 import { PERIOD_CHOICES } from '../../../../src/shared/governance-protocol';
 import { api } from '../../api';
-import { Loading, Notice } from '../states';
+import { Loading, ErrorNotice, Notice } from '../states';
 import { FirstSync } from '../Freshness';
 import { lazyPart, LazySelect as Select } from '../../lazy';
 import { AsOf, subtle, useGov, useGovernanceReport, type ReportState } from './common';
@@ -22,7 +22,7 @@ function Report({ state, reload, render }: { state: ReportState; reload: (refres
   const { g } = useGov();
   if (state.kind === 'loading') return <Loading label={g.computing} />;
   if (state.kind === 'pending') return <FirstSync freshness={state.freshness} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={g.errorTitle} body={state.error.message} action={{ label: g.tryAgain, onClick: () => reload(true) }} />;
+  if (state.kind === 'error') return <ErrorNotice title={g.errorTitle} error={state.error} action={{ label: g.tryAgain, onClick: () => reload(true) }} />;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '16px') }}>
       <AsOf meta={state.report.meta} onRefresh={() => reload(true)} />
@@ -55,7 +55,7 @@ export function ProjectGovernance() {
           </div>
         )}
       </div>
-      {ctx.kind === 'error' && <Notice appearance="error" title={g.errorTitle} body={ctx.error.message} />}
+      {ctx.kind === 'error' && <ErrorNotice title={g.errorTitle} error={ctx.error} />}
       {ctx.kind === 'ready' && boards.length === 0 ? (
         <Notice title={g.noBoards} body={g.noBoards} />
       ) : (

@@ -4,8 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ReadinessData, ReadinessState, ResolverError } from '../../../../src/shared/protocol';
 import { api } from '../../api';
-import { shortDate } from '../../format';
-import { Loading, Notice } from '../states';
+import { Loading, ErrorNotice, Notice } from '../states';
 import { border, IssueLink, Section, subtle, subtlest, useGov } from './common';
 
 const APPEARANCE: Record<ReadinessState, 'success' | 'removed' | 'default' | 'moved' | 'inprogress'> = {
@@ -19,7 +18,7 @@ const APPEARANCE: Record<ReadinessState, 'success' | 'removed' | 'default' | 'mo
 const categoryLozenge = (c: string) => (c === 'done' ? 'success' : c === 'indeterminate' ? 'inprogress' : 'default');
 
 export function ReadinessTab() {
-  const { g, lang, context, t } = useGov();
+  const { g, t, fmt } = useGov();
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; data: ReadinessData }>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -31,7 +30,7 @@ export function ReadinessTab() {
     };
   }, [attempt]);
   if (state.kind === 'loading') return <Loading label={t.drillLoading} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={g.errorTitle} body={state.error.message} action={{ label: g.tryAgain, onClick: () => setAttempt((n) => n + 1) }} />;
+  if (state.kind === 'error') return <ErrorNotice title={g.errorTitle} error={state.error} action={{ label: g.tryAgain, onClick: () => setAttempt((n) => n + 1) }} />;
   const { data } = state;
   if (!data.sprint) return <Notice title={g.noNextSprint} body={g.noNextSprintBody} />;
   const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${border}`, textAlign: 'left' as const };
@@ -41,7 +40,7 @@ export function ReadinessTab() {
     <div data-testid="readiness-tab" style={{ display: 'flex', flexDirection: 'column', gap: token('space.200', '16px') }}>
       <Section title={g.nextSprint(data.sprint.name, data.sprint.boardName)} testId="next-sprint">
         <div style={{ display: 'flex', gap: token('space.100', '8px'), flexWrap: 'wrap', alignItems: 'center', fontSize: '12px', color: subtle }}>
-          {data.sprint.startDate && <span>{shortDate(data.sprint.startDate, lang, context.timezone ?? undefined)}</span>}
+          {data.sprint.startDate && <span>{fmt.shortDate(data.sprint.startDate)}</span>}
           <span data-testid="ready-count" style={{ fontWeight: 600 }}>
             {g.readyCount(data.counts.ready + data.counts.notApplicable, total)}
           </span>

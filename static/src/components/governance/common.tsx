@@ -9,7 +9,7 @@ import { token } from '@atlaskit/tokens';
 import type { Freshness, GovernanceReportData, ReportMeta, ResolverError } from '../../../../src/shared/protocol';
 import { api } from '../../api';
 import { openIssue } from '../../bridge';
-import { decimal } from '../../format';
+import type { Format } from '../../format';
 import { FreshnessBar, useSyncPolling } from '../Freshness';
 import { governanceMessages, type GovernanceMessages } from '../../i18n-governance';
 import { useShell } from '../../shell';
@@ -76,9 +76,9 @@ export function SeverityLozenge({ severity }: { severity: 'high' | 'medium' | 'l
 }
 
 /** Hours as people read them: "5.5 h" under two days, else "3.2 d". */
-export function duration(hours: number, g: GovernanceMessages, lang: 'en' | 'ru'): string {
+export function duration(hours: number, g: GovernanceMessages, fmt: Format): string {
   const h = Math.abs(hours);
-  return h < 48 ? g.hours(decimal(h, lang)) : g.days(decimal(h / 24, lang));
+  return h < 48 ? g.hours(fmt.decimal(h)) : g.days(fmt.decimal(h / 24));
 }
 
 /** The boards and roll-up shown, how current their figures are, and Refresh. */

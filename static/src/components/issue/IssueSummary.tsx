@@ -13,7 +13,7 @@ import { onIssueChanged } from '../../bridge';
 import { localized } from '../../i18n';
 import { issueMessages, type IssueMessages } from '../../i18n-issue';
 import { useShell } from '../../shell';
-import { Loading, Notice } from '../states';
+import { Loading, ErrorNotice } from '../states';
 
 type State = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; data: IssueContextData };
 
@@ -138,7 +138,7 @@ export function IssueSummary() {
   // The issue changed (someone edited it, or a fix in the Hygiene panel): read it again, keeping what is shown meanwhile.
   useEffect(() => onIssueChanged(() => void load(true)), [load]);
   if (state.kind === 'loading') return <Loading label={m.summaryLoading} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={m.summaryError} body={state.error.message} action={{ label: m.tryAgain, onClick: () => void load(false) }} />;
+  if (state.kind === 'error') return <ErrorNotice title={m.summaryError} error={state.error} action={{ label: m.tryAgain, onClick: () => void load(false) }} />;
   const d = state.data;
   return (
     <section

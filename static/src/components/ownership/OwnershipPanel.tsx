@@ -16,7 +16,7 @@ import { onIssueChanged, openModule } from '../../bridge';
 import { localized, type Lang } from '../../i18n';
 import { ownershipMessages, type OwnershipMessages } from '../../i18n-ownership';
 import { useShell } from '../../shell';
-import { Loading, Notice } from '../states';
+import { Loading, ErrorNotice } from '../states';
 import { Person } from './Person';
 
 /** The manifest key of the governance settings admin page. */
@@ -217,6 +217,6 @@ export function OwnershipPanel() {
   // A label, component or field the mapping reads may have changed: map the issue again.
   useEffect(() => onIssueChanged(() => load(true)), [load]);
   if (state.kind === 'loading') return <Loading label={m.panelLoading} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={m.panelErrorTitle} body={state.error.message} action={{ label: m.tryAgain, onClick: () => load() }} />;
+  if (state.kind === 'error') return <ErrorNotice title={m.panelErrorTitle} error={state.error} action={{ label: m.tryAgain, onClick: () => load() }} />;
   return <Panel data={state.data} />;
 }

@@ -16,7 +16,6 @@ import type { ChecklistItemView, ChecklistKind, ItemState, ReadinessPerson } fro
 import { localized } from '../../i18n';
 import type { ReadinessMessages } from '../../i18n-readiness';
 import { useShell } from '../../shell';
-import { exactTime, relativeTime } from './time';
 
 export const REASON_MAX = 500;
 
@@ -40,14 +39,14 @@ interface Props {
 const subtle = token('color.text.subtle', '#44546F');
 
 export function Who({ accountId, at, people, t }: { accountId: string | null; at: string; people: Record<string, ReadinessPerson>; t: ReadinessMessages }) {
-  const { lang, context } = useShell();
+  const { fmt } = useShell();
   const person = accountId ? people[accountId] : undefined;
   const name = accountId === null ? t.theApp : (person?.displayName ?? t.unknownUser);
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050', '4px'), color: subtle, fontSize: '12px' }}>
       {accountId !== null && <Avatar size="xsmall" name={name} {...(person?.avatarUrl ? { src: person.avatarUrl } : {})} />}
       <span>
-        {name} · <time dateTime={at} title={exactTime(at, lang, context.timezone)}>{relativeTime(at, lang)}</time>
+        {name} · <time dateTime={at} title={fmt.dateTime(at)}>{fmt.relative(at)}</time>
       </span>
     </span>
   );
@@ -86,14 +85,14 @@ function AutoMark({ state, text, t, testId, struck = false }: { state: ItemState
 
 /** A tick imported from an earlier version, not verified: who it claims, and (for a reason) a way to confirm it. */
 function ImportedClaim({ testId, item, text, people, canEdit, t, onConfirm }: { testId: string; item: ChecklistItemView; text: string; people: Record<string, ReadinessPerson>; canEdit: boolean; t: ReadinessMessages; onConfirm(reason: string): void }) {
-  const { lang, context } = useShell();
+  const { fmt } = useShell();
   const claim = item.imported;
   if (!claim) return null;
   const who = people[claim.by]?.displayName ?? t.unknownUser;
   return (
     <span data-testid={`${testId}-imported`} title={t.importedHint} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.050', '4px'), fontSize: '12px', color: token('color.text.warning', '#A54800') }}>
       <span style={{ overflowWrap: 'anywhere' }}>
-        {t.importedClaim(who, claim.state, claim.reason)} · <time dateTime={claim.at} title={exactTime(claim.at, lang, context.timezone)}>{relativeTime(claim.at, lang)}</time>
+        {t.importedClaim(who, claim.state, claim.reason)} · <time dateTime={claim.at} title={fmt.dateTime(claim.at)}>{fmt.relative(claim.at)}</time>
       </span>
       {canEdit && claim.state === 'notApplicable' && claim.reason && item.allowNotApplicable && (
         <Button spacing="compact" appearance="subtle" aria-label={t.confirmNotApplicableLabel(text)} testId={`${testId}-confirm-na`} onClick={() => onConfirm(claim.reason as string)}>

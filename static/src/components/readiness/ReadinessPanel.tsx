@@ -9,28 +9,28 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { ReadinessView } from '../../../../src/shared/protocol';
+import type { ReadinessView, ResolverError } from '../../../../src/shared/protocol';
 import { api } from '../../api';
 import { onIssueChanged } from '../../bridge';
 import { readinessMessages } from '../../i18n-readiness';
 import { useShell } from '../../shell';
-import { Loading, Notice } from '../states';
+import { ErrorNotice, ErrorText, Loading } from '../states';
 import { ChecklistSection } from './ChecklistSection';
 import type { ItemChangeRequest } from './ChecklistItemRow';
 import { HistoryList } from './HistoryList';
-import { exactTime } from './time';
 
 /** Re-reads and re-applies after a conflict at most this many times. */
 const ATTEMPTS = 4;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; view: ReadinessView };
-type Note = { appearance: 'information' | 'warning' | 'error'; text: string } | null;
+type State = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; view: ReadinessView };
+/** A note over the lists; an error note says the server's error in words, its details behind a toggle. */
+type Note = { appearance: 'information' | 'warning' | 'error'; text: string; error?: ResolverError } | null;
 
 const hasItem = (view: ReadinessView, change: ItemChangeRequest) => view.lists[change.list]?.items.some((i) => i.id === change.item) ?? false;
 
 export function ReadinessPanel() {
-  const { lang, context } = useShell();
+  const { lang, context, fmt } = useShell();
   const t = readinessMessages(lang);
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
@@ -48,7 +48,7 @@ export function ReadinessPanel() {
     if (!quiet) setState({ kind: 'loading' });
     const r = await api.readiness();
     if (r.ok) show(r.data);
-    else if (!quiet || !viewRef.current) setState({ kind: 'error', message: r.error.message });
+    else if (!quiet || !viewRef.current) setState({ kind: 'error', error: r.error });
   }, []);
 
   useEffect(() => {
@@ -77,7 +77,7 @@ export function ReadinessPanel() {
         return;
       }
       if (r.error.code !== 'CONFLICT') {
-        setNote({ appearance: 'error', text: t.saveFailed(r.error.message) });
+        setNote({ appearance: 'error', text: t.saveFailed('').trim(), error: r.error });
         await load(true);
         return;
       }
@@ -85,7 +85,7 @@ export function ReadinessPanel() {
       if (attempt > 0) await pause(250 * attempt);
       const fresh = await api.readiness();
       if (!fresh.ok) {
-        setNote({ appearance: 'error', text: t.saveFailed(fresh.error.message) });
+        setNote({ appearance: 'error', text: t.saveFailed('').trim(), error: fresh.error });
         return;
       }
       show(fresh.data);
@@ -95,7 +95,7 @@ export function ReadinessPanel() {
       }
       version = fresh.data.version;
     }
-    setNote({ appearance: 'error', text: t.saveFailed('') });
+    setNote({ appearance: 'error', text: t.saveFailed('').trim(), error: { code: 'CONFLICT', message: `Still refused as a conflict after ${ATTEMPTS} attempts.` } });
   };
 
   // Changes are saved one after another, each on the version the previous one left.
@@ -106,7 +106,7 @@ export function ReadinessPanel() {
     setNote(null);
     queue.current = queue.current
       .then(() => save(c))
-      .catch((err: unknown) => setNote({ appearance: 'error', text: t.saveFailed(err instanceof Error ? err.message : String(err)) }))
+      .catch((err: unknown) => setNote({ appearance: 'error', text: t.saveFailed('').trim(), error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } }))
       .finally(() => {
         pendingCount.current--;
         setPending((p) => {
@@ -118,7 +118,7 @@ export function ReadinessPanel() {
   };
 
   if (state.kind === 'loading') return <Loading label={t.loading} />;
-  if (state.kind === 'error') return <Notice appearance="error" title={t.errorTitle} body={state.message} action={{ label: t.tryAgain, onClick: () => void load(false) }} />;
+  if (state.kind === 'error') return <ErrorNotice title={t.errorTitle} error={state.error} action={{ label: t.tryAgain, onClick: () => void load(false) }} />;
   const v = state.view;
   const lists = [v.lists.dor, v.lists.dod].filter((l) => l !== null);
 
@@ -136,7 +136,7 @@ export function ReadinessPanel() {
             <ul style={{ margin: `${token('space.050', '4px')} 0 0`, paddingLeft: token('space.200', '16px') }}>
               {v.integrity.incidents.map((i, n) => (
                 <li key={`${i.at}-${n}`} data-testid="readiness-incident" data-kind={i.kind} style={{ overflowWrap: 'anywhere', fontSize: '12px' }}>
-                  {t.incident(i, exactTime(i.at, lang, context.timezone))}
+                  {t.incident(i, fmt.dateTime(i.at))}
                 </li>
               ))}
             </ul>
@@ -153,7 +153,7 @@ export function ReadinessPanel() {
       {note && (
         <div role="status" data-testid={`readiness-note-${note.appearance}`}>
           <SectionMessage appearance={note.appearance}>
-            <p>{note.text}</p>
+            <p>{note.error ? <ErrorText lead={note.text} error={note.error} /> : note.text}</p>
             <div style={{ marginTop: token('space.050', '4px') }}>
               <Button spacing="compact" appearance="subtle" onClick={() => setNote(null)}>
                 {t.dismiss}

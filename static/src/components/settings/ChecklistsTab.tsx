@@ -6,40 +6,88 @@ import type { AutoCheck, ChecklistItemTemplate, ChecklistTemplate, GovernanceCon
 import { localized } from '../../i18n';
 import { useSettings } from './context';
 import { freshKey, type Path } from './draft';
+import { RowActions } from './row-actions';
 import { ChoiceField, ProblemList, RefsField, TextField, ToggleField, ValuesField, type Choice } from './fields';
 
 const AUTOS: readonly AutoCheck[] = ['estimate', 'acceptanceCriteria', 'designLink', 'subtasksDone', 'description', 'assignee'];
+
+/** The list with the entry at `from` moved by one place up (-1) or down (1); unchanged at either end. */
+export function moved<T>(list: readonly T[], from: number, by: -1 | 1): T[] {
+  const to = from + by;
+  if (to < 0 || to >= list.length) return [...list];
+  const out = [...list];
+  const [entry] = out.splice(from, 1);
+  if (entry !== undefined) out.splice(to, 0, entry);
+  return out;
+}
 
 function newItem(used: string[]): ChecklistItemTemplate {
   return { id: freshKey('item', used), text: { en: '', ru: '' }, required: true, allowNotApplicable: true, auto: null };
 }
 
-function ItemRow({ base, index, item, count, onRemove }: { base: Path; index: number; item: ChecklistItemTemplate; count: number; onRemove: () => void }) {
-  const { m } = useSettings();
+/** A small square button with words for a screen reader: the arrows that move an item. */
+function MoveButton({ label, glyph, disabled, onClick, testId }: { label: string; glyph: string; disabled: boolean; onClick: () => void; testId: string }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+      data-testid={testId}
+      style={{
+        width: 28,
+        height: 28,
+        padding: 0,
+        border: `1px solid ${token('color.border', '#091E4224')}`,
+        borderRadius: 3,
+        background: token('color.background.neutral.subtle', 'transparent'),
+        color: disabled ? token('color.text.disabled', '#091E424F') : token('color.text.subtle', '#44546F'),
+        cursor: disabled ? 'not-allowed' : 'pointer',
+        font: 'inherit',
+      }}
+    >
+      {glyph}
+    </button>
+  );
+}
+
+/**
+ * One item of a template: its text in both languages, whether it is required, may be not
+ * applicable, or is checked from the issue. Its id stays internal (stored readiness refers to it):
+ * it follows the item when the item moves, and is never shown.
+ */
+function ItemRow({ base, index, item, count, onMove, onRemove }: { base: Path; index: number; item: ChecklistItemTemplate; count: number; onMove: (by: -1 | 1) => void; onRemove: () => void }) {
+  const { m, lang } = useSettings();
   const path: Path = [...base, 'items', index];
   const autoOptions: Choice[] = AUTOS.map((a) => ({ value: a, label: m.autos[a] }));
+  const n = index + 1;
+  const text = localized(item.text, lang) || item.text.en;
   return (
     <div
       data-testid={`item-${index}`}
+      role="group"
+      aria-label={m.itemLabel(n)}
       style={{
         display: 'grid',
-        gridTemplateColumns: '110px minmax(150px, 1fr) minmax(150px, 1fr) 90px 120px 190px auto',
+        gridTemplateColumns: '64px minmax(150px, 1fr) minmax(150px, 1fr) 90px 120px 190px auto',
         gap: token('space.100', '8px'),
         alignItems: 'start',
         borderTop: `1px solid ${token('color.border', '#091E4224')}`,
         paddingTop: token('space.100', '8px'),
       }}
     >
-      <TextField path={[...path, 'id']} label={m.itemId} />
-      <TextField path={[...path, 'text', 'en']} label={`${m.itemText} · EN`} />
-      <TextField path={[...path, 'text', 'ru']} label={`${m.itemText} · RU`} />
+      <div style={{ display: 'flex', gap: token('space.050', '4px'), paddingTop: token('space.250', '20px') }}>
+        <MoveButton label={m.itemUp(n, text)} glyph="↑" disabled={index === 0} onClick={() => onMove(-1)} testId={`item-up-${index}`} />
+        <MoveButton label={m.itemDown(n, text)} glyph="↓" disabled={index === count - 1} onClick={() => onMove(1)} testId={`item-down-${index}`} />
+      </div>
+      <TextField path={[...path, 'text', 'en']} label={`${m.itemText} ${n} · EN`} />
+      <TextField path={[...path, 'text', 'ru']} label={`${m.itemText} ${n} · RU`} />
       <ToggleField path={[...path, 'required']} label={m.required} />
       <ToggleField path={[...path, 'allowNotApplicable']} label={m.allowNa} />
       <ChoiceField path={[...path, 'auto']} label={m.auto} options={autoOptions} noneLabel={m.autoNone} />
       <div style={{ paddingTop: token('space.250', '20px') }}>
-        <Button appearance="subtle" isDisabled={count === 1} onClick={onRemove}>
-          {m.remove}
-        </Button>
+        <RowActions label={m.rowActions(text || m.itemLabel(n))} testId={`item-actions-${index}`} actions={[{ label: m.remove, onClick: onRemove, isDisabled: count === 1, testId: `item-remove-${index}` }]} />
       </div>
     </div>
   );
@@ -61,9 +109,11 @@ function TemplateCard({ index, template }: { index: number; template: ChecklistT
           {localized(template.name, lang) || template.id}
         </Heading>
         <span style={{ marginLeft: 'auto' }}>
-          <Button appearance="subtle" onClick={() => update((d) => ({ ...d, checklists: { templates: d.checklists.templates.filter((_, i) => i !== index) } }))}>
-            {m.removeTemplate}
-          </Button>
+          <RowActions
+            label={m.rowActions(localized(template.name, lang) || template.id)}
+            testId={`template-actions-${index}`}
+            actions={[{ label: m.removeTemplate, onClick: () => update((d) => ({ ...d, checklists: { templates: d.checklists.templates.filter((_, i) => i !== index) } })), testId: `template-remove-${index}` }]}
+          />
         </span>
       </div>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: token('space.150', '12px') }}>
@@ -83,7 +133,16 @@ function TemplateCard({ index, template }: { index: number; template: ChecklistT
       <div style={{ overflowX: 'auto' }}>
         <div style={{ minWidth: 980 }}>
           {template.items.map((item, i) => (
-            <ItemRow key={i} base={base} index={i} item={item} count={template.items.length} onRemove={() => change((t) => ({ ...t, items: t.items.filter((_, j) => j !== i) }))} />
+            <ItemRow
+              // By id, so a moved item keeps its focus; a repeated id (a problem to fix) by position.
+              key={template.items.findIndex((x) => x.id === item.id) === i ? item.id : `${item.id}#${i}`}
+              base={base}
+              index={i}
+              item={item}
+              count={template.items.length}
+              onMove={(by) => change((t) => ({ ...t, items: moved(t.items, i, by) }))}
+              onRemove={() => change((t) => ({ ...t, items: t.items.filter((_, j) => j !== i) }))}
+            />
           ))}
         </div>
       </div>

@@ -13,7 +13,7 @@ import { api } from '../../api';
 import { localized } from '../../i18n';
 import { FirstSync, FreshnessBar, useSyncPolling } from '../Freshness';
 import { Person } from '../ownership/Person';
-import { Loading, Notice } from '../states';
+import { Loading, ErrorNotice } from '../states';
 import { useSettings } from './context';
 import type { Choice } from './fields';
 
@@ -142,7 +142,7 @@ export function MatrixTab({ dirty }: { dirty: boolean }) {
     return (
       <div>
         {head}
-        <Notice appearance="error" title={m.matrixTitle} body={state.error.message} action={{ label: m.tryAgain, onClick: () => load(true) }} />
+        <ErrorNotice title={m.matrixTitle} error={state.error} action={{ label: m.tryAgain, onClick: () => load(true) }} />
       </div>
     );
   const { data } = state;

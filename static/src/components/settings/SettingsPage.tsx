@@ -1,6 +1,6 @@
 /**
  * The Governance settings admin page: one draft of the whole configuration, validated by the
- * server as you type (every problem named by its path), saved atomically over the version it was
+ * server as you type (every problem said in words where it is: problem-text.ts), saved atomically over the version it was
  * read at (a save over someone else's newer one is refused, with the choice to reload), imported
  * and exported as JSON, and the ownership matrix of what is saved.
  */
@@ -14,14 +14,16 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
 import type { ConfigProblem, FieldValuesData, GovernanceConfig, PersonView, ResolverError, SettingsData, SiteValues } from '../../../../src/shared/protocol';
 import { api } from '../../api';
-import { describeProblem, ownershipMessages } from '../../i18n-ownership';
+import { ownershipMessages } from '../../i18n-ownership';
 import { useShell } from '../../shell';
 import { useSyncPolling } from '../Freshness';
-import { Loading, Notice } from '../states';
+import { ErrorNotice, ErrorText, Loading } from '../states';
+import { errorText } from '../../i18n-errors';
 import { lazyPart } from '../../lazy';
 import { SettingsContext, type CountsState, type SettingsCtx } from './context';
 import { sameJson, setAt, TABS, tabOf, type Path, type TabId } from './draft';
 import { UnresolvedList } from './migration';
+import { problemLine } from './problem-text';
 import { StructureTab } from './StructureTab';
 import type { ImportOutcome } from './TransferTab';
 
@@ -43,7 +45,7 @@ type SaveState =
   | { kind: 'saved'; version: number }
   | { kind: 'invalid' }
   | { kind: 'conflict'; version: number | null }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; error: ResolverError };
 
 const VALIDATE_AFTER_MS = 300;
 const COUNT_AFTER_MS = 700;
@@ -102,7 +104,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
     const timer = setTimeout(() => {
       void api.validateSettings(draft).then((r) => {
         if (mine !== validation.current) return;
-        setProblems(r.ok ? r.data.problems : [{ path: '(root)', message: r.error.message }]);
+        setProblems(r.ok ? r.data.problems : [{ path: '(root)', message: errorText(r.error, lang) }]);
         setValidating(false);
       });
     }, VALIDATE_AFTER_MS);
@@ -120,7 +122,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
     if (!options.quiet) setCounts({ kind: 'loading' });
     void api.matchCounts(config, options.refresh ?? false).then((r) => {
       if (mine !== countSeq.current) return;
-      if (!r.ok) setCounts({ kind: 'error', message: r.error.message });
+      if (!r.ok) setCounts({ kind: 'error', error: r.error });
       else if (r.data.status === 'ok') setCounts({ kind: 'ready', data: r.data });
       else if (r.data.status === 'pending') setCounts({ kind: 'pending', freshness: r.data.freshness });
       else setCounts({ kind: 'waiting' });
@@ -202,7 +204,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
   const doSave = async () => {
     setSave({ kind: 'saving' });
     const r = await api.saveSettings(draft, version);
-    if (!r.ok) return setSave({ kind: 'failed', message: r.error.message });
+    if (!r.ok) return setSave({ kind: 'failed', error: r.error });
     const out = r.data;
     if (out.status === 'saved') {
       accept(out.config, out.version);
@@ -211,12 +213,12 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
       setProblems(out.problems);
       setSave({ kind: 'invalid' });
     } else if (out.status === 'conflict') setSave({ kind: 'conflict', version: out.version });
-    else setSave({ kind: 'failed', message: out.message });
+    else setSave({ kind: 'failed', error: { code: 'INTERNAL', message: out.message } });
   };
 
   const doImport = async (json: string): Promise<ImportOutcome> => {
     const r = await api.importSettings(json, version);
-    if (!r.ok) return { kind: 'failed', message: r.error.message };
+    if (!r.ok) return { kind: 'failed', error: r.error };
     const out = r.data;
     switch (out.status) {
       case 'saved':
@@ -284,6 +286,8 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
   );
 
   const selected = TABS.indexOf(tab);
+  // The save bar stands only where the draft is edited: import saves by itself, the matrix and the sync save nothing.
+  const savable = tab !== 'transfer' && tab !== 'matrix' && tab !== 'sync';
   return (
     <SettingsContext.Provider value={ctx}>
       {data.storedProblems.length > 0 && (
@@ -291,9 +295,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
           <p>{m.storedProblemsBody}</p>
           <ul>
             {data.storedProblems.slice(0, 10).map((p) => (
-              <li key={p.path + p.message}>
-                <code>{p.path}</code>: {describeProblem(p, lang)}
-              </li>
+              <li key={p.path + p.message}>{problemLine(p, data.config, m, lang)}</li>
             ))}
           </ul>
         </SectionMessage>
@@ -306,7 +308,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
           </SectionMessage>
         </div>
       )}
-      {bar('top')}
+      {savable && bar('top')}
       {save.kind === 'conflict' && (
         <div data-testid="conflict" style={{ marginBottom: token('space.150', '12px') }}>
           <SectionMessage
@@ -328,7 +330,9 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
       {save.kind === 'failed' && (
         <div style={{ marginBottom: token('space.150', '12px') }}>
           <SectionMessage appearance="error" title={m.saveFailedTitle}>
-            <p>{save.message}</p>
+            <p>
+              <ErrorText error={save.error} />
+            </p>
           </SectionMessage>
         </div>
       )}
@@ -341,7 +345,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
                   <Button appearance="subtle" spacing="compact" onClick={() => setTab(tabOf(p.path))}>
                     {m.tabs[tabOf(p.path)]}
                   </Button>{' '}
-                  <code>{p.path}</code>: {describeProblem(p, lang)}
+                  <span data-testid="problem-line">{problemLine(p, draft, m, lang)}</span>
                 </li>
               ))}
               {problems.length > 12 && <li>…</li>}
@@ -377,7 +381,7 @@ function Editor({ data, onReload }: { data: SettingsData; onReload: () => void }
           ))}
         </Tabs>
       </div>
-      {tab !== 'transfer' && tab !== 'matrix' && tab !== 'sync' && bar('bottom')}
+      {savable && bar('bottom')}
     </SettingsContext.Provider>
   );
 }
@@ -405,9 +409,9 @@ export function SettingsPage() {
       {load.kind === 'loading' && <Loading label={m.settingsLoading} />}
       {load.kind === 'error' &&
         (load.error.code === 'FORBIDDEN' ? (
-          <Notice appearance="warning" title={m.forbiddenTitle} body={load.error.message} />
+          <ErrorNotice appearance="warning" title={m.forbiddenTitle} error={load.error} />
         ) : (
-          <Notice appearance="error" title={m.loadErrorTitle} body={load.error.message} action={{ label: m.tryAgain, onClick: reload }} />
+          <ErrorNotice title={m.loadErrorTitle} error={load.error} action={{ label: m.tryAgain, onClick: reload }} />
         ))}
       {load.kind === 'ready' && <Editor key={generation} data={load.data} onReload={reload} />}
     </div>

@@ -11,6 +11,8 @@ import Lozenge from '@atlaskit/lozenge';
 import { LazySelect as Select, preloadSelect } from '../../lazy';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
+import { ErrorText } from '../states';
+import { RowActions } from './row-actions';
 import type { Channel, GovernanceConfig, MatchRule, Product, Segment } from '../../../../src/shared/protocol';
 import { localized } from '../../i18n';
 import { FreshnessBar } from '../Freshness';
@@ -216,18 +218,18 @@ function EntryCard({ dim, index, entry, count }: { dim: Dimension; index: number
         <code style={{ color: token('color.text.subtlest', '#626F86') }}>{entry.key}</code>
         <MatchCount dim={dim} entryKey={entry.key} rule={entry.match} />
         <span style={{ marginLeft: 'auto', display: 'flex', gap: token('space.050', '4px') }}>
-          <Button appearance={open ? 'default' : 'primary'} spacing="compact" isDisabled={hasProblem} onClick={() => setUnfolded(!open)} testId={`edit-${dim}-${index}`} aria-expanded={open}>
+          <Button spacing="compact" isDisabled={hasProblem} onClick={() => setUnfolded(!open)} testId={`edit-${dim}-${index}`} aria-expanded={open}>
             {open ? m.fold : m.edit}
           </Button>
-          <Button appearance="subtle" spacing="compact" isDisabled={index === 0} onClick={() => move(-1)}>
-            {m.moveUp}
-          </Button>
-          <Button appearance="subtle" spacing="compact" isDisabled={index === count - 1} onClick={() => move(1)}>
-            {m.moveDown}
-          </Button>
-          <Button appearance="subtle" spacing="compact" onClick={remove}>
-            {m.remove}
-          </Button>
+          <RowActions
+            label={m.rowActions(title)}
+            testId={`actions-${dim}-${index}`}
+            actions={[
+              { label: m.moveUp, onClick: () => move(-1), isDisabled: index === 0, testId: `move-up-${dim}-${index}` },
+              { label: m.moveDown, onClick: () => move(1), isDisabled: index === count - 1, testId: `move-down-${dim}-${index}` },
+              { label: m.remove, onClick: remove, testId: `remove-${dim}-${index}` },
+            ]}
+          />
         </span>
       </div>
       {!open && (
@@ -264,7 +266,7 @@ function CountsNote() {
   const { counts, m, draft, recount } = useSettings();
   const style = { color: token('color.text.subtle', '#44546F'), font: token('font.body.small', '12px'), marginTop: token('space.100', '8px') };
   if (counts.kind === 'waiting') return <p style={style}>{m.countsWaiting}</p>;
-  if (counts.kind === 'error') return <p style={{ ...style, color: token('color.text.danger', '#AE2E24') }}>{m.countsFailed(counts.message)}</p>;
+  if (counts.kind === 'error') return <p style={{ ...style, color: token('color.text.danger', '#AE2E24') }}><ErrorText lead={m.countsFailed('').trim()} error={counts.error} /></p>;
   if (counts.kind === 'pending')
     return (
       <div data-testid="counts-pending" style={style}>

@@ -17,15 +17,14 @@ import { token } from '@atlaskit/tokens';
 import type { ResolverError, SyncHealthBoard, SyncHealthData } from '../../../../src/shared/protocol';
 import { api } from '../../api';
 import { boardPath, openBoard } from '../../bridge';
-import { dateTime, decimal } from '../../format';
-import { localeTag, type Lang } from '../../i18n';
+import type { Format } from '../../format';
 import { syncHealthMessages, type SyncHealthMessages } from '../../i18n-sync-health';
 import { useShell } from '../../shell';
 import { BoardsField, type BoardChoice } from '../edit-fields';
-import { Loading, Notice } from '../states';
+import { ErrorNotice, ErrorText, Loading } from '../states';
 
 type Load = { kind: 'loading' } | { kind: 'error'; error: ResolverError } | { kind: 'ready'; data: SyncHealthData };
-type Flash = { appearance: 'success' | 'information' | 'warning' | 'error'; text: string };
+type Flash = { appearance: 'success' | 'information' | 'warning' | 'error'; text: string; error?: ResolverError };
 
 const POLL_MS = 3_000;
 /** The tab stops reading by itself after this long; any action or Reload starts it again. */
@@ -85,8 +84,7 @@ function BoardCell({ board, m, siteUrl }: { board: SyncHealthBoard; m: SyncHealt
 function Row({
   board: b,
   m,
-  lang,
-  timeZone,
+  fmt,
   siteUrl,
   busy,
   onResync,
@@ -94,15 +92,14 @@ function Row({
 }: {
   board: SyncHealthBoard;
   m: SyncHealthMessages;
-  lang: Lang;
-  timeZone: string | undefined;
+  fmt: Format;
   siteUrl: string | null;
   busy: boolean;
   onResync: () => void;
   onForget: () => void;
 }) {
-  const when = (iso: string | null, fallback: string) => (iso === null ? fallback : dateTime(iso, lang, timeZone));
-  const n = (x: number) => new Intl.NumberFormat(localeTag(lang)).format(x);
+  const when = (iso: string | null, fallback: string) => (iso === null ? fallback : fmt.dateTime(iso));
+  const n = (x: number) => fmt.integer(x);
   const label = boardLabel(b, m);
   return (
     <tr data-testid={`sync-row-${b.id}`} className={b.phase === 'failed' ? 'failed' : undefined}>
@@ -150,7 +147,7 @@ function Row({
           <span>
             <span style={{ display: 'block', color: token('color.text.danger', '#AE2E24') }}>{m.error[b.lastError.kind]}</span>
             <span className="sub" style={{ display: 'block' }}>
-              {m.errorAt(dateTime(b.lastError.at, lang, timeZone))}
+              {m.errorAt(fmt.dateTime(b.lastError.at))}
             </span>
             {b.lastError.message !== null && (
               <details>
@@ -163,11 +160,11 @@ function Row({
       </td>
       <td data-label={m.col.lastRun} data-testid="last-run">
         <span>
-          <span data-testid="runs">{m.run(lang, b.runs)}</span>
-          {b.lastRunAt !== null && <span className="sub"> · {dateTime(b.lastRunAt, lang, timeZone)}</span>}
+          <span data-testid="runs">{m.run(fmt.lang, b.runs)}</span>
+          {b.lastRunAt !== null && <span className="sub"> · {fmt.dateTime(b.lastRunAt)}</span>}
           {b.lastCost !== null && (
             <span className="sub" style={{ display: 'block' }} title={m.costHelp}>
-              {m.cost(lang, b.lastCost.requests, b.lastCost.objects)}
+              {m.cost(fmt.lang, b.lastCost.requests, b.lastCost.objects)}
             </span>
           )}
         </span>
@@ -196,7 +193,7 @@ function AddBoards({ m, onAdded }: { m: SyncHealthMessages; onAdded: (flash: Fla
     setBusy(true);
     const r = await api.addBoards(chosen.map((c) => c.value));
     setBusy(false);
-    if (!r.ok) return onAdded({ appearance: 'error', text: r.error.message });
+    if (!r.ok) return onAdded({ appearance: 'error', text: '', error: r.error });
     setChosen([]);
     onAdded({ appearance: 'success', text: m.added(lang, r.data.added.length, r.data.already.length) });
   };
@@ -206,7 +203,7 @@ function AddBoards({ m, onAdded }: { m: SyncHealthMessages; onAdded: (flash: Fla
         {m.addTitle}
       </Heading>
       <BoardsField first={[]} value={chosen} onChange={setChosen} help={m.addHelp} />
-      <Button appearance="primary" isDisabled={busy || chosen.length === 0} onClick={() => void add()} testId="add-boards-button">
+      <Button isDisabled={busy || chosen.length === 0} onClick={() => void add()} testId="add-boards-button">
         {busy ? m.adding : m.add}
       </Button>
     </section>
@@ -214,9 +211,8 @@ function AddBoards({ m, onAdded }: { m: SyncHealthMessages; onAdded: (flash: Fla
 }
 
 export function SyncTab() {
-  const { lang, context } = useShell();
+  const { lang, context, fmt } = useShell();
   const m = syncHealthMessages(lang);
-  const timeZone = context.timezone ?? undefined;
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [flash, setFlash] = useState<Flash | null>(null);
   const [busy, setBusy] = useState(false);
@@ -276,14 +272,14 @@ export function SyncTab() {
   const resync = (b: SyncHealthBoard) =>
     run(async () => {
       const r = await api.resyncBoard(b.id);
-      if (!r.ok) return { appearance: 'error', text: r.error.message };
+      if (!r.ok) return { appearance: 'error', text: '', error: r.error };
       return r.data.status === 'queued' ? { appearance: 'success', text: m.resyncQueued(boardLabel(b, m)) } : { appearance: 'warning', text: m.throttled(r.data.retryAfterSeconds) };
     });
 
   const syncNow = () =>
     run(async () => {
       const r = await api.syncBehind();
-      if (!r.ok) return { appearance: 'error', text: r.error.message };
+      if (!r.ok) return { appearance: 'error', text: '', error: r.error };
       if (r.data.retryAfterSeconds !== null) return { appearance: 'warning', text: m.throttled(r.data.retryAfterSeconds) };
       return { appearance: 'success', text: m.syncNowDone(lang, r.data.queued.length, r.data.throttled.length) };
     });
@@ -294,7 +290,7 @@ export function SyncTab() {
       const r = await api.forgetBoard(b.id);
       // The row and its confirmation are gone: the focus goes to what happened.
       setTimeout(() => flashBox.current?.focus(), 0);
-      if (!r.ok) return { appearance: 'error', text: r.error.message };
+      if (!r.ok) return { appearance: 'error', text: '', error: r.error };
       return { appearance: 'success', text: m.forgotten(boardLabel(b, m)) };
     });
 
@@ -312,16 +308,16 @@ export function SyncTab() {
         {flash && (
           <div style={{ margin: `${token('space.100', '8px')} 0` }}>
             <SectionMessage appearance={flash.appearance}>
-              <p>{flash.text}</p>
+              <p>{flash.error ? <ErrorText error={flash.error} /> : flash.text}</p>
             </SectionMessage>
           </div>
         )}
       </div>
       {load.kind === 'loading' && <Loading label={m.loading} />}
-      {load.kind === 'error' && <Notice appearance={load.error.code === 'FORBIDDEN' ? 'warning' : 'error'} title={m.loadError} body={load.error.message} action={{ label: m.tryAgain, onClick: () => void read(false) }} />}
+      {load.kind === 'error' && <ErrorNotice appearance={load.error.code === 'FORBIDDEN' ? 'warning' : 'error'} title={m.loadError} error={load.error} action={{ label: m.tryAgain, onClick: () => void read(false) }} />}
       {load.kind === 'ready' && (
         <>
-          <Totals data={load.data} m={m} lang={lang} />
+          <Totals data={load.data} m={m} />
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100', '8px'), alignItems: 'center', margin: `${token('space.150', '12px')} 0` }}>
             <Button appearance="primary" isDisabled={busy} onClick={() => void syncNow()} testId="sync-now" aria-describedby="sync-now-help">
               {m.syncNow}
@@ -356,7 +352,7 @@ export function SyncTab() {
               <tbody>
                 {load.data.boards.flatMap((b) => {
                   const rows = [
-                    <Row key={b.id} board={b} m={m} lang={lang} timeZone={timeZone} siteUrl={context.siteUrl} busy={busy} onResync={() => void resync(b)} onForget={() => setConfirm(b.id)} />,
+                    <Row key={b.id} board={b} m={m} fmt={fmt} siteUrl={context.siteUrl} busy={busy} onResync={() => void resync(b)} onForget={() => setConfirm(b.id)} />,
                   ];
                   if (confirm === b.id)
                     rows.push(
@@ -393,7 +389,8 @@ export function SyncTab() {
   );
 }
 
-function Totals({ data, m, lang }: { data: SyncHealthData; m: SyncHealthMessages; lang: Lang }) {
+function Totals({ data, m }: { data: SyncHealthData; m: SyncHealthMessages }) {
+  const { lang, fmt } = useShell();
   const t = data.totals;
   const item = { padding: `${token('space.050', '4px')} ${token('space.100', '8px')}`, border, borderRadius: token('radius.medium', '6px') };
   return (
@@ -413,7 +410,7 @@ function Totals({ data, m, lang }: { data: SyncHealthData; m: SyncHealthMessages
         </span>
       )}
       <span style={{ ...item, minWidth: 260, flex: '1 1 260px' }} data-testid="total-size">
-        <span style={{ display: 'block', marginBottom: token('space.050', '4px') }}>{m.totals.size(decimal(t.bytes / MIB, lang), new Intl.NumberFormat(localeTag(lang)).format(t.limitBytes / MIB))}</span>
+        <span style={{ display: 'block', marginBottom: token('space.050', '4px') }}>{m.totals.size(fmt.decimal(t.bytes / MIB), fmt.integer(t.limitBytes / MIB))}</span>
         <ProgressBar value={Math.min(1, t.bytes / t.limitBytes)} ariaLabel={m.totals.sizeLabel} />
       </span>
     </div>

@@ -11,10 +11,10 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import type { ConfigMigration, ConfigProblem, ExportData } from '../../../../src/shared/protocol';
+import type { ConfigMigration, ConfigProblem, ExportData, ResolverError } from '../../../../src/shared/protocol';
 import { api } from '../../api';
-import { Loading } from '../states';
-import { describeProblem } from '../../i18n-ownership';
+import { ErrorText, Loading } from '../states';
+import { problemLine } from './problem-text';
 import { useSettings } from './context';
 import { downloadFile } from '../../download';
 import { ExampleLoader } from './ExampleLoader';
@@ -27,7 +27,7 @@ export type ImportOutcome =
   | { kind: 'invalid'; problems: ConfigProblem[] }
   /** The page shows the conflict itself, with the choice to reload. */
   | { kind: 'conflict' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; error: ResolverError };
 
 async function copy(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
   try {
@@ -44,12 +44,12 @@ async function copy(text: string, area: HTMLTextAreaElement | null): Promise<boo
 function Export({ version, dirty }: { version: number | null; dirty: boolean }) {
   const { m } = useSettings();
   const [data, setData] = useState<ExportData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ResolverError | null>(null);
   const [copied, setCopied] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     setData(null);
-    void api.exportSettings().then((r) => (r.ok ? setData(r.data) : setError(r.error.message)));
+    void api.exportSettings().then((r) => (r.ok ? setData(r.data) : setError(r.error)));
   }, [version]);
   return (
     <section data-testid="export" style={{ marginBottom: token('space.400', '32px') }}>
@@ -58,13 +58,17 @@ function Export({ version, dirty }: { version: number | null; dirty: boolean }) 
       </Heading>
       <p style={{ color: token('color.text.subtle', '#44546F') }}>{m.exportHelp(version)}</p>
       {dirty && <p style={{ color: token('color.text.warning', '#A54800') }}>{m.exportUnsaved}</p>}
-      {error && <SectionMessage appearance="error">{error}</SectionMessage>}
+      {error && (
+        <SectionMessage appearance="error">
+          <ErrorText error={error} />
+        </SectionMessage>
+      )}
       {!data && !error && <Loading label={m.settingsLoading} />}
       {data && (
         <>
           <TextArea ref={area} value={data.json} isReadOnly isMonospaced resize="vertical" minimumRows={8} maxHeight="280px" aria-label={m.exportTitle} testId="export-json" />
           <div style={{ display: 'flex', gap: token('space.100', '8px'), marginTop: token('space.100', '8px') }}>
-            <Button appearance="primary" onClick={() => downloadFile(data.fileName, data.json, 'application/json')}>
+            <Button onClick={() => downloadFile(data.fileName, data.json, 'application/json')}>
               {m.download}
             </Button>
             <Button onClick={() => void copy(data.json, area.current).then(setCopied)}>{copied ? m.copied : m.copy}</Button>
@@ -73,6 +77,15 @@ function Export({ version, dirty }: { version: number | null; dirty: boolean }) 
       )}
     </section>
   );
+}
+
+/** The pasted configuration as an object, to name its entries in the problems (null if it does not parse). */
+function importedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 function Import({ dirty, onImport }: { dirty: boolean; onImport: (json: string) => Promise<ImportOutcome> }) {
@@ -148,9 +161,7 @@ function Import({ dirty, onImport }: { dirty: boolean; onImport: (json: string) 
           <SectionMessage appearance="error" title={m.importInvalidTitle}>
             <ul>
               {outcome.problems.slice(0, 20).map((p) => (
-                <li key={p.path + p.message}>
-                  <code>{p.path}</code>: {describeProblem(p, lang)}
-                </li>
+                <li key={p.path + p.message}>{problemLine(p, importedJson(text), m, lang)}</li>
               ))}
               {outcome.problems.length > 20 && <li>…</li>}
             </ul>
@@ -158,7 +169,9 @@ function Import({ dirty, onImport }: { dirty: boolean; onImport: (json: string) 
         )}
         {outcome?.kind === 'failed' && (
           <SectionMessage appearance="error" title={m.saveFailedTitle}>
-            <p>{outcome.message}</p>
+            <p>
+              <ErrorText error={outcome.error} />
+            </p>
           </SectionMessage>
         )}
       </div>

@@ -1,6 +1,6 @@
 /** What every part of the settings page shares: the draft, its problems, and what the site offers. */
 import { createContext, useContext } from 'react';
-import type { ConfigProblem, FieldValuesData, Freshness, GovernanceConfig, HygieneRuleId, MatchCountsData, PersonView, Severity, SiteValues } from '../../../../src/shared/protocol';
+import type { ConfigProblem, FieldValuesData, Freshness, GovernanceConfig, HygieneRuleId, MatchCountsData, PersonView, ResolverError, Severity, SiteValues } from '../../../../src/shared/protocol';
 import type { Lang } from '../../i18n';
 import type { OwnershipMessages } from '../../i18n-ownership';
 import type { Path } from './draft';
@@ -12,7 +12,7 @@ export type CountsState =
   | { kind: 'ready'; data: Extract<MatchCountsData, { status: 'ok' }> }
   /** No board has had its first sync yet: the counts come after it. */
   | { kind: 'pending'; freshness: Freshness }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; error: ResolverError };
 
 export interface SettingsCtx {
   lang: Lang;

@@ -11,9 +11,9 @@ import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
 import type { PersonView } from '../../../../src/shared/protocol';
 import { api } from '../../api';
-import { describeProblem } from '../../i18n-ownership';
 import { useSettings } from './context';
 import { getAt, problemsUnder, type Path } from './draft';
+import { problemMessage } from './problem-text';
 import { isRef, refChoice, refsOf, siteChoice, type RefChoice, type SiteObject } from './refs';
 
 export interface Choice {
@@ -63,7 +63,7 @@ export function chipLabel(o: Choice, meta: { context: 'menu' | 'value' }): React
 /** A field's testid from its path: `products[0].match.labels` → `field-products-0-match-labels`. */
 export const fieldTestId = (path: Path): string => `field-${path.join('-')}`;
 
-export function FieldRow({ label, help, path, htmlFor, exact, scale = 1, children }: { label: string; help?: ReactNode; path: Path; htmlFor?: string; exact?: boolean; scale?: number; children: ReactNode }) {
+export function FieldRow({ label, help, path, htmlFor, exact, children }: { label: string; help?: ReactNode; path: Path; htmlFor?: string; exact?: boolean; children: ReactNode }) {
   const { problems, lang } = useSettings();
   const mine = problemsUnder(problems, path, exact);
   return (
@@ -74,7 +74,7 @@ export function FieldRow({ label, help, path, htmlFor, exact, scale = 1, childre
         ? mine.map((p) => (
             <ErrorMessage key={p.path + p.message}>
               <span data-testid="field-problem">
-                {describeProblem(p, lang, scale)} <code style={{ font: token('font.code', 'monospace'), fontSize: '11px', opacity: 0.8 }}>({p.path})</code>
+                {problemMessage(p, lang)}
               </span>
             </ErrorMessage>
           ))
@@ -95,7 +95,7 @@ export function ProblemList({ path, exact = true }: { path: Path; exact?: boolea
       {mine.map((p) => (
         <ErrorMessage key={p.path + p.message}>
           <span data-testid="field-problem">
-            {describeProblem(p, lang)} <code style={{ font: token('font.code', 'monospace'), fontSize: '11px', opacity: 0.8 }}>({p.path})</code>
+            {problemMessage(p, lang)}
           </span>
         </ErrorMessage>
       ))}
@@ -145,7 +145,7 @@ export function NumberField({ path, label, help, scale = 1, nullable = false, wi
     }
   });
   return (
-    <FieldRow label={label} help={help} path={path} htmlFor={id} scale={scale}>
+    <FieldRow label={label} help={help} path={path} htmlFor={id}>
       <Textfield
         id={id}
         value={text}

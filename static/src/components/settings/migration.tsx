@@ -1,7 +1,7 @@
 /**
  * What the page says about settings of the older format (schema version 1, names instead of ids):
  * the names that were not found on this site, each with the kind of object, where it stood (in
- * words, with its path in the old document) and what became of it.
+ * words; its path in the old document only as a tooltip) and what became of it.
  */
 import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
@@ -31,8 +31,9 @@ export function UnresolvedList({ unresolved, onGo }: { unresolved: readonly Unre
                 </Button>{' '}
               </>
             )}
-            {m.unresolvedItem(m.unresolvedKinds[u.kind], u.name, unresolvedWhere(u.path, m, lang, templateName))}: {m.unresolvedOutcomes[u.outcome](u.name)}{' '}
-            <code style={{ font: token('font.code', 'monospace'), fontSize: '11px', opacity: 0.8 }}>({u.path})</code>
+            <span title={u.path}>
+              {m.unresolvedItem(m.unresolvedKinds[u.kind], u.name, unresolvedWhere(u.path, m, lang, templateName))}: {m.unresolvedOutcomes[u.outcome](u.name)}
+            </span>
           </li>
         ))}
       </ul>
