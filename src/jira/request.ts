@@ -7,6 +7,7 @@ import { parseResponse } from './parse';
 import { backoffMs, retryAfterMs, RETRYABLE_STATUSES, type BackoffPolicy } from './retry';
 import { ErrorBody } from './schemas';
 import { Semaphore } from './semaphore';
+import { withoutMember } from './unread';
 import { JiraError, NetworkError, type JiraClientStats, type JiraRequest, type JiraResponse, type NetworkFailure, type Transport } from './types';
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
@@ -20,6 +21,11 @@ export interface Call<T> {
   query?: Record<string, QueryValue>;
   body?: unknown;
   schema: z.ZodType<T>;
+  /**
+   * A member the schema strips wherever it occurs, cut from the body before it is parsed
+   * (`withoutMember`): the same value, without parsing what is never read.
+   */
+  unread?: string;
 }
 
 export interface RequesterOptions extends BackoffPolicy {
@@ -108,7 +114,7 @@ export class Requester {
       if (response.status < 200 || response.status >= 300) {
         throw new JiraError(endpoint, response.status, `${endpoint} answered ${response.status}: ${errorText(text)}`);
       }
-      return parseResponse(endpoint, response.status, text, call.schema);
+      return parseResponse(endpoint, response.status, call.unread === undefined ? text : withoutMember(text, call.unread), call.schema);
     }
   }
 

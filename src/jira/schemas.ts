@@ -99,6 +99,8 @@ export const IdsPage = z
  * `POST /rest/api/3/changelog/bulkfetch` as the client reads it: each history's id, instant and
  * items, without its author. Bulk fetch serves the replay, which reads no author, and a history's
  * author (with its avatars) is most of what Jira sends of it: left unread, it costs no object.
+ * Every object here strips unknown keys, so the client cuts the authors from the text before it is
+ * parsed (`unread: 'author'`, `withoutMember`): the same value, without parsing them at all.
  */
 export const BulkChangelogAnswer = z.object({
   issueChangeLogs: z.array(z.object({ issueId: z.string(), changeHistories: z.array(ChangelogHistory.omit({ author: true })).default([]) })).default([]),
