@@ -35,10 +35,14 @@ export function inputsHash(inputs, extra = '') {
   return hash.digest('hex');
 }
 
-/** What a Custom UI page's build reads: every UI source (pages share components), the config, the lockfile. */
-export const UI_INPUTS = ['static/src', 'static/vite.config.mjs', 'scripts/build-ui.mjs', 'package-lock.json'];
+/**
+ * What a Custom UI page's build reads: every UI source (pages share components), the shared
+ * protocol and the domain modules the UI imports (src/shared, src/domain: the whole folders, so an
+ * import added later is covered too), the config, the package list and the lockfile.
+ */
+export const UI_INPUTS = ['static/src', 'src/shared', 'src/domain', 'static/vite.config.mjs', 'scripts/build-ui.mjs', 'package.json', 'package-lock.json'];
 /** What the preview server's build reads. */
-export const PREVIEW_INPUTS = ['src', 'scripts/build-preview.mjs', 'package-lock.json'];
+export const PREVIEW_INPUTS = ['src', 'scripts/build-preview.mjs', 'package.json', 'package-lock.json'];
 
 const stampFile = (name) => path.join(STAMPS, `${name}.sha256`);
 
