@@ -23,14 +23,14 @@ function framesOf(page: Page, key: string): Frame[] {
 }
 
 /** Waits until the frame shows its content: past the first sync, nothing loading (a board syncing again is content too). */
-async function settled(frame: Frame): Promise<void> {
-  await frame.waitForFunction(
-    () =>
-      document.body.innerText.trim().length > 0 &&
-      !document.querySelector('[data-testid="first-sync"], [role="progressbar"], [aria-busy="true"]'),
-    undefined,
-    { timeout: 120_000, polling: 250 },
-  );
+async function settled(frame: Frame, what: string): Promise<void> {
+  const busy = '[data-testid="first-sync"], [role="progressbar"], [aria-busy="true"]';
+  try {
+    await frame.waitForFunction((sel) => document.body.innerText.trim().length > 0 && !document.querySelector(sel), busy, { timeout: 120_000, polling: 250 });
+  } catch (err) {
+    const still = await frame.evaluate((sel) => Array.from(document.querySelectorAll(sel), (e) => e.outerHTML.slice(0, 300)), busy).catch(() => []);
+    throw new Error(`${what} still loading after 2 minutes: ${still.join(' | ') || '(empty page)'}`, { cause: err });
+  }
 }
 
 describe('axe-core finds no WCAG 2.1 AA violation on any page, at the widths Jira gives it', () => {
@@ -42,7 +42,7 @@ describe('axe-core finds no WCAG 2.1 AA violation on any page, at the widths Jir
     await page.goto(`${url}/__preview/prefs?${new URLSearchParams({ locale, theme, back }).toString()}`);
   };
   const check = async (frame: Frame, what: string) => {
-    await settled(frame);
+    await settled(frame, what);
     expect({ what, violations: await axeViolations(frame) }).toEqual({ what, violations: [] });
   };
 

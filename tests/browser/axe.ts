@@ -18,8 +18,8 @@ export async function axeViolations(frame: Frame): Promise<string[]> {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       rules: { 'heading-order': { enabled: true }, 'empty-table-header': { enabled: true }, 'empty-heading': { enabled: true } },
     });
-    // The rules really ran, the contrast of text among them: a page with nothing checked would pass too.
-    if (r.passes.length < 10 || !r.passes.some((p) => p.id === 'color-contrast')) return [`axe did not check the page (${r.passes.length} rules passed)`];
+    // The rules really ran over some text (its contrast was checked): a page with nothing on it would pass too.
+    if (!r.passes.some((p) => p.id === 'color-contrast')) return [`axe checked no text's contrast (${r.passes.length} rules passed): the page was empty`];
     return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')})`);
   });
 }

@@ -94,11 +94,14 @@ describe('the Data sync tab in the preview', () => {
 
     // Re-sync PAY: the run count moves on.
     const before = await runsOf(pay);
-    await s.getByRole('button', { name: 'Re-sync PAY board' }).click();
+    // The row's actions are in its "…" menu, named after the board for a screen reader.
+    await s.getByRole('button', { name: 'Actions for PAY board' }).click();
+    await s.getByRole('menuitem', { name: 'Re-sync' }).click();
     await s.getByTestId('sync-flash').getByText('A re-sync of PAY board is queued.').waitFor({ timeout: 10_000 });
     await pay.getByTestId('runs').getByText(`#${before + 1}`).waitFor({ timeout: 30_000 });
     // Again at once: refused with the wait, the run count unchanged.
-    await s.getByRole('button', { name: 'Re-sync PAY board' }).click();
+    await s.getByRole('button', { name: 'Actions for PAY board' }).click();
+    await s.getByRole('menuitem', { name: 'Re-sync' }).click();
     await s.getByTestId('sync-flash').getByText(/Asked for less than a minute ago: try again in \d+ s\./).waitFor({ timeout: 10_000 });
     expect(await runsOf(pay)).toBe(before + 1);
     await shot(page, 'en-1440');
@@ -139,7 +142,8 @@ describe('the Data sync tab in the preview', () => {
     // Nine tabs wrap rather than cut their names.
     const tab = await s.getByTestId('tab-sync').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(tab.scroll).toBeLessThanOrEqual(tab.client);
-    await s.getByRole('button', { name: 'Остановить синхронизацию LOAN board' }).click();
+    await s.getByRole('button', { name: 'Действия: LOAN board' }).click();
+    await s.getByRole('menuitem', { name: 'Остановить синхронизацию' }).click();
     const confirm = s.getByTestId('forget-confirm');
     await confirm.waitFor();
     await expect(confirm.innerText()).resolves.toMatch(/Остановить синхронизацию LOAN board\?[\s\S]*зарегистрируют её снова/);

@@ -128,11 +128,11 @@ describe('entity-property index in manifest.yml', () => {
 });
 
 describe('issue panel in manifest.yml', () => {
-  it('is a Custom UI panel on the built readiness page, answered by the app resolver', () => {
+  it('is a Custom UI panel of the issue view’s shared page, answered by the app resolver', () => {
     const panel = manifest.modules['jira:issuePanel'].find((m) => m.key === 'readiness-panel');
-    expect(panel).toMatchObject({ resource: 'readiness-panel', resolver: { function: 'resolver' }, icon: 'resource:readiness-panel;readiness.svg', title: { i18n: 'panel.readiness.title' } });
-    expect(manifest.resources).toContainEqual({ key: 'readiness-panel', path: 'static/dist/readiness-panel' });
-    expect(fs.existsSync(path.join(ROOT, 'static/src/pages/readiness-panel/index.html'))).toBe(true);
+    expect(panel).toMatchObject({ resource: 'issue-view', resolver: { function: 'resolver' }, icon: 'resource:issue-view;readiness.svg', title: { i18n: 'panel.readiness.title' } });
+    expect(manifest.resources).toContainEqual({ key: 'issue-view', path: 'static/dist/issue-view' });
+    expect(fs.existsSync(path.join(ROOT, 'static/src/pages/issue-view/index.html'))).toBe(true);
     expect(fs.existsSync(path.join(ROOT, 'static/src/public/readiness.svg'))).toBe(true);
     for (const locale of ['en-US', 'ru-RU']) {
       const messages = JSON.parse(fs.readFileSync(path.join(ROOT, `locales/${locale}.json`), 'utf8')) as { panel: { readiness: { title: string } }; validator: Record<ChecklistKind, { name: string; description: string }> };

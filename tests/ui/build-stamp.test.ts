@@ -3,7 +3,7 @@
  * outside static/src (the shared protocol, a domain module) must have that module among the stamp's
  * inputs, or an edit there would leave `npm start` and the tests on a stale build.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -47,4 +47,17 @@ describe('the UI build stamp', () => {
   it('has the package list and the lockfile among its inputs', () => {
     expect(uiInputs()).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'static/src']));
   });
+});
+
+describe('the UI build', () => {
+  it('builds for production even when run from a test (NODE_ENV=test): no React development code', () => {
+    const r = spawnSync(process.execPath, ['scripts/build-ui.mjs', 'drill-modal'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'test' }, timeout: 120_000 });
+    expect(r.status).toBe(0);
+    const dir = path.join(ROOT, 'static/dist/drill-modal');
+    const js = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(0);
+    // React's development build warns about list items without a key; its production build has no such text.
+    const dev = js.filter((f) => fs.readFileSync(path.join(dir, f), 'utf8').includes('unique "key" prop'));
+    expect(dev).toEqual([]);
+  }, 150_000);
 });

@@ -6,6 +6,7 @@
  * (after a confirmation). Times are in Jira's time zone. While boards sync, the tab reads again
  * by itself. Below 760 px each board's row becomes a card of labelled values.
  */
+import { RowActions } from './row-actions';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
@@ -170,16 +171,14 @@ function Row({
         </span>
       </td>
       <td data-label={m.col.actions}>
-        <span className="actions">
-          {b.visible && (
-            <Button spacing="compact" isDisabled={busy} onClick={onResync} testId={`resync-${b.id}`} aria-label={m.resyncLabel(label)}>
-              {m.resync}
-            </Button>
-          )}
-          <Button spacing="compact" appearance="subtle" isDisabled={busy} onClick={onForget} testId={`forget-${b.id}`} aria-label={m.forgetLabel(label)}>
-            {m.forget}
-          </Button>
-        </span>
+        <RowActions
+          label={m.actionsLabel(label)}
+          testId={`actions-${b.id}`}
+          actions={[
+            ...(b.visible ? [{ label: m.resync, onClick: onResync, isDisabled: busy, testId: `resync-${b.id}` }] : []),
+            { label: m.forget, onClick: onForget, isDisabled: busy, testId: `forget-${b.id}` },
+          ]}
+        />
       </td>
     </tr>
   );
