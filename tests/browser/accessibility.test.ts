@@ -24,7 +24,8 @@ function framesOf(page: Page, key: string): Frame[] {
 
 /** Waits until the frame shows its content: past the first sync, nothing loading (a board syncing again is content too). */
 async function settled(frame: Frame, what: string): Promise<void> {
-  const busy = '[data-testid="first-sync"], [role="progressbar"], [aria-busy="true"]';
+  // A progress bar with a value (the store's size) is content; one without is something loading.
+  const busy = '[data-testid="first-sync"], [role="progressbar"]:not([aria-valuenow]), [aria-busy="true"]';
   try {
     await frame.waitForFunction((sel) => document.body.innerText.trim().length > 0 && !document.querySelector(sel), busy, { timeout: 120_000, polling: 250 });
   } catch (err) {

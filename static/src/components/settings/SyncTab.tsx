@@ -242,9 +242,19 @@ export function SyncTab() {
     return () => clearTimeout(timer);
   }, [load, syncing, watchUntil, pollingSince, read]);
 
-  // The confirmation takes the focus, so a keyboard user answers it at once.
+  // The confirmation takes the focus, so a keyboard user answers it at once. It is asked for from the
+  // row's menu, which gives the focus back to its "…" button as it closes: the confirmation takes it
+  // after that, on the next frame.
   useEffect(() => {
-    if (confirm !== null) confirmButton.current?.querySelector('button')?.focus();
+    if (confirm === null) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => confirmButton.current?.querySelector('button')?.focus(), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, [confirm]);
 
   const acted = (f: Flash) => {
