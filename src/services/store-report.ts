@@ -28,7 +28,7 @@ export interface StoreReport {
 }
 
 export async function storeReport(store: GovernanceStore, boardIds: readonly number[], req: FiguresRequest): Promise<StoreReport> {
-  const [figures, states] = await Promise.all([store.figures(boardIds), Promise.all(boardIds.map((id) => store.board(id)))]);
+  const [figures, states] = await Promise.all([store.figures(boardIds, req.sections), Promise.all(boardIds.map((id) => store.board(id)))]);
   const freshness: BoardFreshness[] = boardIds.map((boardId, i) => {
     const s = states[i]?.value ?? null;
     return {

@@ -4,7 +4,8 @@
  * roll-up asked for, aggregated, with how fresh each board is. Nothing here reads an issue from
  * Jira: a hundred viewers of one dashboard cost a hundred permission checks and no issue read.
  * Boards the store does not hold yet are registered and their first sync queued; a Refresh asks
- * for a sync (throttled), never a recomputation.
+ * for a sync (throttled), never a recomputation. Only the sections of the figures the surface shows
+ * are read from the store (a gadget of backlog convergence parses no hygiene or defect row).
  */
 import type { BoardFigures, IssueTag } from '../domain/figures';
 import { JiraError, type JiraClient } from '../jira/types';
@@ -71,7 +72,7 @@ export async function surfaceFigures(
 ): Promise<SurfaceFigures> {
   const boards = await visibleBoards(viewer.client, boardIds);
   const now = deps.now();
-  const [stored, states] = await Promise.all([deps.store.figures(boardIds), Promise.all(boardIds.map((id) => deps.store.board(id)))]);
+  const [stored, states] = await Promise.all([deps.store.figures(boardIds, req.sections), Promise.all(boardIds.map((id) => deps.store.board(id)))]);
   const missing = boardIds.filter((id) => !stored.has(id));
   const requests = { store: deps.store, queue: deps.queue, throttle: deps.throttle, now, accountId: viewer.accountId };
   if (missing.length > 0) await requestSync(requests, missing, 'new');

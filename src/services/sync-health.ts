@@ -6,6 +6,7 @@
  * board. Read from the store only; which boards the administrator may see is given (read from Jira
  * as them by the caller). Every instant is a parameter.
  */
+import { FIGURES_FORMAT } from '../store/figures-schema';
 import type { GovernanceConfig } from '../domain/config';
 import type { SettingsState, SyncBehindResult, SyncErrorKind, SyncHealthBoard, SyncHealthData } from '../shared/sync-health-protocol';
 import type { BoardState, GovernanceStore } from '../store/types';
@@ -35,7 +36,7 @@ export function errorKind(message: string): SyncErrorKind {
 export function settingsState(state: BoardState, saved: { config: GovernanceConfig; key: string } | null): SettingsState {
   if (saved === null) return null;
   if (unreadFields(saved.config, state).length > 0) return 'reread';
-  if (state.figures !== null && state.figures.configKey !== saved.key) return 'rederive';
+  if (state.figures !== null && (state.figures.configKey !== saved.key || state.figures.format !== FIGURES_FORMAT)) return 'rederive';
   return 'current';
 }
 

@@ -1,7 +1,10 @@
 /**
  * The governance store in a directory of plain files, for `npm start` (the preview) and
  * `governance report --store <dir>`: one state file, one issue log and one figures file per board,
- * and a marker naming the layout's format. The issue log is append-only (one JSON line per put or
+ * and a marker naming the layout's format. The figures file holds the figures' sections (see
+ * `figures-schema.ts`), a line each after a first line naming their layout; a figures file of
+ * another layout (format 1's single document) is read as no figures, and the board's next sync
+ * derives them again from its stored issues. The issue log is append-only (one JSON line per put or
  * delete) and compacted when it grows to twice what it holds, so storing a page of changed issues
  * writes only those issues. Every file is written to a temporary name and renamed, so a run killed
  * mid-write leaves the previous file. A directory marked with a newer format (written by a later
@@ -10,16 +13,21 @@
 import { accessSync, appendFileSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { FIGURES_FORMAT, FIGURES_SECTIONS, type FiguresSection, FiguresSection as FiguresSectionName } from './figures-schema';
 import { MemoryStore } from './memory';
 import { StoredIssueDoc } from './issue-codec';
 import type { GovernanceStore } from './types';
 
 const LogLine = z.union([z.object({ put: StoredIssueDoc }), z.object({ del: z.string() })]);
 
-/** The layout this version reads and writes. */
-export const DIRECTORY_STORE_FORMAT = 1;
 /**
- * The marker file: `{"format": 1, "site": "https://your-site.atlassian.net"}` (the site is written
+ * The layout this version reads and writes. 1: figures as one document per board; 2: figures by
+ * section (a directory of format 1 is taken as it is: its figures files are read as none, and
+ * written anew by each board's next sync; its marker is rewritten with format 2).
+ */
+export const DIRECTORY_STORE_FORMAT = 2;
+/**
+ * The marker file: `{"format": 2, "site": "https://your-site.atlassian.net"}` (the site is written
  * by the command; the preview leaves it out). A directory without one is of format 1 (the preview's,
  * before the marker).
  */
@@ -90,6 +98,26 @@ export function checkStoreDirectory(dir: string, site?: string): void {
   }
 }
 
+const FIGURES_HEAD = `governance-figures ${FIGURES_FORMAT}`;
+
+/** A figures file: its layout on the first line, then a line per section, `<section> <JSON text>` (JSON text holds no line break). */
+function figuresFile(sections: Partial<Record<FiguresSection, string>>): string {
+  return `${FIGURES_HEAD}\n${FIGURES_SECTIONS.flatMap((s) => (sections[s] === undefined ? [] : [`${s} ${sections[s]}\n`])).join('')}`;
+}
+
+/** The sections' texts of a figures file (each parsed when read); none for a file of another layout. */
+function readFiguresFile(text: string): Partial<Record<FiguresSection, string>> | null {
+  const lines = text.split('\n');
+  if (lines[0] !== FIGURES_HEAD) return null;
+  const out: Partial<Record<FiguresSection, string>> = {};
+  for (const line of lines.slice(1)) {
+    const at = line.indexOf(' ');
+    const name = FiguresSectionName.safeParse(line.slice(0, at));
+    if (at > 0 && name.success) out[name.data] = line.slice(at + 1);
+  }
+  return out;
+}
+
 function writeAtomically(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
@@ -107,8 +135,10 @@ class DirectoryStore extends MemoryStore {
     super();
     checkStoreDirectory(dir, site);
     const marker = readMarker(dir);
-    if (!marker || (site !== undefined && marker.site === undefined))
-      writeAtomically(join(dir, STORE_MARKER), `${JSON.stringify({ format: DIRECTORY_STORE_FORMAT, ...(site !== undefined ? { site } : {}) })}\n`);
+    if (!marker || marker.format < DIRECTORY_STORE_FORMAT || (site !== undefined && marker.site === undefined)) {
+      const kept = site ?? marker?.site;
+      writeAtomically(join(dir, STORE_MARKER), `${JSON.stringify({ format: DIRECTORY_STORE_FORMAT, ...(kept !== undefined ? { site: kept } : {}) })}\n`);
+    }
     this.load();
   }
 
@@ -151,7 +181,7 @@ class DirectoryStore extends MemoryStore {
         }
       }
       this.logLines.set(boardId, lines);
-      if (existsSync(this.file(boardId, 'figures'))) r.figures = readFileSync(this.file(boardId, 'figures'), 'utf8');
+      if (existsSync(this.file(boardId, 'figures'))) r.figures = readFiguresFile(readFileSync(this.file(boardId, 'figures'), 'utf8'));
     }
   }
 
@@ -163,7 +193,7 @@ class DirectoryStore extends MemoryStore {
       return;
     }
     if (what === 'state' && r.state) writeAtomically(this.file(boardId, 'state'), JSON.stringify(r.state));
-    if (what === 'figures' && r.figures) writeAtomically(this.file(boardId, 'figures'), r.figures);
+    if (what === 'figures' && r.figures) writeAtomically(this.file(boardId, 'figures'), figuresFile(r.figures));
     if (what === 'issues') this.writeIssues(boardId, r.issues, issueIds);
   }
 

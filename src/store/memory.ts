@@ -3,7 +3,7 @@
  * JSON text, as every real store keeps them, so a caller never shares an object with the store
  * and every read is parsed as it would be from Forge SQL.
  */
-import { BoardFiguresDoc } from './figures-schema';
+import { BoardFiguresDoc, encodeFigureSections, type FiguresSection, type FiguresSectionDoc, figuresFromSections, parseFigureSection, sectionsOf } from './figures-schema';
 import { StoredIssueDoc } from './issue-codec';
 import { BoardState, type GovernanceStore, type SaveResult, type Versioned } from './types';
 import type { BoardFigures } from '../domain/figures';
@@ -13,7 +13,8 @@ const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 export interface BoardRecord {
   state: { json: string; version: number } | null;
   issues: Map<string, { json: string; updated: number }>;
-  figures: string | null;
+  /** The figures' sections as JSON text (layout `FIGURES_FORMAT`), all of one write. */
+  figures: Partial<Record<FiguresSection, string>> | null;
 }
 
 /** The memory store, and its records for a store that persists them (`directory.ts`). */
@@ -93,17 +94,24 @@ export class MemoryStore implements GovernanceStore {
   }
 
   async putFigures(boardId: number, figures: BoardFigures): Promise<void> {
-    this.record(boardId).figures = JSON.stringify(BoardFiguresDoc.parse(figures));
+    this.record(boardId).figures = encodeFigureSections(BoardFiguresDoc.parse(figures));
     await this.changed(boardId, 'figures');
   }
 
-  async figures(boardIds: readonly number[]): Promise<Map<number, BoardFigures>> {
+  async figures(boardIds: readonly number[], sections?: readonly FiguresSection[]): Promise<Map<number, BoardFigures>> {
+    const asked = sectionsOf(sections);
     const out = new Map<number, BoardFigures>();
     for (const id of boardIds) {
-      const json = this.records.get(id)?.figures;
-      if (!json) continue;
-      const parsed = BoardFiguresDoc.safeParse(JSON.parse(json));
-      if (parsed.success) out.set(id, parsed.data);
+      const stored = this.records.get(id)?.figures;
+      if (!stored || out.has(id)) continue;
+      const docs: FiguresSectionDoc[] = [];
+      for (const section of asked) {
+        const text = stored[section];
+        const doc = text === undefined ? null : parseFigureSection(section, text);
+        if (doc) docs.push(doc);
+      }
+      const figures = docs.length === asked.length ? figuresFromSections(docs) : null;
+      if (figures) out.set(id, figures);
     }
     return out;
   }
@@ -112,7 +120,7 @@ export class MemoryStore implements GovernanceStore {
     let n = 0;
     for (const r of this.records.values()) {
       if (r.state) n += bytes(r.state.json);
-      if (r.figures) n += bytes(r.figures);
+      for (const text of Object.values(r.figures ?? {})) n += bytes(text);
       for (const e of r.issues.values()) n += bytes(e.json);
     }
     return n;

@@ -9,9 +9,13 @@
  * - gov_issues: a board's issues, one document per issue with its `updated` stamp (newest wins).
  *   The index gov_issues_stamps covers the stamps and sizes, so listing a board's stamps or planning
  *   its pages reads the index, not the documents.
- * - gov_figures: a board's figures, as consecutive parts of their JSON text (a 20,000-issue board's
+ * - gov_figure_sections: a board's figures by section (convergence, defects, hygiene: each gadget
+ *   reads only its own), each section as consecutive parts of its JSON text (a 20,000-issue board's
  *   figures run to several MB, past what one request or response may carry). Each write is a new
- *   generation; a reader takes the newest complete one, so it never mixes two writes.
+ *   generation of every section; a reader takes the newest one in which the sections it asks for
+ *   are complete, so it never mixes two writes.
+ * - gov_figures: the figures of the first layout (one document per board), no longer read: a
+ *   board's next write of figures deletes its rows.
  * Every table keeps each document's UTF-8 size (`bytes`), for sizing and for paging reads.
  */
 import type { SqlMigration, SqlMigrationRunner } from './sql-client';
@@ -52,6 +56,19 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = [
       'bytes INT NOT NULL, ' +
       'doc MEDIUMTEXT NOT NULL, ' +
       `PRIMARY KEY (board_id, gen, part)) ${TABLE_OPTIONS}`,
+  },
+  {
+    name: 'v002_create_gov_figure_sections',
+    statement:
+      'CREATE TABLE IF NOT EXISTS gov_figure_sections (' +
+      'board_id BIGINT NOT NULL, ' +
+      'gen BIGINT NOT NULL, ' +
+      'section VARCHAR(16) NOT NULL, ' +
+      'part INT NOT NULL, ' +
+      'parts INT NOT NULL, ' +
+      'bytes INT NOT NULL, ' +
+      'doc MEDIUMTEXT NOT NULL, ' +
+      `PRIMARY KEY (board_id, gen, section, part)) ${TABLE_OPTIONS}`,
   },
 ];
 

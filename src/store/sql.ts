@@ -4,7 +4,7 @@
  *
  * - One statement per request, at most 1 MiB of request (Forge sends the statement and its
  *   parameters as JSON): issues are written in multi-row `INSERT … ON DUPLICATE KEY UPDATE` batches
- *   bounded by those bytes, figures in parts of a few hundred KiB. A document that cannot fit a
+ *   bounded by those bytes, figures by section (`figures-schema.ts`), each in parts of a few hundred KiB. A document that cannot fit a
  *   request alone is refused with an error naming the limit (`SqlLimitError`).
  * - At most 4 MiB of response: every read is paged by the documents' stored sizes (2 MiB of
  *   documents per SELECT by default), planned from an index that holds ids, stamps and sizes.
@@ -12,8 +12,10 @@
  *   by default, per store), and batching keeps them few (one per batch of issues).
  * - No foreign keys, no transactions across statements: deleting a board deletes its rows table by
  *   table (its state last, so a delete cut short is done again); figures are written as a new
- *   generation of parts and the older ones deleted after, and a reader takes the newest complete
- *   generation, so it never sees a mix of two writes.
+ *   generation of parts (every section's) and the older ones deleted after, and a reader takes the
+ *   newest generation whose asked sections are complete, reading only those sections' parts, so it
+ *   never sees a mix of two writes. Figures of the first layout (`gov_figures`, one document per
+ *   board) are not read: the board's next sync derives them again, and its first write deletes them.
  *
  * Compare-and-set on a board's state is an `UPDATE … WHERE version = ?` (one row changed, or none);
  * creating it is an INSERT that a duplicate key refuses. Issues keep the newest document: an
@@ -23,7 +25,7 @@
  */
 import { z } from 'zod';
 import type { BoardFigures } from '../domain/figures';
-import { BoardFiguresDoc } from './figures-schema';
+import { BoardFiguresDoc, encodeFigureSections, FIGURES_SECTIONS, type FiguresSection, type FiguresSectionDoc, figuresFromSections, parseFigureSection, sectionsOf } from './figures-schema';
 import { StoredIssueDoc } from './issue-codec';
 import { SqlChange, SqlDuplicateKeyError, SqlRows, type SqlClient, type SqlParam, type SqlRow } from './sql-client';
 import { BoardState, type GovernanceStore, type SaveResult, type Versioned } from './types';
@@ -130,8 +132,9 @@ const Text = z.union([z.string(), z.instanceof(Buffer).transform((b) => b.toStri
 const BoardRow = z.object({ version: Int, doc: Text });
 const StampRow = z.object({ issue_id: Text, updated_ms: Int, bytes: Int });
 const DocRow = z.object({ issue_id: Text, doc: Text });
-const PartIndexRow = z.object({ board_id: Int, gen: Int, part: Int, parts: Int, bytes: Int });
-const PartRow = z.object({ board_id: Int, gen: Int, part: Int, doc: Text });
+const SectionName = z.enum(FIGURES_SECTIONS);
+const PartIndexRow = z.object({ board_id: Int, gen: Int, section: SectionName, part: Int, parts: Int, bytes: Int });
+const PartRow = z.object({ board_id: Int, gen: Int, section: SectionName, part: Int, doc: Text });
 const SumRow = z.object({ n: z.union([Int, z.null()]) });
 const IdRow = z.object({ board_id: Int });
 
@@ -201,11 +204,11 @@ interface Stamp {
   readonly bytes: number;
 }
 
-/** Where a board's figures are: their newest complete generation's parts. */
+/** Where a board's figures are: the parts of each asked section in their newest generation where all are complete. */
 interface FiguresIndex {
   readonly boardId: number;
   readonly gen: number;
-  readonly parts: readonly { part: number; bytes: number }[];
+  readonly sections: ReadonlyMap<FiguresSection, readonly { part: number; bytes: number }[]>;
 }
 
 export class SqlGovernanceStore implements GovernanceStore {
@@ -333,7 +336,8 @@ export class SqlGovernanceStore implements GovernanceStore {
     // In slices, so no statement runs long; the state last, so a delete cut short is seen and done again.
     const slice = 5_000;
     while ((await this.dml(`DELETE FROM gov_issues WHERE board_id = ? LIMIT ${slice}`, [boardId], `board ${boardId}'s issues`)) >= slice);
-    await this.dml('DELETE FROM gov_figures WHERE board_id = ?', [boardId], `board ${boardId}'s figures`);
+    await this.dml('DELETE FROM gov_figure_sections WHERE board_id = ?', [boardId], `board ${boardId}'s figures`);
+    await this.dml('DELETE FROM gov_figures WHERE board_id = ?', [boardId], `board ${boardId}'s figures of the first layout`);
     await this.dml('DELETE FROM gov_boards WHERE board_id = ?', [boardId], `board ${boardId}'s state`);
   }
 
@@ -438,107 +442,129 @@ export class SqlGovernanceStore implements GovernanceStore {
   async putFigures(boardId: number, figures: BoardFigures): Promise<void> {
     const parsed = BoardFiguresDoc.safeParse(figures);
     if (!parsed.success) throw new Error(`Figures of board ${boardId} refused: not valid board figures (${parsed.error.message})`);
-    const json = JSON.stringify(parsed.data);
-    const size = bytes(json);
+    const sections = encodeFigureSections(parsed.data);
+    const size = FIGURES_SECTIONS.reduce((n, s) => n + bytes(sections[s]), 0);
     if (size > MAX_FIGURES_BYTES) {
       throw new SqlLimitError(`Figures of board ${boardId} are ${fmt(size)} bytes (UTF-8): the store keeps at most ${fmt(MAX_FIGURES_BYTES)} bytes of figures per board`);
     }
-    const texts = splitByRequestBytes(json, this.partBytes);
-    const tuple = '(?, ?, ?, ?, ?, ?)';
+    const texts = FIGURES_SECTIONS.flatMap((section) => {
+      const parts = splitByRequestBytes(sections[section], this.partBytes);
+      return parts.map((text, part) => ({ section, part, parts: parts.length, text }));
+    });
+    const tuple = '(?, ?, ?, ?, ?, ?, ?)';
     for (let attempt = 0; attempt < 5; attempt++) {
-      const rows = await this.select('SELECT MAX(gen) AS n FROM gov_figures WHERE board_id = ?', [boardId], `board ${boardId}'s figures`);
+      const rows = await this.select('SELECT MAX(gen) AS n FROM gov_figure_sections WHERE board_id = ?', [boardId], `board ${boardId}'s figures`);
       const gen = (parseRows(SumRow, rows, 'generation')[0]?.n ?? 0) + 1;
       try {
         await this.insertRows(
-          'INSERT INTO gov_figures (board_id, gen, part, parts, bytes, doc) VALUES ',
+          'INSERT INTO gov_figure_sections (board_id, gen, section, part, parts, bytes, doc) VALUES ',
           tuple,
           '',
-          texts.map((t, part) => this.row([boardId, gen, part, texts.length, bytes(t), t], tuple)),
+          texts.map((t) => this.row([boardId, gen, t.section, t.part, t.parts, bytes(t.text), t.text], tuple)),
           `figures of board ${boardId}`,
-          (part, need) => `A ${fmt(need)}-byte part of board ${boardId}'s figures (part ${part}) does not fit Forge SQL's 1 MiB request limit`,
+          (i, need) => `A ${fmt(need)}-byte part of board ${boardId}'s figures (${texts[i]?.section ?? '?'} part ${texts[i]?.part ?? i}) does not fit Forge SQL's 1 MiB request limit`,
         );
       } catch (e) {
         // Another writer took this generation: write a newer one (its parts are cleared below).
         if (e instanceof SqlDuplicateKeyError) continue;
         throw e;
       }
-      await this.dml('DELETE FROM gov_figures WHERE board_id = ? AND gen < ?', [boardId, gen], `board ${boardId}'s older figures`);
+      await this.dml('DELETE FROM gov_figure_sections WHERE board_id = ? AND gen < ?', [boardId, gen], `board ${boardId}'s older figures`);
+      // Figures of the first layout, once: what a board's first write in this layout replaces.
+      const old = await this.select('SELECT COUNT(*) AS n FROM gov_figures WHERE board_id = ?', [boardId], `board ${boardId}'s figures of the first layout`);
+      if ((parseRows(SumRow, old, 'count')[0]?.n ?? 0) > 0) await this.dml('DELETE FROM gov_figures WHERE board_id = ?', [boardId], `board ${boardId}'s figures of the first layout`);
       return;
     }
     throw new Error(`Figures of board ${boardId} not stored: other writers kept taking the next generation`);
   }
 
-  async figures(boardIds: readonly number[]): Promise<Map<number, BoardFigures>> {
+  async figures(boardIds: readonly number[], sections?: readonly FiguresSection[]): Promise<Map<number, BoardFigures>> {
+    const asked = sectionsOf(sections);
     const out = new Map<number, BoardFigures>();
+    if (asked.length === 0) return out;
     for (const ids of chunks([...new Set(boardIds)], 500)) {
       let pending = ids;
       // A generation deleted between reading its index and its parts (a newer one was written): read again.
-      for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) pending = await this.readFigures(pending, out);
+      for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) pending = await this.readFigures(pending, asked, out);
     }
     return out;
   }
 
-  /** Reads the figures of `ids` into `out`; returns the boards to read again. */
-  private async readFigures(ids: readonly number[], out: Map<number, BoardFigures>): Promise<number[]> {
+  /** Reads the `asked` sections of the figures of `ids` into `out`; returns the boards to read again. */
+  private async readFigures(ids: readonly number[], asked: readonly FiguresSection[], out: Map<number, BoardFigures>): Promise<number[]> {
     const rows = await this.select(
-      `SELECT board_id, gen, part, parts, bytes FROM gov_figures WHERE board_id IN (${placeholders(ids.length)})`,
-      ids,
+      `SELECT board_id, gen, section, part, parts, bytes FROM gov_figure_sections WHERE board_id IN (${placeholders(ids.length)}) AND section IN (${placeholders(asked.length)})`,
+      [...ids, ...asked],
       'the figures index',
     );
-    // Each board's newest complete generation.
-    const byGen = new Map<string, { boardId: number; gen: number; parts: number; have: Map<number, number> }>();
+    // Each board's newest generation in which every asked section is complete.
+    const byGen = new Map<string, { boardId: number; gen: number; sections: Map<FiguresSection, { parts: number; have: Map<number, number> }> }>();
     for (const r of parseRows(PartIndexRow, rows, 'figures index')) {
       const key = `${r.board_id}:${r.gen}`;
       let g = byGen.get(key);
-      if (!g) byGen.set(key, (g = { boardId: r.board_id, gen: r.gen, parts: r.parts, have: new Map() }));
-      g.have.set(r.part, r.bytes);
+      if (!g) byGen.set(key, (g = { boardId: r.board_id, gen: r.gen, sections: new Map() }));
+      let s = g.sections.get(r.section);
+      if (!s) g.sections.set(r.section, (s = { parts: r.parts, have: new Map() }));
+      s.have.set(r.part, r.bytes);
     }
     const chosen = new Map<number, FiguresIndex>();
     for (const g of byGen.values()) {
-      const complete = g.have.size === g.parts && [...g.have.keys()].every((p) => p >= 0 && p < g.parts);
+      const complete = asked.every((section) => {
+        const s = g.sections.get(section);
+        return s !== undefined && s.have.size === s.parts && [...s.have.keys()].every((p) => p >= 0 && p < s.parts);
+      });
       if (!complete || (chosen.get(g.boardId)?.gen ?? -1) > g.gen) continue;
-      const parts = [...g.have.entries()].map(([part, b]) => ({ part, bytes: b })).sort((a, b) => a.part - b.part);
-      chosen.set(g.boardId, { boardId: g.boardId, gen: g.gen, parts });
+      const sections = new Map(asked.map((section) => [section, [...(g.sections.get(section)?.have ?? new Map<number, number>()).entries()].map(([part, b]) => ({ part, bytes: b })).sort((a, b) => a.part - b.part)] as const));
+      chosen.set(g.boardId, { boardId: g.boardId, gen: g.gen, sections });
     }
-    // Reads of whole parts, each within the response budget: (board, generation, part range) per condition.
-    const texts = new Map<number, (string | undefined)[]>();
-    let conditions: [number, number, number, number][] = [];
+    // Reads of whole parts, each within the response budget: (board, generation, section, part range) per condition.
+    const texts = new Map<number, Map<FiguresSection, (string | undefined)[]>>();
+    let conditions: [number, number, FiguresSection, number, number][] = [];
     let size = 0;
     const flush = async () => {
       if (conditions.length === 0) return;
-      const where = conditions.map(() => '(board_id = ? AND gen = ? AND part >= ? AND part <= ?)').join(' OR ');
-      const got = await this.select(`SELECT board_id, gen, part, doc FROM gov_figures WHERE ${where}`, conditions.flat(), 'figures');
+      const where = conditions.map(() => '(board_id = ? AND gen = ? AND section = ? AND part >= ? AND part <= ?)').join(' OR ');
+      const got = await this.select(`SELECT board_id, gen, section, part, doc FROM gov_figure_sections WHERE ${where}`, conditions.flat(), 'figures');
       for (const r of parseRows(PartRow, got, 'figures part')) {
         const c = chosen.get(r.board_id);
-        const t = texts.get(r.board_id);
+        const t = texts.get(r.board_id)?.get(r.section);
         if (c && t && c.gen === r.gen && r.part >= 0 && r.part < t.length) t[r.part] = r.doc;
       }
       conditions = [];
       size = 0;
     };
     for (const c of chosen.values()) {
-      texts.set(c.boardId, new Array<string | undefined>(c.parts.length).fill(undefined));
-      let from: number | null = null;
-      for (const p of c.parts) {
-        if (size + p.bytes > this.responseBudget && size > 0) {
-          if (from !== null) conditions.push([c.boardId, c.gen, from, p.part - 1]);
-          from = null;
-          await flush();
+      const board = new Map<FiguresSection, (string | undefined)[]>();
+      texts.set(c.boardId, board);
+      for (const [section, parts] of c.sections) {
+        board.set(section, new Array<string | undefined>(parts.length).fill(undefined));
+        let from: number | null = null;
+        for (const p of parts) {
+          if (size + p.bytes > this.responseBudget && size > 0) {
+            if (from !== null) conditions.push([c.boardId, c.gen, section, from, p.part - 1]);
+            from = null;
+            await flush();
+          }
+          from ??= p.part;
+          size += p.bytes;
         }
-        from ??= p.part;
-        size += p.bytes;
+        if (from !== null) conditions.push([c.boardId, c.gen, section, from, parts.length - 1]);
       }
-      if (from !== null) conditions.push([c.boardId, c.gen, from, c.parts.length - 1]);
     }
     await flush();
     const again: number[] = [];
-    for (const [boardId, parts] of texts) {
-      if (parts.some((t) => t === undefined)) {
+    for (const [boardId, board] of texts) {
+      if ([...board.values()].some((parts) => parts.some((t) => t === undefined))) {
         again.push(boardId);
         continue;
       }
-      const doc = parseDoc(BoardFiguresDoc, parts.join(''));
-      if (doc) out.set(boardId, doc);
+      const docs: FiguresSectionDoc[] = [];
+      for (const [section, parts] of board) {
+        const doc = parseFigureSection(section, parts.join(''));
+        if (doc) docs.push(doc);
+      }
+      const figures = docs.length === asked.length ? figuresFromSections(docs) : null;
+      if (figures) out.set(boardId, figures);
     }
     return again;
   }
@@ -547,7 +573,7 @@ export class SqlGovernanceStore implements GovernanceStore {
 
   async sizeBytes(): Promise<number> {
     let n = 0;
-    for (const table of ['gov_boards', 'gov_issues', 'gov_figures'] as const) {
+    for (const table of ['gov_boards', 'gov_issues', 'gov_figure_sections', 'gov_figures'] as const) {
       const rows = await this.select(`SELECT SUM(bytes) AS n FROM ${table}`, [], `the size of ${table}`);
       n += parseRows(SumRow, rows, 'size')[0]?.n ?? 0;
     }

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { BoardFigures } from '../domain/figures';
+import { FIGURES_FORMAT, type FiguresSection } from './figures-schema';
 import type { StoredIssueDoc } from './issue-codec';
 
 const FieldRefJson = z.object({ id: z.string(), names: z.array(z.string()) });
@@ -105,8 +106,12 @@ export const BoardState = z.object({
   boardId: z.number(),
   meta: BoardMeta.nullable(),
   sync: SyncState,
-  /** The figure rows stored for the board: as of when, and for which configuration. */
-  figures: z.object({ asOf: z.number(), configKey: z.string() }).nullable(),
+  /**
+   * The figure rows stored for the board: as of when, for which configuration, and in which stored
+   * layout (absent: the first, one document per board). Figures of a layout other than
+   * `FIGURES_FORMAT` are derived again on the board's next sync.
+   */
+  figures: z.object({ asOf: z.number(), configKey: z.string(), format: z.number().int().optional() }).nullable(),
 });
 export type BoardState = z.infer<typeof BoardState>;
 
@@ -132,6 +137,11 @@ export function newBoardState(boardId: number): BoardState {
     },
     figures: null,
   };
+}
+
+/** Whether the board's stored figures are current in layout (else its next sync derives them again). */
+export function figuresInCurrentFormat(state: BoardState): boolean {
+  return state.figures !== null && state.figures.format === FIGURES_FORMAT;
 }
 
 export interface Versioned<T> {
@@ -167,8 +177,20 @@ export interface GovernanceStore {
   /** Each stored issue's `updated` stamp, by id. */
   issueStamps(boardId: number): Promise<Map<string, number>>;
 
+  /**
+   * Writes a board's figures, replacing what is stored, section by section (`FIGURES_SECTIONS`) in
+   * one write: a reader sees all the sections of one write or of the one before. Figures that do
+   * not parse (`BoardFiguresDoc`) are refused with an error, and then nothing is written.
+   */
   putFigures(boardId: number, figures: BoardFigures): Promise<void>;
-  figures(boardIds: readonly number[]): Promise<Map<number, BoardFigures>>;
+  /**
+   * The stored figures of the boards that have them, by board. With `sections`, only those sections
+   * are read and parsed: the figures hold their rows (the other sections' empty: no sprints, defects
+   * or hygiene rows, `hygieneBefore` null) and the tags of at least every issue those rows name,
+   * each tag as written. Without, every section: the figures as written. A board whose stored
+   * sections do not parse, are of another layout, or are not of one write is left out.
+   */
+  figures(boardIds: readonly number[], sections?: readonly FiguresSection[]): Promise<Map<number, BoardFigures>>;
 
   /** The bytes the store holds (UTF-8), for sizing. */
   sizeBytes(): Promise<number>;

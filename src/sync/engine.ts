@@ -28,6 +28,7 @@ import { MAX_PAGES, PageGuard } from '../jira/pager';
 import { JiraError, type JiraClient } from '../jira/types';
 import { metricFieldIds } from '../services/board-data';
 import { deriveBoardFigures } from '../services/board-figures';
+import { FIGURES_FORMAT } from '../store/figures-schema';
 import { untranslatedTypeNames } from '../services/issue-types';
 import { keptScopeJql, syncScopeJql } from '../services/jql';
 import { decodeIssue, encodeIssue } from '../store/issue-codec';
@@ -430,14 +431,21 @@ export async function syncBoard(deps: SyncDeps, boardId: number, options: SyncOp
     const asOf = deps.clock();
     const derive =
       options.derive !== false &&
-      (options.rederive || changed > 0 || removed > 0 || previous === null || previous.configKey !== configKey || asOf - previous.asOf > (deps.figuresMaxAgeMs ?? 60 * MINUTE));
+      (options.rederive ||
+        changed > 0 ||
+        removed > 0 ||
+        previous === null ||
+        // Figures stored in another layout are read as none: derived again from the stored issues.
+        previous.format !== FIGURES_FORMAT ||
+        previous.configKey !== configKey ||
+        asOf - previous.asOf > (deps.figuresMaxAgeMs ?? 60 * MINUTE));
     const unreadable = derive ? await deriveFigures(deps.store, boardId, meta, config, asOf) : 0;
     const issues = (await deps.store.issueStamps(boardId)).size;
     const spent = cost();
     const watermark = cursor.startedAt;
     await held.release((s) => ({
       ...s,
-      figures: derive ? { asOf, configKey } : s.figures,
+      figures: derive ? { asOf, configKey, format: FIGURES_FORMAT } : s.figures,
       sync: {
         ...s.sync,
         phase: 'idle',

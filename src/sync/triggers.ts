@@ -8,6 +8,7 @@
  *   in its project; a deleted issue leaves the store at once, without reading Jira;
  * - a sprint or board event re-reads the sprints and configuration of the boards concerned.
  */
+import { FIGURES_FORMAT } from '../store/figures-schema';
 import { z } from 'zod';
 import type { GovernanceStore } from '../store/types';
 import type { BoardState } from '../store/types';
@@ -59,12 +60,13 @@ export async function scheduleCatchUp(store: GovernanceStore, queue: SyncQueue, 
 
 /**
  * Why a board is due for a sync, or null when its figures are current: never derived (`new`),
- * derived with other settings (`config`), or asked for, failed, interrupted or older than
+ * derived with other settings or stored in an earlier layout (`config`), or asked for, failed, interrupted or older than
  * `CATCH_UP_AFTER_MS` (`catchup`).
  */
 export function dueReason(s: BoardState, now: number, configKey: string): SyncReason | null {
   if (s.figures === null) return 'new';
-  if (s.figures.configKey !== configKey) return 'config';
+  // Derived with other settings, or stored in an earlier layout (read as none): derived again.
+  if (s.figures.configKey !== configKey || s.figures.format !== FIGURES_FORMAT) return 'config';
   if (s.sync.priorityAt !== null || s.sync.phase === 'failed' || s.sync.cursor !== null || now - s.figures.asOf > CATCH_UP_AFTER_MS) return 'catchup';
   return null;
 }

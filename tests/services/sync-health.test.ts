@@ -3,6 +3,7 @@
  * words (from the messages the Jira client and the sync write), whether the copy is behind Jira,
  * and how its figures stand against the saved settings.
  */
+import { FIGURES_FORMAT } from '../../src/store/figures-schema';
 import { defaultConfig } from '../../src/domain/config';
 import { behindReason, errorKind, settingsState } from '../../src/services/sync-health';
 import { newBoardState, type BoardState } from '../../src/store/types';
@@ -30,7 +31,7 @@ describe('errorKind', () => {
 
 function synced(over: Partial<BoardState['sync']> = {}, figuresAt = T): BoardState {
   const s = newBoardState(1);
-  return { ...s, figures: { asOf: figuresAt, configKey: 'config:3' }, sync: { ...s.sync, phase: 'idle', watermark: figuresAt, lastSuccessAt: figuresAt, ...over } };
+  return { ...s, figures: { asOf: figuresAt, configKey: 'config:3', format: FIGURES_FORMAT }, sync: { ...s.sync, phase: 'idle', watermark: figuresAt, lastSuccessAt: figuresAt, ...over } };
 }
 
 describe('behindReason', () => {
@@ -74,6 +75,8 @@ describe('settingsState', () => {
     // Never read (no board read yet): nothing to read again.
     expect(settingsState(read, { config, key: 'config:3' })).toBe('current');
     expect(settingsState(read, { config, key: 'config:4' })).toBe('rederive');
+    // Figures stored in the first layout (no layout recorded) are derived again.
+    expect(settingsState({ ...read, figures: { asOf: 0, configKey: 'config:3' } }, { config, key: 'config:3' })).toBe('rederive');
     const withMeta = { ...read, meta, sync: { ...read.sync, fields: ['assignee'] } };
     expect(settingsState(withMeta, { config, key: 'config:3' })).toBe('reread');
   });

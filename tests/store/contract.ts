@@ -2,10 +2,12 @@
  * The behaviour every `GovernanceStore` shares, as one suite each implementation runs (memory,
  * directory, SQL on MariaDB): compare-and-set on boards, a board deleted with all it holds, issues
  * written idempotently with the newest document winning, exact round trips of issues and figures
- * (figures of several MB too), documents refused on write when they do not parse and left out on
- * read when what is stored does not, and a size that follows the content.
+ * (figures of several MB too), figures read by section (only the rows and tags asked for), documents
+ * refused on write when they do not parse and left out on read when what is stored does not,
+ * figures of the first layout read as none, and a size that follows the content.
  */
 import type { BoardFigures } from '../../src/services/board-figures';
+import { encodeFigureSections, FIGURES_SECTIONS, type FiguresSection } from '../../src/store/figures-schema';
 import type { StoredIssueDoc } from '../../src/store/issue-codec';
 import type { BoardState, GovernanceStore } from '../../src/store/types';
 import { boardState, demoBoard, largeFigures, NOW, variant } from './fixtures';
@@ -14,7 +16,9 @@ import { boardState, demoBoard, largeFigures, NOW, variant } from './fixtures';
 export type Tamper =
   | { readonly kind: 'board'; readonly boardId: number; readonly text: string }
   | { readonly kind: 'issue'; readonly boardId: number; readonly issueId: string; readonly updated: number; readonly text: string }
-  | { readonly kind: 'figures'; readonly boardId: number; readonly text: string };
+  | { readonly kind: 'figures'; readonly boardId: number; readonly section: FiguresSection; readonly text: string }
+  /** The board's figures as the first layout stored them (one document per board), in place of what it holds. */
+  | { readonly kind: 'figures-layout-1'; readonly boardId: number; readonly text: string };
 
 export interface ContractSubject {
   readonly store: GovernanceStore;
@@ -196,6 +200,46 @@ export function governanceStoreContract(open: () => Promise<ContractSubject>): v
       expect((await store.figures([5])).get(5)).toEqual(figures);
     });
 
+    it('reads only the sections asked for: their rows, and the tags of the issues they name', async () => {
+      const { figures } = demo();
+      await store.putFigures(5, figures);
+      const tagsNaming = (keys: Set<string>) => figures.tags.filter((t) => keys.has(t.key));
+      const convergence = (await store.figures([5], ['convergence'])).get(5);
+      const sprintKeys = new Set(figures.sprints.flatMap((s) => s.rows.map((r) => r.key)));
+      expect(sprintKeys.size).toBeGreaterThan(0);
+      expect(convergence).toEqual({ ...figures, tags: tagsNaming(sprintKeys), defects: [], hygiene: [], hygieneBefore: null });
+      const governance = (await store.figures([5], ['hygiene', 'defects'])).get(5);
+      const otherKeys = new Set([...figures.defects.map((d) => d.key), ...figures.hygiene.map((h) => h.key), ...(figures.hygieneBefore ?? []).map((h) => h.key)]);
+      expect(figures.defects.length).toBeGreaterThan(0);
+      expect(governance).toEqual({ ...figures, tags: tagsNaming(otherKeys), sprints: [] });
+      // Every section: the figures as written; and the sections of the latest write only.
+      expect((await store.figures([5], [...FIGURES_SECTIONS])).get(5)).toEqual(figures);
+      const later: BoardFigures = { ...figures, asOf: NOW + 60_000, defects: figures.defects.slice(1) };
+      await store.putFigures(5, later);
+      expect((await store.figures([5], ['defects'])).get(5)?.defects).toEqual(later.defects);
+      expect((await store.figures([5], ['convergence', 'defects'])).get(5)?.asOf).toBe(NOW + 60_000);
+    });
+
+    it('keeps each row and tag as written, optional fields included', async () => {
+      const { figures } = demo();
+      const [s0] = figures.sprints;
+      const [r0, r1] = s0?.rows ?? [];
+      const [h0] = figures.hygiene;
+      const [t0] = figures.tags;
+      if (!s0 || !r0 || !r1 || !h0 || !t0) throw new Error('the demo board has sprints, hygiene rows and tags');
+      const marked: BoardFigures = {
+        ...figures,
+        tags: [{ ...t0, security: '10001', summary: null, assignee: null, assigneeName: null, products: ['a', 'b'], deletedStatuses: ['9'] }, ...figures.tags.slice(1)],
+        sprints: [{ head: s0.head, rows: [{ ...r0, invalidEstimate: true }, { ...r1, unmappedStatus: '777' }, ...s0.rows.slice(2)] }, ...figures.sprints.slice(1)],
+        hygiene: [{ ...h0, invalidEstimate: true }, ...figures.hygiene.slice(1)],
+      };
+      await store.putFigures(5, marked);
+      expect((await store.figures([5])).get(5)).toEqual(marked);
+      const rows = (await store.figures([5], ['convergence'])).get(5)?.sprints[0]?.rows ?? [];
+      expect(rows[0]).toEqual({ ...r0, invalidEstimate: true });
+      expect(Object.keys(rows[2] ?? {})).toEqual(['key', 'flags', 'ps', 'pe', 'pr']);
+    });
+
     it('refuses figures that do not parse, and keeps what it had', async () => {
       const { figures } = demo();
       await store.putFigures(5, figures);
@@ -218,13 +262,39 @@ export function governanceStoreContract(open: () => Promise<ContractSubject>): v
       // Another codec version, a state of another shape, figures cut to what an older app wrote.
       let s = await subject.tamper({ kind: 'issue', boardId: 5, issueId: victim.id, updated: victim.updated, text: JSON.stringify({ ...victim, v: 2 }) });
       s = await subject.tamper({ kind: 'board', boardId: 6, text: JSON.stringify({ boardId: 6, sync: { phase: 'idle' } }) });
-      s = await subject.tamper({ kind: 'figures', boardId: 6, text: JSON.stringify({ boardId: 6, asOf: NOW }) });
+      s = await subject.tamper({ kind: 'figures', boardId: 6, section: 'hygiene', text: JSON.stringify({ boardId: 6, asOf: NOW }) });
       expect(byId(await s.issues(5))).toEqual(byId(docs.slice(1)));
       expect(await s.board(6)).toBeNull();
       expect(await s.board(5)).toEqual({ value: boardState(5), version: 1 });
       const read = await s.figures([5, 6]);
       expect([...read.keys()]).toEqual([5]);
       expect(read.get(5)).toEqual({ ...figures, boardId: 5 });
+      // A reader of another section is not concerned.
+      expect([...(await s.figures([5, 6], ['convergence'])).keys()].sort()).toEqual([5, 6]);
+      expect([...(await s.figures([5, 6], ['defects', 'hygiene'])).keys()]).toEqual([5]);
+    });
+
+    it('are left out when a section is of another write (another board or instant)', async () => {
+      const { figures } = demo();
+      await store.saveBoard(boardState(5), null);
+      await store.putFigures(5, figures);
+      const other = encodeFigureSections({ ...figures, asOf: NOW - 1 });
+      const s = await subject.tamper({ kind: 'figures', boardId: 5, section: 'defects', text: other.defects });
+      expect((await s.figures([5], ['defects'])).get(5)?.asOf).toBe(NOW - 1);
+      expect(await s.figures([5])).toEqual(new Map());
+      expect(await s.figures([5], ['convergence', 'defects'])).toEqual(new Map());
+    });
+
+    it('reads figures of the first layout (one document per board) as none', async () => {
+      const { figures } = demo();
+      await store.saveBoard(boardState(5), null);
+      await store.putFigures(5, figures);
+      const s = await subject.tamper({ kind: 'figures-layout-1', boardId: 5, text: JSON.stringify(figures) });
+      expect(await s.figures([5])).toEqual(new Map());
+      expect(await s.figures([5], ['convergence'])).toEqual(new Map());
+      // Written again (the board's next sync derives them), they are read.
+      await s.putFigures(5, figures);
+      expect((await s.figures([5])).get(5)).toEqual(figures);
     });
   });
 
@@ -241,7 +311,10 @@ export function governanceStoreContract(open: () => Promise<ContractSubject>): v
       expect(withIssues - withState).toBe(docs.reduce((n, d) => n + Buffer.byteLength(JSON.stringify(d)), 0));
       await store.putFigures(5, demo().figures);
       const withFigures = await store.sizeBytes();
-      expect(withFigures - withIssues).toBe(Buffer.byteLength(JSON.stringify(demo().figures)));
+      const sections = encodeFigureSections(demo().figures);
+      expect(withFigures - withIssues).toBe(FIGURES_SECTIONS.reduce((n, s) => n + Buffer.byteLength(sections[s]), 0));
+      // Rows as columns: smaller than the figures as objects.
+      expect(withFigures - withIssues).toBeLessThan(Buffer.byteLength(JSON.stringify(demo().figures)));
       await store.deleteIssues(5, docs.slice(0, 10).map((d) => d.id));
       expect(await store.sizeBytes()).toBeLessThan(withFigures);
       await store.deleteBoard(5);

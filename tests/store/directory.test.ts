@@ -29,6 +29,9 @@ function tamperFiles(dir: string, t: Tamper): void {
     const state = JSON.parse(readFileSync(file(dir, t.boardId, 'state'), 'utf8')) as { version: number };
     writeFileSync(file(dir, t.boardId, 'state'), JSON.stringify({ json: t.text, version: state.version }));
   } else if (t.kind === 'figures') {
+    const lines = readFileSync(file(dir, t.boardId, 'figures'), 'utf8').split('\n');
+    writeFileSync(file(dir, t.boardId, 'figures'), lines.map((line) => (line.startsWith(`${t.section} `) ? `${t.section} ${t.text}` : line)).join('\n'));
+  } else if (t.kind === 'figures-layout-1') {
     writeFileSync(file(dir, t.boardId, 'figures'), t.text);
   } else {
     const lines = readFileSync(file(dir, t.boardId, 'issues'), 'utf8').split('\n');

@@ -8,7 +8,9 @@ class OpenMemoryStore extends MemoryStore {
     const r = this.record(t.boardId);
     if (t.kind === 'board') r.state = { json: t.text, version: r.state?.version ?? 1 };
     else if (t.kind === 'issue') r.issues.set(t.issueId, { json: t.text, updated: t.updated });
-    else r.figures = t.text;
+    else if (t.kind === 'figures') r.figures = { ...r.figures, [t.section]: t.text };
+    // The memory store never held the first layout (it is not kept across runs): it holds no figures then.
+    else r.figures = null;
   }
 }
 

@@ -97,13 +97,13 @@ describe('the demo site in the SQL store on MariaDB', () => {
     for (const id of boardIds) expect(sorted(await sql.issues(id))).toEqual(sorted(await memory.issues(id)));
     expect([...(await sql.figures(boardIds)).keys()].sort((a, b) => a - b)).toEqual(boardIds);
     expect(Math.abs(sqlBytes - memoryBytes)).toBeLessThan(100 * boardIds.length);
-    await db.connection.query('ANALYZE TABLE gov_boards, gov_issues, gov_figures');
+    await db.connection.query('ANALYZE TABLE gov_boards, gov_issues, gov_figure_sections, gov_figures');
     const [tables] = await db.connection.query(
       'SELECT table_name AS t, data_length AS d, index_length AS i FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE ?',
       ['gov_%'],
     );
     const disk = (tables as { t: string; d: number; i: number }[]).reduce((n, r) => n + Number(r.d) + Number(r.i), 0);
-    const [docs] = await db.connection.query('SELECT SUM(bytes) AS issues, (SELECT SUM(bytes) FROM gov_figures) AS figures FROM gov_issues');
+    const [docs] = await db.connection.query('SELECT SUM(bytes) AS issues, (SELECT SUM(bytes) FROM gov_figure_sections) AS figures FROM gov_issues');
     const parts = docs as { issues: string; figures: string }[];
     const issueDocBytes = Number(parts[0]?.issues);
     const figureBytes = Number(parts[0]?.figures);

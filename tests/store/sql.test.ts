@@ -70,7 +70,14 @@ describe('SQL store on MariaDB', () => {
       async tamper(t) {
         if (t.kind === 'board') await db.connection.execute('UPDATE gov_boards SET doc = ? WHERE board_id = ?', [t.text, t.boardId]);
         else if (t.kind === 'issue') await db.connection.execute('UPDATE gov_issues SET doc = ? WHERE board_id = ? AND issue_id = ?', [t.text, t.boardId, t.issueId]);
-        else await db.connection.execute('UPDATE gov_figures SET doc = ?, bytes = ?, part = 0, parts = 1 WHERE board_id = ?', [t.text, Buffer.byteLength(t.text), t.boardId]);
+        else if (t.kind === 'figures') {
+          await db.connection.execute('DELETE FROM gov_figure_sections WHERE board_id = ? AND section = ? AND part > 0', [t.boardId, t.section]);
+          await db.connection.execute('UPDATE gov_figure_sections SET doc = ?, bytes = ?, parts = 1 WHERE board_id = ? AND section = ?', [t.text, Buffer.byteLength(t.text), t.boardId, t.section]);
+        } else {
+          // What the first layout left: its table's rows, and none of the sections.
+          await db.connection.execute('DELETE FROM gov_figure_sections WHERE board_id = ?', [t.boardId]);
+          await db.connection.execute('INSERT INTO gov_figures (board_id, gen, part, parts, bytes, doc) VALUES (?, 1, 0, 1, ?, ?)', [t.boardId, Buffer.byteLength(t.text), t.text]);
+        }
         return store;
       },
       async close() {
@@ -134,15 +141,20 @@ describe('SQL store on MariaDB', () => {
       const { figures } = demoBoard();
       const large = largeFigures(figures, 3 * MiB);
       await store.putFigures(5, large);
-      const [parts] = await db.connection.query('SELECT gen, COUNT(*) AS n FROM gov_figures WHERE board_id = 5 GROUP BY gen');
+      const [parts] = await db.connection.query('SELECT gen, COUNT(*) AS n FROM gov_figure_sections WHERE board_id = 5 GROUP BY gen');
       expect(parts).toEqual([{ gen: 1, n: expect.any(Number) }]);
-      // A newer generation cut short (a writer killed mid-way): its first part only.
-      await db.connection.execute('INSERT INTO gov_figures (board_id, gen, part, parts, bytes, doc) VALUES (5, 2, 0, 3, 1, ?)', ['{']);
+      // A newer generation cut short (a writer killed mid-way): its convergence section whole, its defects' first part only.
+      const sections = (await import('../../src/store/figures-schema')).encodeFigureSections(figures);
+      await db.connection.execute("INSERT INTO gov_figure_sections (board_id, gen, section, part, parts, bytes, doc) VALUES (5, 2, 'convergence', 0, 1, ?, ?)", [Buffer.byteLength(sections.convergence), sections.convergence]);
+      await db.connection.execute("INSERT INTO gov_figure_sections (board_id, gen, section, part, parts, bytes, doc) VALUES (5, 2, 'defects', 0, 3, 1, ?)", ['{']);
       expect((await store.figures([5])).get(5)).toEqual(large);
+      expect((await store.figures([5], ['defects'])).get(5)?.defects).toEqual(large.defects);
+      // A reader of the convergence section alone takes the newer generation: complete for it.
+      expect((await store.figures([5], ['convergence'])).get(5)?.tags.length).toBeLessThan(large.tags.length);
       // The next write supersedes both and clears them.
       await store.putFigures(5, figures);
       expect((await store.figures([5])).get(5)).toEqual(figures);
-      const [left] = await db.connection.query('SELECT DISTINCT gen FROM gov_figures WHERE board_id = 5');
+      const [left] = await db.connection.query('SELECT DISTINCT gen FROM gov_figure_sections WHERE board_id = 5');
       expect(left).toEqual([{ gen: 3 }]);
       withinForgeLimits(client.statements);
     });
@@ -154,10 +166,23 @@ describe('SQL store on MariaDB', () => {
       await store.putFigures(5, demoBoard().figures);
       await db.connection.execute('UPDATE gov_issues SET doc = ? WHERE issue_id = ?', ['{"v":1,"id":', docs[0]?.id ?? '']);
       await db.connection.execute('UPDATE gov_boards SET doc = ?', ['not json']);
-      await db.connection.execute('UPDATE gov_figures SET doc = CONCAT(doc, ?)', ['}']);
+      await db.connection.execute("UPDATE gov_figure_sections SET doc = CONCAT(doc, ?) WHERE section = 'defects'", ['}']);
       expect((await store.issues(5)).map((d) => d.id)).toEqual(docs.slice(1).map((d) => d.id).sort());
       expect(await store.board(5)).toBeNull();
       expect(await store.figures([5])).toEqual(new Map());
+      expect([...(await store.figures([5], ['convergence'])).keys()]).toEqual([5]);
+    });
+
+    it('reads only the parts of the sections asked for', async () => {
+      const { figures } = demoBoard();
+      const large = largeFigures(figures, 3 * MiB);
+      await store.putFigures(5, large);
+      client.statements.length = 0;
+      expect((await store.figures([5], ['convergence'])).get(5)?.sprints).toEqual(large.sprints);
+      const read = client.statements.reduce((n, s) => n + s.response, 0);
+      // The large figures' copies are tags, defects and hygiene rows: the convergence section is small.
+      expect(read).toBeLessThan(MiB);
+      withinForgeLimits(client.statements);
     });
 
     it('answers thirty boards’ figures in one call, in pages', async () => {
@@ -168,7 +193,8 @@ describe('SQL store on MariaDB', () => {
       const read = await store.figures(ids);
       expect([...read.keys()].sort((a, b) => a - b)).toEqual(ids);
       for (const id of ids) expect(read.get(id)).toEqual({ ...figures, boardId: id });
-      const total = 30 * Buffer.byteLength(JSON.stringify(figures));
+      const sections = (await import('../../src/store/figures-schema')).encodeFigureSections(figures);
+      const total = 30 * (Buffer.byteLength(sections.convergence) + Buffer.byteLength(sections.defects) + Buffer.byteLength(sections.hygiene));
       expect(client.statements.length).toBeGreaterThanOrEqual(1 + Math.ceil(total / (2 * MiB)));
       withinForgeLimits(client.statements);
     });

@@ -3,16 +3,17 @@
  * Jira again: after an administrator saves (or imports) new settings, every stored board is queued
  * for a run that searches only the changes since its watermark (one small search per board), and
  * the surfaces show figures under the new settings. Settings that read an issue field the stored
- * issues were not read with make the board read its issues again.
+ * issues were not read with make the board read its issues again. Figures stored in an earlier
+ * layout are read as none and derived again the same way.
  */
 import { DEMO_APP } from '../../src/demo/people';
 import { DEMO_USERS, demoConfig } from '../../src/demo/site';
 import { parseConfigOrThrow, type GovernanceConfig } from '../../src/domain/config';
-import { CONFIG_KEY } from '../../src/forge/config-store';
+import { CONFIG_KEY, configWithKey } from '../../src/forge/config-store';
 import { memoryStore } from '../../src/forge/store';
 import type { GovernanceReportData, SaveResult } from '../../src/shared/protocol';
 import type { SyncMessage } from '../../src/services/sync-requests';
-import { memoryGovernanceStore } from '../../src/store/memory';
+import { memoryGovernanceStore, MemoryStore } from '../../src/store/memory';
 import { scheduleCatchUp } from '../../src/sync/triggers';
 import { demoSiteEmulator, NOW, resolverCall } from '../forge/harness';
 
@@ -119,5 +120,41 @@ describe('a configuration change', () => {
     const pushed: SyncMessage[] = [];
     expect(await scheduleCatchUp(governance, { push: async (m) => void pushed.push(m) }, NOW, 'config:another')).toEqual([1]);
     expect(pushed).toEqual([{ boardId: 1, reason: 'config' }]);
+  });
+
+  it('of the stored layout: figures of the first layout are read as none and derived again from the stored histories, reading only the changes since the watermark', async () => {
+    /** A store whose figures an earlier version wrote (as a directory store of format 1 reads them: none). */
+    class EarlierLayout extends MemoryStore {
+      async downgrade(boardId: number): Promise<void> {
+        this.record(boardId).figures = null;
+        const held = await this.board(boardId);
+        if (!held?.value.figures) throw new Error('the board has no figures');
+        const { format: _format, ...first } = held.value.figures;
+        expect(await this.saveBoard({ ...held.value, figures: first }, held.version)).toMatchObject({ ok: true });
+      }
+    }
+    const governance = new EarlierLayout();
+    const store = memoryStore(() => NOW);
+    await store.set(CONFIG_KEY, parseConfigOrThrow(demoConfig()));
+    const call = resolverCall(emulator.clientFor, { store, governance });
+    const before = await call.synced<GovernanceReportData>('governance/report', { periodDays: 90 }, project('PAY'));
+    if (!before.ok || before.data.state !== 'ready') throw new Error('the boards did not sync');
+    const boards = await governance.boardIds();
+    for (const id of boards) await governance.downgrade(id);
+    expect(await governance.figures(boards)).toEqual(new Map());
+    const from = emulator.requests().length;
+    // The schedule's pass takes them as due for a re-derivation.
+    const { key } = await configWithKey(store);
+    expect(await scheduleCatchUp(governance, call.sync, NOW, key)).toEqual(boards);
+    await call.sync.idle();
+    const after = await call<GovernanceReportData>('governance/report', { periodDays: 90 }, project('PAY'));
+    if (!after.ok || after.data.state !== 'ready') throw new Error(`not derived again: ${JSON.stringify(after).slice(0, 200)}`);
+    const { freshness: _a, ...figuresAfter } = after.data.meta;
+    const { freshness: _b, ...figuresBefore } = before.data.meta;
+    expect(figuresAfter).toEqual(figuresBefore);
+    expect(after.data.hygiene).toEqual(before.data.hygiene);
+    expect(after.data.defects).toEqual(before.data.defects);
+    expect([...(await governance.figures(boards)).keys()].sort()).toEqual([...boards].sort());
+    expectOnlyCatchUpSearches(from, boards);
   });
 });
