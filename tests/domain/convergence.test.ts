@@ -2,7 +2,7 @@
  * Backlog convergence (docs/metrics.md, "Backlog convergence"), one behaviour a manager would notice per test, on issues
  * with hand-written changelogs.
  */
-import { convergenceReport, indexBySprint, selectSprints, sprintConvergence, type SprintConvergenceArgs } from '../../src/domain/convergence';
+import { candidateSprints, convergenceReport, indexBySprint, selectSprints, sprintConvergence, type SprintConvergenceArgs } from '../../src/domain/convergence';
 import { doneStatusIds } from '../../src/domain/done';
 import { discoverFields, prepareIssue, type PreparedIssue, statusCatalog } from '../../src/domain/issue';
 import type { JiraSprint } from '../../src/domain/jira';
@@ -62,6 +62,28 @@ function converge(issues: PreparedIssue[], o: Partial<SprintConvergenceArgs> = {
     ...o,
   });
 }
+
+describe('issue lists', () => {
+  // Keys as Jira orders them: by project key, then by number (PAY-9 before PAY-10), a project that is
+  // another's prefix first (A before AB, PAY before PAYM), whatever order the issues come in.
+  const keys = ['PAYM-1', 'PAY-10', 'AB-2', 'PAY-9', 'A-10', 'A-9', 'PAY-100', 'B-1'];
+  const sorted = ['A-9', 'A-10', 'AB-2', 'B-1', 'PAY-9', 'PAY-10', 'PAY-100', 'PAYM-1'];
+  const committedIssues = (order: readonly string[]) => order.map((key) => issue({ key, sprints: [7], changes: [joins(START)] }));
+
+  it('come out in key order from issues given in any order', () => {
+    expect(converge(committedIssues(keys)).committed.issues).toEqual(sorted);
+    expect(converge(committedIssues([...keys].reverse())).committed.issues).toEqual(sorted);
+  });
+
+  it('stay in key order when the issues come sorted already, or sorted but for one pair', () => {
+    expect(converge(committedIssues(sorted)).committed.issues).toEqual(sorted);
+    const swapped = [...sorted];
+    [swapped[4], swapped[5]] = [swapped[5] as string, swapped[4] as string];
+    expect(converge(committedIssues(swapped)).committed.issues).toEqual(sorted);
+    const projects = ['AB-2', 'A-9', 'B-1'];
+    expect(converge(committedIssues(projects)).committed.issues).toEqual(['A-9', 'AB-2', 'B-1']);
+  });
+});
 
 describe('committed', () => {
   it('counts an issue that joined exactly at the start instant as committed, not added', () => {
@@ -407,6 +429,25 @@ describe('report over several sprints', () => {
     expect(r.target).toBe(0.95);
   });
 
+  it('lists running sprints first by start, newest first, then closed ones by end; equal instants by board, then by sprint, newest first', () => {
+    const on = (board: number, id: number, state: 'closed' | 'active', start: string, end: string): SprintConvergence => ({ ...sprint(id, state, 1, 1, end), boardId: board, start });
+    const r = convergenceReport({
+      sprints: [
+        on(1, 1, 'closed', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'),
+        on(2, 5, 'closed', '2026-01-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'),
+        on(1, 2, 'closed', '2026-01-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'),
+        on(1, 3, 'closed', '2026-01-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'),
+        // A running sprint started long ago still comes before every closed one; running ones by start.
+        on(2, 6, 'active', '2026-01-10T00:00:00.000Z', '2026-03-20T00:00:00.000Z'),
+        on(1, 4, 'active', '2026-03-02T00:00:00.000Z', '2026-03-20T00:00:00.000Z'),
+      ],
+      target: 0.95,
+      nearBand: 0.1,
+      basis: 'issues',
+    });
+    expect(r.sprints.map((x) => `${x.boardId}:${x.sprintId}`)).toEqual(['1:4', '2:6', '1:3', '1:2', '2:5', '1:1']);
+  });
+
   it('has no ratio and no status when no closed sprint committed anything', () => {
     const r = convergenceReport({ sprints: [sprint(3, 'active', 10, 0, AFTER)], target: 0.95, nearBand: 0.1, basis: 'points' });
     expect(r.overall).toEqual({
@@ -446,5 +487,56 @@ describe('sprints reported', () => {
   it('treat a sprint completed after now as active at now', () => {
     const sprints = [closedAt(1, '2026-07-01T00:00:00.000Z'), closedAt(2, '2026-05-01T00:00:00.000Z')];
     expect(selectSprints(sprints, 1, now).map((s) => s.id)).toEqual([1, 2]);
+  });
+
+  it('list a sprint once however often the listing repeats it, and order equal ends by id, newest first', () => {
+    const sprints = [closedAt(1, '2026-04-01T00:00:00.000Z'), closedAt(2, '2026-04-01T00:00:00.000Z'), closedAt(1, '2026-04-01T00:00:00.000Z'), closedAt(3, '2026-03-01T00:00:00.000Z')];
+    expect(selectSprints(sprints, 3, now).map((s) => s.id)).toEqual([2, 1, 3]);
+    const actives = [
+      generateSprint({ id: 7, state: 'active', startDate: '2026-05-01T00:00:00.000Z', completeDate: null }),
+      generateSprint({ id: 8, state: 'active', startDate: '2026-05-20T00:00:00.000Z', completeDate: null }),
+      generateSprint({ id: 6, state: 'active', startDate: '2026-05-01T00:00:00.000Z', completeDate: null }),
+    ];
+    expect(selectSprints(actives, 0, now).map((s) => s.id)).toEqual([8, 7, 6]);
+  });
+
+  describe('on a board whose listing holds other boards\' sprints (originBoardId)', () => {
+    const own = (id: number, completeDate: string) => ({ ...closedAt(id, completeDate), originBoardId: 1 });
+    const foreign = (id: number, completeDate: string | null, state: 'closed' | 'active' | 'future' = 'closed') => ({
+      ...generateSprint({ id, state, startDate: state === 'future' ? '2026-07-01T00:00:00.000Z' : '2026-01-01T00:00:00.000Z', completeDate }),
+      originBoardId: 2,
+    });
+    const listing: JiraSprint[] = [
+      own(10, '2026-02-01T00:00:00.000Z'),
+      own(11, '2026-03-01T00:00:00.000Z'),
+      own(12, '2026-04-01T00:00:00.000Z'),
+      foreign(20, '2026-01-15T00:00:00.000Z'), // completed before the oldest own sprint reported
+      foreign(21, '2026-03-15T00:00:00.000Z'),
+      foreign(22, null, 'active'),
+      foreign(23, null, 'future'),
+      foreign(21, '2026-03-15T00:00:00.000Z'), // listed twice
+      { ...closedAt(13, '2026-05-01T00:00:00.000Z'), originBoardId: null }, // older data: taken as the board's own
+    ];
+
+    it('read the members of its own reported sprints and of every other board\'s sprint that could be among them', () => {
+      // Own reported (newest 2 closed): 13 and 12; the oldest of them ended 2026-04-01, so only
+      // other boards' sprints running, or completed no earlier than that, are candidates: 22 (active).
+      expect(candidateSprints(listing, 2, now, 1).map((s) => s.id)).toEqual([13, 12, 22]);
+      // Newest 3: the oldest own reported ends 2026-03-01, so 21 (2026-03-15) is a candidate too, once.
+      expect(candidateSprints(listing, 3, now, 1).map((s) => s.id)).toEqual([13, 12, 11, 21, 22]);
+      // More sprints asked than the board has closed: every other board's started sprint could count.
+      expect(candidateSprints(listing, 9, now, 1).map((s) => s.id)).toEqual([13, 12, 11, 10, 20, 21, 22]);
+    });
+
+    it('report another board\'s sprint only when it held one of this board\'s issues, and never let one that did not push out its own', () => {
+      const held = new Set([21]);
+      const board = { boardId: 1, hasMember: (s: JiraSprint) => held.has(s.id) };
+      expect(selectSprints(listing, 3, now, board).map((s) => s.id)).toEqual([13, 12, 21]);
+      expect(selectSprints(listing, 5, now, board).map((s) => s.id)).toEqual([13, 12, 21, 11, 10]);
+      // The same listing seen from board 2: its own sprints always (13, without an originBoardId, is
+      // taken as any board's own), board 1's only when they held its issues.
+      const fromTwo = { boardId: 2, hasMember: () => false };
+      expect(selectSprints(listing, 5, now, fromTwo).map((s) => s.id)).toEqual([22, 13, 21, 20]);
+    });
   });
 });
