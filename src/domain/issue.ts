@@ -40,6 +40,26 @@ export function statusCatalog(statuses: readonly JiraStatus[]): Map<string, Stat
 const SPRINT_SCHEMA = 'com.pyxis.greenhopper.jira:gh-sprint';
 const STORY_POINTS_SCHEMA = 'com.pyxis.greenhopper.jira:jsw-story-points';
 
+/** The system fields of an issue that the metrics read; custom fields are added per site and configuration. */
+export const METRIC_FIELDS = [
+  'summary',
+  'issuetype',
+  'status',
+  'project',
+  'created',
+  'updated',
+  'priority',
+  'assignee',
+  'resolution',
+  'resolutiondate',
+  'duedate',
+  'description',
+  'labels',
+  'components',
+  'parent',
+  'subtasks',
+] as const;
+
 /**
  * Finds the Sprint and estimation fields by schema, not by hard-coded id. The estimation field is
  * the board configuration's when given; else the story-points schema; else a number field named

@@ -5,7 +5,7 @@
  */
 import type { GovernanceConfig } from '../domain/config';
 import type { BoardConfiguration, JiraBoard, JiraField, JiraIssue, JiraSprint, StatusCategoryKey } from '../domain/jira';
-import { discoverFields, prepareIssue, type PreparedIssue, type SiteFields, statusCatalog } from '../domain/issue';
+import { discoverFields, METRIC_FIELDS, prepareIssue, type PreparedIssue, type SiteFields, statusCatalog } from '../domain/issue';
 import { JiraError, type JiraClient } from '../jira/types';
 import { readIssues } from './issue-reader';
 import { untranslatedTypeNames } from './issue-types';
@@ -61,25 +61,6 @@ export type LoadStep =
   | { kind: 'issues'; boardId: number; fetched: number }
   | { kind: 'changelogs'; issues: number };
 
-/** Issue fields any metric reads; custom fields are added per site. */
-const BASE_FIELDS = [
-  'summary',
-  'issuetype',
-  'status',
-  'project',
-  'created',
-  'updated',
-  'priority',
-  'assignee',
-  'resolution',
-  'resolutiondate',
-  'duedate',
-  'description',
-  'labels',
-  'components',
-  'parent',
-  'subtasks',
-];
 
 /**
  * The issue fields the metrics read on this configuration: the base fields, the custom fields it
@@ -87,7 +68,7 @@ const BASE_FIELDS = [
  * estimation fields are added per board).
  */
 export function metricFieldIds(config: GovernanceConfig): string[] {
-  const ids = new Set<string>(BASE_FIELDS);
+  const ids = new Set<string>(METRIC_FIELDS);
   for (const list of [config.products, config.channels, config.segments])
     for (const e of list) if (e.match.field) ids.add(e.match.field.id);
   if (config.hygiene.acceptanceCriteriaField) ids.add(config.hygiene.acceptanceCriteriaField);

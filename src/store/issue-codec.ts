@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { compactDescription } from '../domain/adf';
 import type { FieldRef, Timeline } from '../domain/history';
-import { distinctSprintIds, issueNumber, type PreparedIssue, type SiteFields } from '../domain/issue';
+import { distinctSprintIds, issueNumber, METRIC_FIELDS, type PreparedIssue, type SiteFields } from '../domain/issue';
 import { JiraIssue, parseInstant } from '../domain/jira';
 import type { MappableIssue } from '../domain/ownership';
 
@@ -38,26 +38,12 @@ export const StoredIssueDoc = z.object({
 });
 export type StoredIssueDoc = z.infer<typeof StoredIssueDoc>;
 
-/** The current fields the figures read (besides the board's Sprint and estimation fields and the configuration's custom fields). */
-const KEPT_FIELDS = [
-  'summary',
-  'issuetype',
-  'status',
-  'project',
-  'created',
-  'updated',
-  'priority',
-  'assignee',
-  'resolution',
-  'resolutiondate',
-  'duedate',
-  'labels',
-  'components',
-  'parent',
-  'subtasks',
-  'security',
-] as const;
-
+/**
+ * The current fields kept as Jira sent them (each trimmed below to what is read): the fields the
+ * metrics read, but the description (kept compacted, as the rules ask of it), and the security level
+ * (the viewer filter reads it).
+ */
+const KEPT_FIELDS: readonly string[] = [...METRIC_FIELDS.filter((f) => f !== 'description'), 'security'];
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const pick = (o: unknown, keys: readonly string[]): Obj | null => {
@@ -79,8 +65,7 @@ function compactSprints(value: unknown): unknown {
 
 function compactFields(issue: JiraIssue, fields: SiteFields, customFields: readonly string[]): Obj {
   const f = issue.fields as Obj;
-  const out: Obj = {};
-  for (const k of KEPT_FIELDS) if (f[k] !== undefined) out[k] = f[k];
+  const out: Obj = pick(f, KEPT_FIELDS) ?? {};
   out.issuetype = pick(f.issuetype, ['id', 'name', 'untranslatedName', 'subtask']);
   out.status = isObj(f.status) ? { ...pick(f.status, ['id', 'name']), statusCategory: pick(f.status.statusCategory, ['key']) } : f.status;
   out.project = pick(f.project, ['id', 'key', 'name']);
