@@ -79,6 +79,7 @@ describe('migrating without the site', () => {
     expect(document).toEqual({ schemaVersion: 2, defects: { issueTypes: 'Bug', targetHours: 'High', pauseStatuses: 'Waiting' }, hygiene: 'none', checklists: { templates: {} } });
     expect(unresolved).toEqual([]);
     expect(migrateV1Config({ schemaVersion: 1, defects: ['x'] }, null).document).toEqual({ schemaVersion: 2, defects: ['x'] });
+    expect(migrateV1Config({ schemaVersion: 1, defects: { targetHours: ['High'] } }, null)).toEqual({ document: { schemaVersion: 2, defects: { targetHours: ['High'] } }, unresolved: [] });
   });
 });
 
@@ -110,13 +111,23 @@ describe('migrating against the site', () => {
   });
 
   it('finds pause statuses by name or untranslated name, and lists the others as left out', () => {
-    const { document, unresolved } = migrateV1Config({ schemaVersion: 1, defects: { pauseStatuses: ['waiting for customer', 'BLOCKED', 'Ожидает клиента', 'On hold', '3'] } }, SITE);
+    const { document, unresolved } = migrateV1Config({ schemaVersion: 1, defects: { pauseStatuses: ['waiting for customer', 'BLOCKED', 'Ожидает клиента', 'On hold', '3', 'Tier 2', '2nd line'] } }, SITE);
     expect((document.defects as { pauseStatuses: unknown }).pauseStatuses).toEqual([
       { id: '10002', name: 'Ожидает клиента' },
       { id: '10005', name: 'Blocked' },
       { id: '10002', name: 'Ожидает клиента' },
       { id: '3' },
     ]);
-    expect(unresolved).toEqual([{ path: 'defects.pauseStatuses[3]', kind: 'status', name: 'On hold', outcome: 'left out' }]);
+    expect(unresolved).toEqual([
+      { path: 'defects.pauseStatuses[3]', kind: 'status', name: 'On hold', outcome: 'left out' },
+      { path: 'defects.pauseStatuses[5]', kind: 'status', name: 'Tier 2', outcome: 'left out' },
+      { path: 'defects.pauseStatuses[6]', kind: 'status', name: '2nd line', outcome: 'left out' },
+    ]);
+  });
+
+  it('lists an acceptance-criteria type it could not find by where it stood', () => {
+    const { document, unresolved } = migrateV1Config({ schemaVersion: 1, hygiene: { acceptanceCriteriaTypes: ['Bug', 'Epic'] } }, SITE);
+    expect(document.hygiene).toEqual({ acceptanceCriteriaTypes: [{ id: '10004', name: 'Ошибка' }, { untranslatedName: 'Epic' }] });
+    expect(unresolved).toEqual([{ path: 'hygiene.acceptanceCriteriaTypes[1]', kind: 'issueType', name: 'Epic', outcome: 'kept as an untranslated name' }]);
   });
 });

@@ -182,6 +182,9 @@ describe('a compiled replay of several fields', () => {
     const [first, second] = twice.build([history('1', day(2), status('a', 'b'), item({ field: 'labels', fieldId: 'labels', from: 'x', to: 'y' }))], CREATED, ['now', 'now']);
     expect(first).toEqual({ created: CREATED, initial: 'now', changeAt: [], values: [] });
     expect(second).toEqual({ created: CREATED, initial: 'second:a', changeAt: [at(day(2))], values: ['second:b'] });
+    const sprint = compileReplay([{ ref: STATUS_FIELD, convert: str }, { ref: fieldRef('customfield_10020', 'Sprint'), convert: str, read: 'ids' }]);
+    const [, byId] = sprint.build([history('1', day(2), item({ field: 'CustomField_10020', from: '1', to: '2' })), history('2', day(3), item({ field: 'SPRINT', from: '2', to: '3' }))], CREATED, ['now', 'now']);
+    expect(byId).toEqual({ created: CREATED, initial: '1', changeAt: [at(day(2)), at(day(3))], values: ['2', '3'] });
     expect(buildTimelines([], CREATED, [{ ref: STATUS_FIELD, current: 'now', convert: str }])).toEqual([{ created: CREATED, initial: 'now', changeAt: [], values: [] }]);
   });
 });
@@ -222,6 +225,7 @@ describe('values at and between instants', () => {
   it('counts no change at or before creation as a change point (the issue did not exist yet)', () => {
     const early: Timeline<string> = { created: at(day(5)), initial: 'a', changeAt: [at(day(4)), at(day(5)), at(day(6))], values: ['b', 'c', 'd'] };
     expect(changePointsIn(early, 0, at(day(9)))).toEqual([at(day(5)), at(day(6))]);
+    expect(changePointsIn(early, 0, at(day(4)))).toEqual([]);
   });
 });
 
