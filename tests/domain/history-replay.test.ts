@@ -242,7 +242,12 @@ describe('raw values of the Sprint field, number fields and estimates', () => {
   });
 
   it('keep reading sprint ids right however many different values a site has', () => {
-    for (let i = 0; i < 5000; i++) expect(parseSprintIds(`${i}, ${i + 1}`)).toEqual([i, i + 1]);
+    const wrong: string[] = [];
+    for (let i = 0; i < 4200; i++) {
+      const ids = parseSprintIds(`${i}, ${i + 1}`);
+      if (ids.length !== 2 || ids[0] !== i || ids[1] !== i + 1) wrong.push(`${i}: ${ids.join(',')}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('read a number field as a finite number, and anything else as no value', () => {
