@@ -159,6 +159,13 @@ export const JiraNamed = z.object({ id: z.string().nullish(), name: z.string() }
 
 export const JiraProject = z.object({ id: z.string(), key: z.string(), name: z.string().nullish() });
 
+/**
+ * `toString` of a changelog item. Jira may leave an empty side out altogether; a parsed object
+ * without its own `toString` still answers with Object.prototype's method, which the schema would
+ * otherwise read, and refuse, as the item's value. The inherited method is no value (null).
+ */
+const ItemToString = z.preprocess((v) => (v === Object.prototype.toString ? null : v), z.string().nullish());
+
 /** One changed field inside a changelog history. */
 export const ChangelogItem = z
   .object({
@@ -168,7 +175,7 @@ export const ChangelogItem = z
     from: z.string().nullish(),
     fromString: z.string().nullish(),
     to: z.string().nullish(),
-    toString: z.string().nullish(),
+    toString: ItemToString,
   });
 export type ChangelogItem = z.infer<typeof ChangelogItem>;
 

@@ -27,7 +27,7 @@ import {
   type Timeline,
   valueAt,
 } from '../../src/domain/history';
-import type { ChangelogHistory, ChangelogItem } from '../../src/domain/jira';
+import { ChangelogItem as ChangelogItemSchema, type ChangelogHistory, type ChangelogItem } from '../../src/domain/jira';
 import { at } from '../../src/domain/testing/generate';
 
 const CREATED = at('2026-03-01T00:00:00.000Z');
@@ -260,5 +260,31 @@ describe('raw values of the Sprint field, number fields and estimates', () => {
     expect(['-1', 'Infinity', 'abc'].map(parseEstimate)).toEqual([Number.NaN, Number.NaN, Number.NaN]);
     expect([5, 0, null, undefined, Number.NaN].map(estimatePoints)).toEqual([5, 0, 0, 0, 0]);
     expect([5, 0, null, undefined, Number.NaN].map(isUnusableEstimate)).toEqual([false, false, false, false, true]);
+  });
+});
+
+describe('an item Jira sends without its empty sides (no `to`, no `toString` key at all)', () => {
+  // Parsed by the schema the client uses: a key that is absent stays absent, and a plain object
+  // still answers `toString` with Object.prototype's method, which must never be read as a value.
+  const parsed = (json: string): ChangelogItem => ChangelogItemSchema.parse(JSON.parse(json));
+
+  it('reads as no value on that side, not as a function', () => {
+    const cleared = parsed('{"field":"duedate","fieldId":"duedate","from":"2026-03-05","fromString":"2026-03-05 00:00:00.0"}');
+    expect(itemTo(cleared)).toBeNull();
+    expect(itemFrom(cleared)).toBe('2026-03-05');
+    const set = parsed('{"field":"duedate","fieldId":"duedate","to":"2026-03-09"}');
+    expect(itemFrom(set)).toBeNull();
+    expect(itemTo(set)).toBe('2026-03-09');
+  });
+
+  it('replays a field read by name to no value when the new side is absent', () => {
+    const priority = fieldRef('priority', 'Priority');
+    const histories = orderHistories([
+      history('1', day(2), parsed('{"field":"priority","fieldId":"priority","from":"3","fromString":"Medium","to":"2","toString":"High"}')),
+      history('2', day(4), parsed('{"field":"priority","fieldId":"priority","from":"2","fromString":"High"}')),
+    ]);
+    const [tl] = buildTimelines(histories, CREATED, [{ ref: priority, read: 'names', current: 'unused', convert: str }]);
+    expect(tl?.values).toEqual(['High', null]);
+    expect(tl?.initial).toBe('Medium');
   });
 });
