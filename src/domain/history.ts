@@ -7,7 +7,7 @@
  * (in `created`, then history-id order), so a value that held only between them never holds.
  */
 import type { ChangelogHistory, ChangelogItem } from './jira';
-import { parseInstant } from './jira';
+import { itemToString, parseInstant } from './jira';
 
 /** How a changelog item names a field: by `fieldId` when present, else by `field` name. */
 export interface FieldRef {
@@ -30,18 +30,9 @@ export function itemMatches(item: ChangelogItem, ref: FieldRef): boolean {
   return ref.names.includes(name) || name === ref.id.toLowerCase();
 }
 
-/**
- * Jira's `toString` of an item, or null: an item built without one (not through the schema) still
- * answers `toString` with Object.prototype's method, which is no value.
- */
-function toStringOf(item: ChangelogItem): string | null {
-  const s = item.toString;
-  return typeof s === 'string' ? s : null;
-}
-
 /** An item's raw value on one side: `to` (or `from`), else its string form; `null` is "no value". */
 export function itemTo(item: ChangelogItem): string | null {
-  return item.to ?? toStringOf(item);
+  return item.to ?? itemToString(item);
 }
 export function itemFrom(item: ChangelogItem): string | null {
   return item.from ?? item.fromString ?? null;
@@ -105,7 +96,7 @@ function rawFrom(item: ChangelogItem, read: ReadSide): string | null {
   return read === 'ids' ? (item.from ?? null) : read === 'names' ? (item.fromString ?? item.from ?? null) : itemFrom(item);
 }
 function rawTo(item: ChangelogItem, read: ReadSide): string | null {
-  return read === 'ids' ? (item.to ?? null) : read === 'names' ? (toStringOf(item) ?? item.to ?? null) : itemTo(item);
+  return read === 'ids' ? (item.to ?? null) : read === 'names' ? (itemToString(item) ?? item.to ?? null) : itemTo(item);
 }
 
 /** A field a compiled replay reads: how items name it, and how to read a raw value. */

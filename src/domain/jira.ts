@@ -160,6 +160,16 @@ export const JiraNamed = z.object({ id: z.string().nullish(), name: z.string() }
 export const JiraProject = z.object({ id: z.string(), key: z.string(), name: z.string().nullish() });
 
 /**
+ * An item's `toString` as a value: a string, else null. An object without its own `toString` (an
+ * item built in code, a change a test describes) answers with Object.prototype's method, which is
+ * no value.
+ */
+export function itemToString(item: { readonly toString?: unknown }): string | null {
+  const s = item.toString;
+  return typeof s === 'string' ? s : null;
+}
+
+/**
  * `toString` of a changelog item. Jira may leave an empty side out altogether; a parsed object
  * without its own `toString` still answers with Object.prototype's method, which the schema would
  * otherwise read, and refuse, as the item's value. The inherited method is no value (null).

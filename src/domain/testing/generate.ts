@@ -2,7 +2,7 @@
  * Generators of Jira data in Jira's own shapes, for tests and benchmarks (`generateX({...overrides})`).
  * Pure: no clock, no randomness unless a seeded `rng` is passed.
  */
-import type { BoardConfiguration, ChangelogHistory, ChangelogItem, JiraField, JiraIssue, JiraSprint, JiraStatus } from '../jira';
+import { itemToString, type BoardConfiguration, type ChangelogHistory, type ChangelogItem, type JiraField, type JiraIssue, type JiraSprint, type JiraStatus } from '../jira';
 
 export const SPRINT_FIELD_ID = 'customfield_10020';
 export const STORY_POINTS_FIELD_ID = 'customfield_10016';
@@ -71,7 +71,7 @@ export interface Change {
   fromString?: string | null;
   /**
    * Jira's `toString`. Every object literal inherits a `toString` method, so the type admits it and
-   * the generator reads only an own property (see `ownToString`).
+   * the generator reads only a string (see `itemToString`).
    */
   toString?: string | null | (() => string);
   /** Leave `fieldId` out, as Jira often does for custom fields. */
@@ -95,13 +95,6 @@ export function generateHistory(changes: Change[], id?: number): ChangelogHistor
   };
 }
 
-/** `c.toString` when the change gives one; never the `toString` method every object inherits. */
-function ownToString(c: Change): string | null | undefined {
-  if (!Object.prototype.hasOwnProperty.call(c, 'toString')) return undefined;
-  const v = c.toString;
-  return typeof v === 'function' ? undefined : v;
-}
-
 function changeItem(c: Change): ChangelogItem {
   const known: Record<string, { field: string; fieldId: string; fieldtype: string }> = {
     status: { field: 'status', fieldId: 'status', fieldtype: 'jira' },
@@ -118,12 +111,12 @@ function changeItem(c: Change): ChangelogItem {
     from: c.from ?? null,
     fromString: c.fromString ?? null,
     to: c.to ?? null,
-    toString: ownToString(c) ?? null,
+    toString: itemToString(c) ?? null,
   };
   if (c.field === 'estimate') {
     // Jira writes number fields only in the string form.
     item.fromString = c.fromString ?? c.from ?? null;
-    item.toString = ownToString(c) ?? c.to ?? null;
+    item.toString = itemToString(c) ?? c.to ?? null;
     item.from = null;
     item.to = null;
   }
