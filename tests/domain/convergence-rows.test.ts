@@ -5,61 +5,16 @@
  * sprints held only by sub-tasks or only before they started, sprints from older Jira data without
  * an `originBoardId`, and what the warnings say about an issue met in several sprints.
  */
-import {
-  candidateSprints,
-  convergenceNotes,
-  convergenceReport,
-  MEMBER,
-  selectSprints,
-  sprintConvergence,
-  sprintHasMember,
-  sprintMemberRows,
-  sprintWindow,
-  type SprintConvergenceArgs,
-} from '../../src/domain/convergence';
-import { doneStatusIds } from '../../src/domain/done';
-import { discoverFields, prepareIssue, type PreparedIssue, statusCatalog } from '../../src/domain/issue';
+import { candidateSprints, convergenceNotes, convergenceReport, MEMBER, selectSprints, sprintHasMember, sprintMemberRows, sprintWindow } from '../../src/domain/convergence';
+import type { PreparedIssue } from '../../src/domain/issue';
 import type { JiraSprint } from '../../src/domain/jira';
 import type { SprintConvergence } from '../../src/domain/report';
-import { ALL_STATUSES, at, type Change, FIELDS, generateBoardConfiguration, generateHistory, generateIssue, generateSprint, type IssueOverrides, STATUSES } from '../../src/domain/testing/generate';
+import { at, type Change, generateSprint, STATUSES } from '../../src/domain/testing/generate';
+import { AFTER, BEFORE, COMPLETE, converge, convergeArgs, estimates, issue, MID, moves, S7, START } from './convergence-fixtures';
 
 const { todo, inProgress, done } = STATUSES;
-const fields = discoverFields(FIELDS);
-const DONE = doneStatusIds(generateBoardConfiguration(), statusCatalog(ALL_STATUSES));
-
-const START = '2026-03-02T09:00:00.000Z';
-const MID = '2026-03-09T12:00:00.000Z';
-const COMPLETE = '2026-03-16T10:00:00.000Z';
-const AFTER = '2026-04-01T00:00:00.000Z';
-const BEFORE = '2026-02-20T09:00:00.000Z';
-const S7 = generateSprint({ id: 7, startDate: START, completeDate: COMPLETE });
-
-let historyId = 1;
-function issue(o: IssueOverrides & { changes?: Change[] }): PreparedIssue {
-  const histories = (o.changes ?? []).map((c) => generateHistory([c], historyId++));
-  return prepareIssue(generateIssue({ created: BEFORE, ...o, histories: o.histories ?? histories }), fields);
-}
 const sprintChange = (when: string, from: string, to: string): Change => ({ at: when, field: 'sprint', from, to });
-const moves = (when: string, from: string, to: string): Change => ({ at: when, field: 'status', from, to });
-const estimates = (when: string, from: number | null, to: number | null): Change => ({
-  at: when,
-  field: 'estimate',
-  fromString: from === null ? null : String(from),
-  toString: to === null ? null : String(to),
-});
-
-const args = (issues: PreparedIssue[], o: Partial<SprintConvergenceArgs> = {}): SprintConvergenceArgs => ({
-  boardId: 1,
-  sprint: S7,
-  issues,
-  doneStatusIds: DONE,
-  now: at(AFTER),
-  target: 0.95,
-  nearBand: 0.1,
-  basis: 'issues',
-  ...o,
-});
-const converge = (issues: PreparedIssue[], o: Partial<SprintConvergenceArgs> = {}): SprintConvergence => sprintConvergence(args(issues, o));
+const args = convergeArgs;
 
 describe('issue lists in key order', () => {
   const committed = (keys: readonly string[]) => keys.map((key) => issue({ key, sprints: [7], changes: [sprintChange(BEFORE, '', '7')] }));

@@ -2,66 +2,17 @@
  * Backlog convergence (docs/metrics.md, "Backlog convergence"), one behaviour a manager would notice per test, on issues
  * with hand-written changelogs.
  */
-import { candidateSprints, convergenceReport, indexBySprint, selectSprints, sprintConvergence, type SprintConvergenceArgs } from '../../src/domain/convergence';
+import { candidateSprints, convergenceReport, indexBySprint, selectSprints } from '../../src/domain/convergence';
 import { doneStatusIds } from '../../src/domain/done';
-import { discoverFields, prepareIssue, type PreparedIssue, statusCatalog } from '../../src/domain/issue';
+import { statusCatalog } from '../../src/domain/issue';
 import type { JiraSprint } from '../../src/domain/jira';
 import type { SprintConvergence } from '../../src/domain/report';
-import {
-  ALL_STATUSES,
-  at,
-  type Change,
-  FIELDS,
-  generateBoardConfiguration,
-  generateHistory,
-  generateIssue,
-  generateSprint,
-  type IssueOverrides,
-  STATUSES,
-} from '../../src/domain/testing/generate';
+import { ALL_STATUSES, at, type Change, generateBoardConfiguration, generateHistory, generateSprint, STATUSES } from '../../src/domain/testing/generate';
+import { AFTER, BEFORE, COMPLETE, converge, DONE, estimates, fields, issue, LATE, MID, moves, S7, START } from './convergence-fixtures';
 
 const { todo, inProgress, review, done, closed } = STATUSES;
-const fields = discoverFields(FIELDS);
-const DONE = doneStatusIds(generateBoardConfiguration(), statusCatalog(ALL_STATUSES));
-
-// Sprint 7 runs from START to COMPLETE.
-const START = '2026-03-02T09:00:00.000Z';
-const MID = '2026-03-09T12:00:00.000Z';
-const LATE = '2026-03-12T12:00:00.000Z';
-const COMPLETE = '2026-03-16T10:00:00.000Z';
-const AFTER = '2026-04-01T00:00:00.000Z';
-const BEFORE = '2026-02-20T09:00:00.000Z';
-const S7 = generateSprint({ id: 7, startDate: START, completeDate: COMPLETE });
-
-let historyId = 1;
-/** An issue whose changes each sit in their own history, with ids in the order given. */
-function issue(o: IssueOverrides & { changes?: Change[] }): PreparedIssue {
-  const histories = (o.changes ?? []).map((c) => generateHistory([c], historyId++));
-  return prepareIssue(generateIssue({ created: BEFORE, ...o, histories: o.histories ?? histories }), fields);
-}
 const joins = (when: string, from = '', to = '7'): Change => ({ at: when, field: 'sprint', from, to });
 const leaves = (when: string, from = '7', to = ''): Change => ({ at: when, field: 'sprint', from, to });
-const moves = (when: string, from: string, to: string): Change => ({ at: when, field: 'status', from, to });
-const estimates = (when: string, from: number | null, to: number | null): Change => ({
-  at: when,
-  field: 'estimate',
-  fromString: from === null ? null : String(from),
-  toString: to === null ? null : String(to),
-});
-
-function converge(issues: PreparedIssue[], o: Partial<SprintConvergenceArgs> = {}): SprintConvergence {
-  return sprintConvergence({
-    boardId: 1,
-    sprint: S7,
-    issues,
-    doneStatusIds: DONE,
-    now: at(AFTER),
-    target: 0.95,
-    nearBand: 0.1,
-    basis: 'issues',
-    ...o,
-  });
-}
 
 describe('issue lists', () => {
   // Keys as Jira orders them: by project key, then by number (PAY-9 before PAY-10), a project that is
