@@ -22,21 +22,31 @@ export const JiraInstant = z
   .refine((s) => !Number.isNaN(parseInstant(s)), { message: 'is not a Jira timestamp' });
 
 /**
- * Epoch milliseconds of a Jira timestamp. Jira writes offsets without a colon (`+0300`), which
- * `Date.parse` does not accept in every engine, so the offset is normalised first.
- * Returns NaN for anything that is not an instant.
+ * Epoch milliseconds of a Jira timestamp, or NaN for anything that is not an instant: no offset
+ * (ambiguous), a day that does not exist (`Date.parse` would roll 30 February into March), an hour,
+ * minute, second or offset out of range. Computed by arithmetic, never by `Date.parse`, so the
+ * result does not depend on the engine or on the process's time zone.
  */
 export function parseInstant(s: string): number {
-  const fast = parseJiraInstantFast(s);
-  if (fast !== undefined) return fast;
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  const fast = readJiraInstantFast(s);
+  return fast === undefined ? readInstantGeneral(s) : fast;
+}
+
+/** Any ISO 8601 instant Jira may write: seconds and fractions optional, `Z` or an offset with or without a colon. */
+const GENERAL_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
+
+/**
+ * The general path of `parseInstant`, for every shape the fast path does not take. Exported for the
+ * test that holds both paths to the same answers.
+ */
+export function readInstantGeneral(s: string): number {
+  const m = GENERAL_INSTANT.exec(s);
   if (!m) return Number.NaN;
-  const base = m[1] as string;
-  const off = m[2];
-  if (off === undefined) return Number.NaN; // an instant without an offset is ambiguous
-  const normalised = off === 'Z' ? 'Z' : off.length === 5 ? `${off.slice(0, 3)}:${off.slice(3)}` : off;
-  if (!dayExists(Number(base.slice(0, 4)), Number(base.slice(5, 7)), Number(base.slice(8, 10)))) return Number.NaN;
-  return Date.parse(base + normalised);
+  const [, y, mo, d, h, mi, sec, frac, zulu, sign, oh, om] = m;
+  // A fraction is cut to milliseconds, as Jira and Date.parse do: `.5` is 500 ms, `.123456` 123 ms.
+  const ms = frac === undefined ? 0 : Number(`${frac}00`.slice(0, 3));
+  const east = zulu === undefined ? (sign === '-' ? -1 : 1) : 0;
+  return instantOf(Number(y), Number(mo), Number(d), Number(h), Number(mi), sec === undefined ? 0 : Number(sec), ms, east, Number(oh), Number(om));
 }
 
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -49,21 +59,31 @@ function daysFromCivil(year: number, month: number, day: number): number {
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
 }
-/** `Date.parse` rolls 30 February over into March; Jira never writes such a date. */
-function dayExists(year: number, month: number, day: number): boolean {
+
+/**
+ * The instant of a wall-clock time at an offset (`east` 1 east of UTC, -1 west, 0 for UTC itself,
+ * whose offset digits are ignored), or NaN when any part is out of range.
+ */
+function instantOf(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, east: number, offsetHours: number, offsetMinutes: number): number {
+  if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) return Number.NaN;
+  if (east !== 0 && !(offsetHours <= 23 && offsetMinutes <= 59)) return Number.NaN;
+  const offset = east === 0 ? 0 : east * (offsetHours * 60 + offsetMinutes);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && !leap ? 28 : (MONTH_DAYS[month - 1] as number));
+  if (day > (month === 2 && !leap ? 28 : (MONTH_DAYS[month - 1] as number))) return Number.NaN;
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000 + ms;
 }
 
 /**
  * The shape Jira writes millions of times (`2026-03-02T09:15:00.000+0300`, `...Z`, `...+03:00`),
  * read without a regular expression: a changelog replay parses every history's instant, and this
- * is its hot path. Anything else returns undefined and takes the general path.
+ * is its hot path. It returns undefined for any other shape (the general path reads those), and
+ * for this shape the instant, or NaN when a part is out of range. Exported for the test that holds
+ * it to the general path.
  *
  * Written out by hand (no helper per digit): each character code is read once, and a digit is
  * checked by one unsigned comparison (`(c - 48) >>> 0 > 9` is true for anything but 0-9).
  */
-function parseJiraInstantFast(s: string): number | undefined {
+export function readJiraInstantFast(s: string): number | undefined {
   const n = s.length;
   // Character codes, not `s[i]`: no one-character string per test ('-' 45, 'T' 84, ':' 58, '.' 46).
   if (n < 24 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46) return undefined;
@@ -89,29 +109,24 @@ function parseJiraInstantFast(s: string): number | undefined {
     h0 >>> 0 > 9 || h1 >>> 0 > 9 || mi0 >>> 0 > 9 || mi1 >>> 0 > 9 || s0 >>> 0 > 9 || s1 >>> 0 > 9 || ms0 >>> 0 > 9 || ms1 >>> 0 > 9 || ms2 >>> 0 > 9
   )
     return undefined;
-  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const month = mo0 * 10 + mo1;
-  const day = d0 * 10 + d1;
-  const hour = h0 * 10 + h1;
-  const minute = mi0 * 10 + mi1;
-  const second = s0 * 10 + s1;
-  let offset: number;
+  let east: number;
+  let offsetHours = 0;
+  let offsetMinutes = 0;
   const c23 = s.charCodeAt(23);
-  if (n === 24 && c23 === 90 /* Z */) offset = 0;
+  if (n === 24 && c23 === 90 /* Z */) east = 0;
   else if (n === 28 || (n === 29 && s.charCodeAt(26) === 58 /* : */)) {
-    const sign = c23 === 43 /* + */ ? 1 : c23 === 45 /* - */ ? -1 : 0;
-    if (sign === 0) return undefined;
+    east = c23 === 43 /* + */ ? 1 : c23 === 45 /* - */ ? -1 : 0;
+    if (east === 0) return undefined;
     const m = n === 28 ? 26 : 27;
     const oh0 = s.charCodeAt(24) - 48;
     const oh1 = s.charCodeAt(25) - 48;
     const om0 = s.charCodeAt(m) - 48;
     const om1 = s.charCodeAt(m + 1) - 48;
     if (oh0 >>> 0 > 9 || oh1 >>> 0 > 9 || om0 >>> 0 > 9 || om1 >>> 0 > 9) return undefined;
-    offset = sign * ((oh0 * 10 + oh1) * 60 + om0 * 10 + om1);
+    offsetHours = oh0 * 10 + oh1;
+    offsetMinutes = om0 * 10 + om1;
   } else return undefined;
-  if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
-  if (!dayExists(year, month, day)) return Number.NaN;
-  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000 + ms0 * 100 + ms1 * 10 + ms2;
+  return instantOf(y0 * 1000 + y1 * 100 + y2 * 10 + y3, mo0 * 10 + mo1, d0 * 10 + d1, h0 * 10 + h1, mi0 * 10 + mi1, s0 * 10 + s1, ms0 * 100 + ms1 * 10 + ms2, east, offsetHours, offsetMinutes);
 }
 
 export const JiraUser = z
