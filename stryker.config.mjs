@@ -22,7 +22,7 @@ const config = {
   concurrency: 2,
   timeoutMS: 20000,
   mutate: ['src/domain/**/*.ts', '!src/domain/testing/**'],
-  ignorePatterns: ['dist', 'static/dist', 'test-output', '.preview-state', 'reports', 'coverage'],
+  ignorePatterns: ['.stryker-tmp*', 'dist', 'static/dist', 'test-output', '.preview-state', 'reports', 'coverage'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/domain.html' },
   jsonReporter: { fileName: 'reports/mutation/domain.json' },
