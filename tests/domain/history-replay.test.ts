@@ -154,6 +154,19 @@ describe('a compiled replay of several fields', () => {
     expect(p).toEqual({ created: CREATED, initial: 3, changeAt: [at(day(3))], values: [5] });
   });
 
+  it('keeps a field that first changes in the last history apart from a field that changed in every history', () => {
+    const [s, a] = replay.build(
+      [
+        history('1', day(2), status('a', 'b')),
+        history('2', day(3), status('b', 'c'), item({ field: 'assignee', fieldId: 'assignee', from: 'u-1', to: 'u-2' })),
+      ],
+      CREATED,
+      ['c', 'u-2', null],
+    ) as [Timeline<unknown>, Timeline<unknown>];
+    expect(s).toEqual({ created: CREATED, initial: 'a', changeAt: [at(day(2)), at(day(3))], values: ['b', 'c'] });
+    expect(a).toEqual({ created: CREATED, initial: 'u-1', changeAt: [at(day(3))], values: ['u-2'] });
+  });
+
   it('starts afresh for each issue', () => {
     replay.build([history('1', day(2), status('a', 'b'), item({ field: 'assignee', fieldId: 'assignee', from: 'u-1', to: 'u-2' }))], CREATED, ['b', 'u-2', null]);
     const [s, a, p] = replay.build([history('7', day(9), item({ field: 'Story Points', toStr: '8' }))], CREATED, ['x', 'u-3', 8]);
@@ -170,6 +183,8 @@ describe('a compiled replay of several fields', () => {
       expect(s.changeAt).toHaveLength(n);
       expect([s.initial, valueAt(s, CREATED + 60_000), finalValue(s), valueAt(s, CREATED + n * 60_000 - 1)]).toEqual(['s0', 's1', `s${n}`, `s${n - 1}`]);
       expect([a.initial, finalValue(a), a.values.length]).toEqual(['u0', `u${n}`, n]);
+      expect(a.changeAt).toEqual(s.changeAt);
+      expect(valueAt(a, CREATED + n * 60_000 - 1)).toBe(`u${n - 1}`);
       expect(p.changeAt).toHaveLength(0);
     }
   });
