@@ -6,6 +6,7 @@
 import {
   applyChange,
   autoCheckResults,
+  checkMirrorSize,
   type AutoResults,
   evaluate,
   type EvaluationInput,
@@ -126,6 +127,32 @@ describe('unverified claims imported from the property', () => {
     expect(importLegacy({ ...legacy, lists: { dor: null, dod: null } }, '10001', NOW).lists).toEqual({ dor: null, dod: null });
   });
 
+  it('are hidden by a verified mark of the same item, which alone decides its state', () => {
+    const state = importLegacy(legacy, '10001', NOW);
+    // A body where item a carries both a verified "open" mark and the imported "done" claim.
+    const body: ReadinessBody = {
+      lists: { dor: { templateId: 'dor-x', items: { a: { state: 'open', by: 'acc-po', at: '2026-11-27T12:00:00Z', text: { en: 'A', ru: 'А' } } } }, dod: null },
+      history: [],
+      imported: state.imported,
+    };
+    const items = evaluate(input({ stored: body })).lists.dor?.items ?? [];
+    expect(items.map((i) => [i.id, i.state, i.by, i.imported?.state ?? null])).toEqual([
+      ['a', 'open', 'acc-po', null],
+      ['b', 'open', null, 'done'],
+      ['c', 'open', null, null],
+    ]);
+  });
+
+  it('are counted across both lists', () => {
+    const both = LegacyReadinessDocument.parse({
+      ...legacy,
+      lists: { ...legacy.lists, dod: { templateId: 'dod-x', items: { z: { state: 'done', by: 'acc-x', at: '2026-11-19T09:00:00Z', text: { en: 'Z', ru: 'Z' } } } } },
+    });
+    const state = importLegacy(both, '10001', NOW);
+    expect([Object.keys(state.imported?.marks.dor ?? {}), Object.keys(state.imported?.marks.dod ?? {})]).toEqual([['a', 'b'], ['z']]);
+    expect(unverifiedCount(state.imported)).toBe(3);
+  });
+
   it('are confirmed one item at a time, the other claims kept, and a confirmation always counts', () => {
     const state = importLegacy(legacy, '10001', NOW);
     const body = { lists: state.lists, history: state.history, imported: state.imported };
@@ -155,6 +182,52 @@ describe('the size a state may take', () => {
     const { state: fitted, archived } = fitState(state, utf8Bytes(state) + STORE_ENVELOPE_BYTES - 1);
     expect(archived).toHaveLength(2);
     expect(fitted.history).toHaveLength(1);
+  });
+
+  /** A state whose history entries differ in size: reasons of 10, 400, 20, 30, 500, 40 letters (Cyrillic, two bytes each). */
+  function varied() {
+    let b: ReadinessBody | null = null;
+    for (const n of [10, 400, 20, 30, 500, 40]) b = apply(b, { list: 'dor', item: 'a', state: 'notApplicable', reason: 'ж'.repeat(n) }).body;
+    return stateOf(b as ReadinessBody, { issueId: '10001', archive: [] }, 'acc-po', NOW);
+  }
+  const fits = (s: ReturnType<typeof varied>, from: number, limit: number) => utf8Bytes({ ...s, history: s.history.slice(from) }) + STORE_ENVELOPE_BYTES <= limit;
+
+  it('archives beyond the older half exactly as many entries as the limit needs, in order, counting bytes', () => {
+    const s = varied();
+    expect(s.history).toHaveLength(6);
+    // Keeping the last two (reasons of 500 and 40 letters) fits; keeping the last three would not.
+    for (const limit of [utf8Bytes({ ...s, history: s.history.slice(4) }) + STORE_ENVELOPE_BYTES, utf8Bytes({ ...s, history: s.history.slice(3) }) + STORE_ENVELOPE_BYTES - 1]) {
+      const { state: fitted, archived } = fitState(s, limit);
+      expect(archived).toHaveLength(4);
+      expect([...archived, ...fitted.history]).toEqual(s.history);
+      expect([fits(s, 4, limit), fits(s, 3, limit)]).toEqual([true, false]);
+    }
+    // Keeping only the newest fits exactly.
+    const last = utf8Bytes({ ...s, history: s.history.slice(5) }) + STORE_ENVELOPE_BYTES;
+    expect(fitState(s, last).archived).toHaveLength(5);
+    expect(fitState(s, last + 1).archived).toHaveLength(5);
+  });
+
+  it('keeps a state that fits exactly once its whole history is archived, and names the size it would take when it does not', () => {
+    const s = varied();
+    const bare = utf8Bytes({ ...s, history: [] }) + STORE_ENVELOPE_BYTES;
+    const { state: fitted, archived } = fitState(s, bare);
+    expect([fitted.history, archived]).toEqual([[], s.history]);
+    let caught: unknown;
+    try {
+      fitState(s, bare - 1);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ReadinessTooLargeError);
+    expect([(caught as ReadinessTooLargeError).bytes, (caught as ReadinessTooLargeError).limit, (caught as ReadinessTooLargeError).where]).toEqual([bare, bare - 1, 'store']);
+  });
+
+  it('lets a mirror of exactly the property limit through, and refuses one byte more', () => {
+    const m = mirrorOf(evaluate(input({ stored: body })), 1, NOW);
+    const size = utf8Bytes(m);
+    expect(() => checkMirrorSize(m, size)).not.toThrow();
+    expect(() => checkMirrorSize(m, size - 1)).toThrow(expect.objectContaining({ bytes: size, limit: size - 1, where: 'property' }));
   });
 
   it('names the bytes, the limit and where it would not fit', () => {

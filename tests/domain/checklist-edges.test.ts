@@ -58,6 +58,15 @@ describe('the auto-checks with odd values', () => {
     expect(auto({ description: 'see https://figma.com/x and https://miro.com/y' }).designLink.detail).toEqual({ check: 'designLink', url: 'https://figma.com/x', source: 'description' });
   });
 
+  it('pass when the evidence is found, wherever it is found', () => {
+    expect(auto({ description: 'see https://figma.com/x' }).designLink.passed).toBe(true);
+    expect(auto({}, ['https://figma.com/b']).designLink.passed).toBe(true);
+    const withField = autoCheckResults({ issue: generateIssue({ fields: { customfield_10500: 'Given a payment, when it is sent, then it arrives' } }), estimationFieldId: null, acceptanceCriteriaField: 'customfield_10500', remoteLinks: [] });
+    expect([withField.acceptanceCriteria.passed, withField.acceptanceCriteria.detail]).toEqual([true, { check: 'acceptanceCriteria', source: 'field' }]);
+    const inDescription = auto({ description: 'Acceptance criteria: the payment arrives' });
+    expect(inDescription.acceptanceCriteria.passed).toBe(true);
+  });
+
   it('count a sub-task without a status as not done', () => {
     const issue = generateIssue({ subtasks: [{ key: 'PAY-2', status: STATUSES.done }] });
     (issue.fields.subtasks as unknown[]).push({ key: 'PAY-3', fields: null }, { key: 'PAY-4', fields: { status: null } });
