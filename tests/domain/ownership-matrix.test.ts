@@ -40,6 +40,15 @@ describe('ownershipMatrix', () => {
     expect(paymentsChannels).toEqual(['web', ANY]);
   });
 
+  it('orders the cells of one product by channel, then by segment, in the order configured, whatever order the issues came in', () => {
+    const m = ownershipMatrix([facts({ products: ['payments'], channels: ['api', 'web'], segments: ['kib', 'mmb'] })], config);
+    const channels = config.channels.map((c) => c.key).filter((k) => k === 'api' || k === 'web');
+    const segments = config.segments.map((x) => x.key).filter((k) => k === 'kib' || k === 'mmb');
+    expect(m.cells.filter((c) => c.product === 'payments').map((c) => `${c.channel}/${c.segment}`)).toEqual(
+      [...channels, ANY].flatMap((ch) => [...segments, ANY].map((sg) => `${ch}/${sg}`)),
+    );
+  });
+
   it('counts a key listed twice once', () => {
     const m = ownershipMatrix([facts({ products: ['payments', 'payments'] })], config);
     expect(matrixCell(m, 'payments', ANY, ANY).issues).toBe(1);
