@@ -189,6 +189,14 @@ describe('a compiled replay of several fields', () => {
     }
   });
 
+  it('orders a long changelog written in one instant by history id, past any buffer it keeps between issues', () => {
+    const n = 600;
+    const hs: ChangelogHistory[] = [];
+    for (let i = n; i >= 1; i--) hs.push(history(String(i), day(5), status(`s${i - 1}`, `s${i}`)));
+    const [s] = replay.build(hs, CREATED, [`s${n}`, 'u', null]) as [Timeline<unknown>];
+    expect(s).toEqual({ created: CREATED, initial: 's0', changeAt: [at(day(5))], values: [`s${n}`] });
+  });
+
   it('takes the last of several fields that carry one id, and ignores items of no field it reads', () => {
     const twice = compileReplay([
       { ref: STATUS_FIELD, convert: (r) => `first:${r}` },
