@@ -28,7 +28,7 @@ npm run typecheck
 npm run build
 mkdir -p test-output
 status=0
-npx jest --ci --forceExit --json --outputFile=test-output/jest-results.json "$@" || status=$?
+npx jest --ci --json --outputFile=test-output/jest-results.json "$@" || status=$?
 # One plain closing line, whatever reads the log: "N passed, N failed".
 node -e '
   const r = require("./test-output/jest-results.json");
