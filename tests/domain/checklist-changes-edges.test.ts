@@ -190,27 +190,28 @@ describe('the size a state may take', () => {
     for (const n of [10, 400, 20, 30, 500, 40]) b = apply(b, { list: 'dor', item: 'a', state: 'notApplicable', reason: 'ж'.repeat(n) }).body;
     return stateOf(b as ReadinessBody, { issueId: '10001', archive: [] }, 'acc-po', NOW);
   }
-  const fits = (s: ReturnType<typeof varied>, from: number, limit: number) => utf8Bytes({ ...s, history: s.history.slice(from) }) + STORE_ENVELOPE_BYTES <= limit;
+  /** What the store needs for `s` with its history from entry `from` on. */
+  const need = (s: ReturnType<typeof varied>, from: number) => utf8Bytes({ ...s, history: s.history.slice(from) }) + STORE_ENVELOPE_BYTES;
 
   it('archives beyond the older half exactly as many entries as the limit needs, in order, counting bytes', () => {
     const s = varied();
     expect(s.history).toHaveLength(6);
     // Keeping the last two (reasons of 500 and 40 letters) fits; keeping the last three would not.
-    for (const limit of [utf8Bytes({ ...s, history: s.history.slice(4) }) + STORE_ENVELOPE_BYTES, utf8Bytes({ ...s, history: s.history.slice(3) }) + STORE_ENVELOPE_BYTES - 1]) {
+    for (const limit of [need(s, 4), need(s, 3) - 1]) {
       const { state: fitted, archived } = fitState(s, limit);
       expect(archived).toHaveLength(4);
       expect([...archived, ...fitted.history]).toEqual(s.history);
-      expect([fits(s, 4, limit), fits(s, 3, limit)]).toEqual([true, false]);
+      expect([need(s, 4) <= limit, need(s, 3) <= limit]).toEqual([true, false]);
     }
     // Keeping only the newest fits exactly.
-    const last = utf8Bytes({ ...s, history: s.history.slice(5) }) + STORE_ENVELOPE_BYTES;
+    const last = need(s, 5);
     expect(fitState(s, last).archived).toHaveLength(5);
     expect(fitState(s, last + 1).archived).toHaveLength(5);
   });
 
   it('keeps a state that fits exactly once its whole history is archived, and names the size it would take when it does not', () => {
     const s = varied();
-    const bare = utf8Bytes({ ...s, history: [] }) + STORE_ENVELOPE_BYTES;
+    const bare = need(s, s.history.length);
     const { state: fitted, archived } = fitState(s, bare);
     expect([fitted.history, archived]).toEqual([[], s.history]);
     let caught: unknown;

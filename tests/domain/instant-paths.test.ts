@@ -22,6 +22,8 @@ const SHAPES = [
 ];
 const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
 const SEPARATORS = [4, 7, 10, 13, 16, 19];
+/** The offset's digit positions: none after `Z`, four after `+0300` or `+03:00` (around the colon). */
+const offsetDigits = (s: string): number[] => (s.length === 24 ? [] : s.length === 28 ? [24, 25, 26, 27] : [24, 25, 27, 28]);
 const withChar = (s: string, i: number, c: string): string => s.slice(0, i) + c + s.slice(i + 1);
 
 describe("the hot path reads Jira's own shape", () => {
@@ -36,8 +38,7 @@ describe("the hot path reads Jira's own shape", () => {
 
   it('takes every digit 0-9 in every position of the date, the time and the offset, even where the value is out of range', () => {
     for (const base of SHAPES) {
-      const offsetDigits = base.length === 24 ? [] : base.length === 28 ? [24, 25, 26, 27] : [24, 25, 27, 28];
-      for (const i of [...DIGITS, ...offsetDigits])
+      for (const i of [...DIGITS, ...offsetDigits(base)])
         for (let d = 0; d <= 9; d++) {
           const s = withChar(base, i, String(d));
           const fast = readJiraInstantFast(s);
@@ -50,9 +51,8 @@ describe("the hot path reads Jira's own shape", () => {
   it('leaves every other shape to the general path: a non-digit where a digit belongs, another separator, another length', () => {
     const refused: string[] = [];
     for (const base of SHAPES) {
-      const offsetDigits = base.length === 24 ? [] : base.length === 28 ? [24, 25, 26, 27] : [24, 25, 27, 28];
       // '/' and ':' are the characters on either side of the digits in the character table.
-      for (const i of [...DIGITS, ...offsetDigits]) for (const c of ['/', ':', 'x', ' ', '.']) refused.push(withChar(base, i, c));
+      for (const i of [...DIGITS, ...offsetDigits(base)]) for (const c of ['/', ':', 'x', ' ', '.']) refused.push(withChar(base, i, c));
       for (const i of SEPARATORS) for (const c of ['5', 'x', '/']) refused.push(withChar(base, i, c));
     }
     refused.push(

@@ -111,7 +111,7 @@ function changeItem(c: Change): ChangelogItem {
     from: c.from ?? null,
     fromString: c.fromString ?? null,
     to: c.to ?? null,
-    toString: itemToString(c) ?? null,
+    toString: itemToString(c),
   };
   if (c.field === 'estimate') {
     // Jira writes number fields only in the string form.
