@@ -4,6 +4,7 @@
  * may browse. Refresh asks for a sync of the boards; it never recomputes from Jira.
  */
 import { targetStatus, type GovernanceConfig } from '../domain/config';
+import { parseInstant } from '../domain/jira';
 import type { SprintConvergence } from '../domain/report';
 import { surfaceFigures, type SurfaceDeps, type Viewer } from '../services/surfaces';
 import type { BoardHeadline, ConvergenceView, GadgetSettings, RollupDimension, RunningSprintFigure } from '../shared/protocol';
@@ -61,7 +62,7 @@ export function boardHeadlines(
       .sort((a, b) => Date.parse(b.start) - Date.parse(a.start) || b.sprintId - a.sprintId)
       .map((s): RunningSprintFigure => {
         const plannedEnd = plannedEnds.get(s.sprintId) ?? null;
-        const end = plannedEnd === null ? NaN : Date.parse(plannedEnd);
+        const end = plannedEnd === null ? NaN : parseInstant(plannedEnd);
         const committed = { count: s.committed.count, points: s.committed.points };
         const completedCommitted = { count: s.completedCommitted.count, points: s.completedCommitted.points };
         return {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { GovernanceConfig } from '../domain/config';
-import type { JiraBoard } from '../domain/jira';
+import { parseInstant, type JiraBoard } from '../domain/jira';
 import type { JiraClient } from '../jira/types';
 import { defectData, hygieneData } from '../services/governance-view';
 import { landedSummaries } from '../services/readiness-mirror';
@@ -172,7 +172,7 @@ export function readinessOf(value: unknown): { state: ReadinessState; progress: 
 }
 
 const byStart = (a: { startDate?: string | null | undefined; id: number }, b: { startDate?: string | null | undefined; id: number }) =>
-  (a.startDate ? Date.parse(a.startDate) : Number.POSITIVE_INFINITY) - (b.startDate ? Date.parse(b.startDate) : Number.POSITIVE_INFINITY) || a.id - b.id;
+  (a.startDate ? parseInstant(a.startDate) : Number.POSITIVE_INFINITY) - (b.startDate ? parseInstant(b.startDate) : Number.POSITIVE_INFINITY) || a.id - b.id;
 
 /**
  * The next sprint's backlog with each issue's DoR state, as the app last mirrored it (read from the

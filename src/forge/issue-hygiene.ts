@@ -14,7 +14,7 @@ import { doneStatusIds } from '../domain/done';
 import { activeRules, HYGIENE_CATALOGUE, hygieneContext, issueViolations } from '../domain/hygiene';
 import { currentEstimate, discoverFields, prepareIssue, statusCatalog } from '../domain/issue';
 import { fieldRef } from '../domain/history';
-import type { JiraBoard, JiraIssue } from '../domain/jira';
+import { parseInstant, type JiraBoard, type JiraIssue } from '../domain/jira';
 import { issueOwnership, productSuggestions } from '../domain/ownership-issue';
 import { type IssueEdit, JiraError, type JiraClient } from '../jira/types';
 import { fillUntranslatedTypeName, untranslatedTypeNames } from '../services/issue-types';
@@ -98,7 +98,7 @@ export async function judgeIssueHygiene(
 ): Promise<HygieneJudgement> {
   const issue = looked ?? (await viewer.client.issue(issueKey, hygieneLookFields(config)));
   const projectKey = issue.fields.project.key;
-  const updated = issue.fields.updated ? Date.parse(issue.fields.updated) : Number.POSITIVE_INFINITY;
+  const updated = issue.fields.updated ? parseInstant(issue.fields.updated) : Number.POSITIVE_INFINITY;
   const states = await Promise.all((await deps.store.boardIds()).map((id) => deps.store.board(id)));
   const candidates = states.flatMap((s) => (s && s.value.meta?.projectKey === projectKey ? [s.value.boardId] : []));
   const stored = await deps.store.figures(candidates);

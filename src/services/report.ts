@@ -8,6 +8,7 @@ import type { UnresolvedName } from '../domain/config-migration';
 import { candidateSprints } from '../domain/convergence';
 import { HYGIENE_RECENT_DAYS } from '../domain/hygiene';
 import type { PreparedIssue } from '../domain/issue';
+import { parseInstant } from '../domain/jira';
 import type { OwnershipDimension } from '../domain/ownership';
 import type { GovernanceReport } from '../domain/report';
 import type { JiraClient } from '../jira/types';
@@ -58,7 +59,7 @@ export async function reportSections<S extends ReportSection>(
       // Every sprint that may be reported: a sprint of another board is reported only if one of
       // this board's issues was in it, which only its members tell.
       const candidates = sections.has('convergence') ? candidateSprints(sprints, req.sprints, req.now, boardId) : [];
-      const since = [req.now, ...candidates.map((s) => Date.parse(s.startDate ?? ''))];
+      const since = [req.now, ...candidates.map((s) => (s.startDate ? parseInstant(s.startDate) : Number.NaN))];
       if (sections.has('defects')) since.push(Math.min(req.from, req.now));
       if (sections.has('hygiene')) since.push(req.now - HYGIENE_RECENT_DAYS * DAY);
       return { sprintIds: candidates.map((s) => s.id), updatedSince: Math.min(...since.filter((t) => !Number.isNaN(t))) };
