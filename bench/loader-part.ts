@@ -30,6 +30,10 @@ export interface LoaderMeasure {
   maxRss: number;
   inLoaderParseCpuMs: number;
   readCpuMs: number;
+  /** The floor of reading the same bodies through the client's cut, `JSON.parse` and zod schemas. */
+  floorCutCpuMs: number;
+  floorParseCpuMs: number;
+  floorZodCpuMs: number;
 }
 
 /** Records what the loader reads of a one-board site of `issues` issues into `dir`. */

@@ -5,13 +5,15 @@
  * the loader's CPU (less the reading of bodies), the peak RSS, and, side by side in the same
  * process, the CPU of `JSON.parse` of the very same bodies. The loader's own calls of JSON.parse
  * are counted too (JSON.parse is wrapped in this process only), to say how much of it they are.
+ * Last, the floor of reading those bodies the way the project requires (the client's cut, parse
+ * and zod schemas, step by step, nothing prepared): what no loader through zod can go below.
  *
  * Run by `run.ts` as `node --expose-gc dist/bench/loader.js <dir of recorded answers>`.
  */
 import { createJiraClient } from '../src/jira/client';
 import { loadBoards } from '../src/services/board-data';
 import { loaderRequest } from './loader-request';
-import { readAndParseCpu, replayTransport } from './replay';
+import { readAndParseCpu, readingFloorCpu, replayTransport } from './replay';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: loader.js <dir>');
@@ -59,6 +61,8 @@ async function main(): Promise<void> {
   // The bodies' reading (the replay's stand-in for the network) is not the loader's: measured
   // again on its own and taken off. Then JSON.parse alone of the same bodies, side by side.
   const { readMicros, parseMicros, bytes } = readAndParseCpu(replay);
+  // And the floor of reading the same bodies the required way (cut, parse, zod), before preparing.
+  const floor = readingFloorCpu(replay);
   process.stdout.write(
     `${JSON.stringify({
       issues,
@@ -71,6 +75,9 @@ async function main(): Promise<void> {
       inLoaderParseCpuMs: inLoaderParse / 1000,
       readCpuMs: readMicros / 1000,
       parseCpuMs: parseMicros / 1000,
+      floorCutCpuMs: floor.cutMicros / 1000,
+      floorParseCpuMs: floor.parseMicros / 1000,
+      floorZodCpuMs: floor.zodMicros / 1000,
       baselineRss: baseline.rss,
       peakRss,
       maxRss,

@@ -8,7 +8,10 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { SearchJqlPage } from '../src/domain/jira';
+import { BulkChangelogAnswer } from '../src/jira/schemas';
 import type { JiraRequest, Transport } from '../src/jira/types';
+import { withoutMember } from '../src/jira/unread';
 
 /** The request's identity: the same request made again asks for the same answer. */
 export function requestKey(request: JiraRequest): string {
@@ -55,6 +58,8 @@ export interface Replay {
   readonly dir: string;
   /** Reads a recorded body (as the transport does). */
   readonly read: (file: string) => string;
+  /** The request each recorded body answered (its method and path, then its body), by file. */
+  readonly requestOf: ReadonlyMap<string, string>;
 }
 
 /**
@@ -80,10 +85,12 @@ export function replayTransport(dir: string, onBody: () => void = () => undefine
   const index = Index.parse(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')));
   const read = bodyReader(dir, Math.max(0, ...Object.values(index).map((e) => e.bytes)));
   const served: string[] = [];
+  const requestOf = new Map(Object.entries(index).map(([key, entry]) => [entry.file, key]));
   return {
     dir,
     read,
     served,
+    requestOf,
     transport: async (request) => {
       const entry = index[requestKey(request)];
       if (!entry) throw new Error(`no recorded answer for ${request.method} ${request.path}`);
@@ -122,4 +129,50 @@ export function readAndParseCpu(replay: Replay, batch = 16): { readMicros: numbe
     parseMicros += micros(process.cpuUsage(p));
   }
   return { readMicros, parseMicros, bytes };
+}
+
+/** What the standard way of reading a body must do, at the least, before the loader prepares anything. */
+export interface ReadingFloor {
+  /** Cutting the authors from bulk-changelog pages (`withoutMember`, as the client does). */
+  cutMicros: number;
+  /** `JSON.parse` of what is left: the cut bulk pages, the search pages, the other answers. */
+  parseMicros: number;
+  /** The client's own zod schemas on the parsed values (bulk and search pages; the few other answers are not counted). */
+  zodMicros: number;
+}
+
+/**
+ * The floor of any loader that reads Jira's answers the way this project requires (every answer
+ * parsed and validated by zod): the served bodies, as the client receives them, cut where the
+ * client cuts (`BulkChangelogAnswer`'s authors), parsed, and validated by the very schemas the
+ * client uses, one body at a time (the least garbage held, so the least collection: a floor), each
+ * step timed on its own. Nothing is prepared, merged or kept: what the loader does beyond this
+ * floor is its own.
+ */
+export function readingFloorCpu(replay: Replay, batch = 1): ReadingFloor {
+  const floor: ReadingFloor = { cutMicros: 0, parseMicros: 0, zodMicros: 0 };
+  const schemaOf = (file: string): { schema: z.ZodType | null; cut: boolean } => {
+    const request = replay.requestOf.get(file) ?? '';
+    if (request.startsWith('POST /rest/api/3/changelog/bulkfetch')) return { schema: BulkChangelogAnswer, cut: true };
+    if (request.startsWith('POST /rest/api/3/search/jql')) return { schema: SearchJqlPage, cut: false };
+    return { schema: null, cut: false };
+  };
+  for (let i = 0; i < replay.served.length; i += batch) {
+    const files = replay.served.slice(i, i + batch);
+    const kinds = files.map(schemaOf);
+    let texts = files.map(replay.read);
+    let c = process.cpuUsage();
+    texts = texts.map((t, k) => (kinds[k]?.cut ? withoutMember(t, 'author') : t));
+    floor.cutMicros += micros(process.cpuUsage(c));
+    c = process.cpuUsage();
+    const values = texts.map((t) => JSON.parse(t) as unknown);
+    floor.parseMicros += micros(process.cpuUsage(c));
+    c = process.cpuUsage();
+    values.forEach((v, k) => {
+      const schema = kinds[k]?.schema;
+      if (schema && !schema.safeParse(v).success) throw new Error(`recorded answer ${files[k] ?? ''} does not pass the client's schema`);
+    });
+    floor.zodMicros += micros(process.cpuUsage(c));
+  }
+  return floor;
 }

@@ -123,6 +123,13 @@ async function loaderPart(): Promise<void> {
   console.log(`2. Loader: loadBoards on one board of ${issues.toLocaleString('en')} issues × ${HISTORIES} entries, its ${m.bodies} answers replayed in-process from disk (${mb(m.bytes)}; ${fmtMs(m.wallMs)})`);
   console.log(`   CPU ${fmtMs(m.loaderCpuMs)} against JSON.parse of the same bodies ${fmtMs(m.parseCpuMs)}: ${ratio.toFixed(2)} × parse, of which its own JSON.parse ${(m.inLoaderParseCpuMs / m.parseCpuMs).toFixed(2)} × (goal ≤ 1.0)   ${verdict(ratio <= 1)}`);
   console.log(`   peak RSS ${rssMb.toFixed(0)} MB, baseline ${mb(m.baselineRss)} (goal ≤ 256 MB, half of Forge's default function memory)   ${verdict(rssMb <= 256)}`);
+  // The floor under the goal: what reading the bodies the required way costs before anything is prepared.
+  const floorMs = m.floorCutCpuMs + m.floorParseCpuMs + m.floorZodCpuMs;
+  const floorRatio = floorMs / m.parseCpuMs;
+  console.log(
+    `   floor: the same bodies read the required way (cut, JSON.parse, zod), nothing prepared: ${fmtMs(m.floorCutCpuMs)} + ${fmtMs(m.floorParseCpuMs)} + ${fmtMs(m.floorZodCpuMs)} = ${fmtMs(floorMs)}, floor_over_parse=${floorRatio.toFixed(2)}`,
+  );
+  console.log(`   the loader beyond that floor (preparing, merging, sharing, its garbage): ${fmtMs(Math.max(0, m.loaderCpuMs - floorMs))}`);
   console.log(`loader: rss_mb=${rssMb.toFixed(0)} cpu_over_parse=${ratio.toFixed(2)}`);
 }
 

@@ -32,6 +32,13 @@ describe('npm run bench -- --quick', () => {
     expect(loader).not.toBeNull();
     expect(Number(loader?.[1])).toBeGreaterThan(0);
     expect(Number(loader?.[2])).toBeGreaterThan(0);
+    // The floor under the loader's CPU goal: the same bodies cut, parsed and validated by the
+    // client's schemas, nothing prepared, each step measured.
+    const floor = /floor: the same bodies read the required way \(cut, JSON\.parse, zod\), nothing prepared: (\d+\.\d\d) s \+ (\d+\.\d\d) s \+ (\d+\.\d\d) s = (\d+\.\d\d) s, floor_over_parse=(\d+\.\d\d)$/m.exec(out);
+    expect(floor).not.toBeNull();
+    const [cut, parse, zod, sum, ratio] = (floor ?? []).slice(1, 6).map(Number) as number[];
+    for (const n of [cut, parse, zod, ratio]) expect(n).toBeGreaterThan(0);
+    expect(Math.abs((cut as number) + (parse as number) + (zod as number) - (sum as number))).toBeLessThanOrEqual(0.02);
     // The REST part spends exactly the least the page sizes allow.
     const rows = [...out.matchAll(/^\s+(\d+)\s+(\d+) \((\d+)\)\s+(\d+) \((\d+)\)/gm)];
     expect(rows.map((m) => Number(m[1]))).toEqual([100, 1000]);
