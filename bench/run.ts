@@ -20,7 +20,7 @@
  */
 import { defaultConfig } from '../src/domain/config';
 import { computeBoard, validatePages } from './engine';
-import { measureLoader } from './loader-part';
+import { FORGE_FUNCTION_MB, lambdaHeapFlags, measureLoader } from './loader-part';
 import { restCost } from './rest-cost';
 import { siteBench } from './site';
 import { syntheticSite } from './synthetic';
@@ -130,6 +130,11 @@ async function loaderPart(): Promise<void> {
     `   floor: the same bodies read the required way (cut, JSON.parse, zod), nothing prepared: ${fmtMs(m.floorCutCpuMs)} + ${fmtMs(m.floorParseCpuMs)} + ${fmtMs(m.floorZodCpuMs)} = ${fmtMs(floorMs)}, floor_over_parse=${floorRatio.toFixed(2)}`,
   );
   console.log(`   the loader beyond that floor (preparing, merging, sharing, its garbage): ${fmtMs(Math.max(0, m.loaderCpuMs - floorMs))}`);
+  // The same replay in a process started with the heap AWS Lambda gives a 512 MB function.
+  const lambdaRssMb = m.lambda.maxRss / 1024 / 1024;
+  console.log(
+    `   with the heap of a ${FORGE_FUNCTION_MB} MB Lambda function (${lambdaHeapFlags(FORGE_FUNCTION_MB).join(' ')}): peak RSS ${lambdaRssMb.toFixed(0)} MB   ${verdict(lambdaRssMb <= 256)}; CPU ${fmtMs(m.lambda.loaderCpuMs)} against JSON.parse ${fmtMs(m.lambda.parseCpuMs)}: ${(m.lambda.loaderCpuMs / m.lambda.parseCpuMs).toFixed(2)} × parse`,
+  );
   console.log(`loader: rss_mb=${rssMb.toFixed(0)} cpu_over_parse=${ratio.toFixed(2)}`);
 }
 

@@ -39,6 +39,10 @@ describe('npm run bench -- --quick', () => {
     const [cut, parse, zod, sum, ratio] = (floor ?? []).slice(1, 6).map(Number) as number[];
     for (const n of [cut, parse, zod, ratio]) expect(n).toBeGreaterThan(0);
     expect(Math.abs((cut as number) + (parse as number) + (zod as number) - (sum as number))).toBeLessThanOrEqual(0.02);
+    // The same replay again, in a process with the heap AWS Lambda gives a 512 MB function.
+    const lambda = /with the heap of a 512 MB Lambda function \(--max-semi-space-size=25 --max-old-space-size=461\): peak RSS (\d+) MB .*; CPU (\d+\.\d\d) s against JSON\.parse (\d+\.\d\d) s: (\d+\.\d\d) × parse$/m.exec(out);
+    expect(lambda).not.toBeNull();
+    for (const n of (lambda ?? []).slice(1, 5).map(Number)) expect(n).toBeGreaterThan(0);
     // The REST part spends exactly the least the page sizes allow.
     const rows = [...out.matchAll(/^\s+(\d+)\s+(\d+) \((\d+)\)\s+(\d+) \((\d+)\)/gm)];
     expect(rows.map((m) => Number(m[1]))).toEqual([100, 1000]);
