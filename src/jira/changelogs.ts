@@ -111,9 +111,54 @@ class HistoryMerger {
 
 const itemKey = (i: ChangelogItem) => JSON.stringify([i.fieldId ?? i.field, i.from, i.to, i.fromString, i.toString]);
 
+/**
+ * A value of an item's property, written so that a run of them reads back one way only: a string
+ * with its length before it, `n` for null, `u` for anything else (absent). Equal keys are equal lists.
+ */
+function part(v: unknown): string {
+  if (typeof v === 'string') return `${v.length}:${v}`;
+  return v === null ? 'n' : 'u';
+}
+
+/** The list's key: its items' seven properties, in order (an item's values are strings or null). */
+function itemsKey(items: readonly ChangelogItem[]): string {
+  let key = '';
+  for (let i = 0; i < items.length; i++) {
+    const o = items[i] as Readonly<Record<string, unknown>>;
+    key += `${part(o.field)}${part(o.fieldtype)}${part(o.fieldId)}${part(o.from)}${part(o.fromString)}${part(o.to)}${part(o.toString)};`;
+  }
+  return key;
+}
+
+/**
+ * One list for each distinct list of changelog items a read meets. A board's changes repeat: the
+ * same status transitions, the same sprint moves, the same estimates, in thousands of histories
+ * (a recorded 20,000-issue board: 400,000 histories, 231 distinct items). Kept by the histories
+ * until their issues are prepared, each parsed copy would outlive several garbage collections and
+ * be copied by each; shared, the copies die with their page. Lists are shared only when equal item
+ * by item (property by property, the same value or both absent), and frozen: nothing downstream writes a history's items (a merge makes a new list).
+ */
+export class SharedItems {
+  private readonly known = new Map<string, readonly ChangelogItem[]>();
+  constructor(private readonly most = 20_000) {}
+
+  share(items: ChangelogItem[]): ChangelogItem[] {
+    if (items.length === 0) return items;
+    const key = itemsKey(items);
+    const known = this.known.get(key);
+    if (known !== undefined) return known as ChangelogItem[];
+    if (this.known.size >= this.most) return items;
+    for (const i of items) Object.freeze(i);
+    this.known.set(key, Object.freeze(items));
+    return items;
+  }
+}
+
 export class ChangelogFetcher {
   /** Remembered once seen, so a site without bulk fetch costs one failed request, not one per call. */
   private bulkUnavailable = false;
+  /** Item lists met in bulk pages, shared by every history that repeats one (for this client's life). */
+  private readonly sharedItems = new SharedItems();
 
   constructor(
     private readonly requester: Requester,
@@ -173,7 +218,11 @@ export class ChangelogFetcher {
           const page = await this.requester.call({ method: 'POST', template: BULK, body, schema: BulkChangelogAnswer, unread: 'author' });
           for (const log of page.issueChangeLogs) {
             this.requester.counters.histories += log.changeHistories.length;
-            for (const h of log.changeHistories) merger.add(log.issueId, h);
+            for (const h of log.changeHistories) {
+              // The history is the client's own, just parsed: its items are replaced by an equal shared list.
+              h.items = this.sharedItems.share(h.items);
+              merger.add(log.issueId, h);
+            }
           }
           return { items: [], next: nextToken(page) };
         }, { maxPages: this.maxPages }),
