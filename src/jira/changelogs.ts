@@ -130,19 +130,59 @@ function itemsKey(items: readonly ChangelogItem[]): string {
   return key;
 }
 
+/** The seven properties of a changelog item (the schema strips any other). */
+const ITEM_PROPERTIES = ['field', 'fieldtype', 'fieldId', 'from', 'fromString', 'to', 'toString'] as const;
+
+/** Equal property by property, as a reader sees them (an absent property reads as undefined). */
+function sameItem(a: ChangelogItem, b: ChangelogItem): boolean {
+  for (const p of ITEM_PROPERTIES) if ((a as Readonly<Record<string, unknown>>)[p] !== (b as Readonly<Record<string, unknown>>)[p]) return false;
+  return true;
+}
+
+/** Slots of the quick look-up of one-item lists (a power of two). */
+const SLOTS = 1024;
+
+/** A slot for an item, from its values' lengths and two of their characters: only where to look. */
+function slotOf(item: ChangelogItem): number {
+  let h = 0;
+  for (const p of ITEM_PROPERTIES) {
+    const v = (item as Readonly<Record<string, unknown>>)[p];
+    if (typeof v === 'string') {
+      const n = v.length;
+      h = (h * 31 + n * 131 + (n > 0 ? v.charCodeAt(n - 1) : 0) + (n > 1 ? v.charCodeAt(n >> 1) : 0)) | 0;
+    } else h = (h * 31 + (v === null ? 1 : 2)) | 0;
+  }
+  return h & (SLOTS - 1);
+}
+
 /**
  * One list for each distinct list of changelog items a read meets. A board's changes repeat: the
  * same status transitions, the same sprint moves, the same estimates, in thousands of histories
  * (a recorded 20,000-issue board: 400,000 histories, 231 distinct items). Kept by the histories
  * until their issues are prepared, each parsed copy would outlive several garbage collections and
  * be copied by each; shared, the copies die with their page. Lists are shared only when equal item
- * by item (property by property, the same value or both absent), and frozen: nothing downstream writes a history's items (a merge makes a new list).
+ * by item (property by property, the same value or both absent), and frozen: nothing downstream
+ * writes a history's items (a merge makes a new list). A one-item list, the usual one, is looked
+ * for first in a small table by a cheap sum of its values (then compared property by property);
+ * any other, or one not found there, by its exact key.
  */
 export class SharedItems {
   private readonly known = new Map<string, readonly ChangelogItem[]>();
+  private readonly slots: (readonly ChangelogItem[] | undefined)[] = new Array<readonly ChangelogItem[] | undefined>(SLOTS).fill(undefined);
   constructor(private readonly most = 20_000) {}
 
   share(items: ChangelogItem[]): ChangelogItem[] {
+    if (items.length !== 1) return this.byKey(items);
+    const item = items[0] as ChangelogItem;
+    const slot = slotOf(item);
+    const quick = this.slots[slot];
+    if (quick !== undefined && sameItem(quick[0] as ChangelogItem, item)) return quick as ChangelogItem[];
+    const shared = this.byKey(items);
+    if (Object.isFrozen(shared)) this.slots[slot] = shared;
+    return shared;
+  }
+
+  private byKey(items: ChangelogItem[]): ChangelogItem[] {
     if (items.length === 0) return items;
     const key = itemsKey(items);
     const known = this.known.get(key);

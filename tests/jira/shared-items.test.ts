@@ -43,6 +43,8 @@ describe('SharedItems', () => {
     ['toString', { toString: 'Done' }],
     ['null against an empty string', { from: '' }],
     ['a value against the text "null"', { from: 'null' }],
+    // The quick look-up reads a value's length and its middle and last characters: these are alike.
+    ['a value alike in its length and its middle and last characters', { from: '20000' }],
   ])('keeps a list apart that differs in %s', (_, change) => {
     const shared = new SharedItems();
     shared.share([item()]);
@@ -63,6 +65,16 @@ describe('SharedItems', () => {
     const two = [item({ from: 'a', fromString: 'bc' })];
     expect(shared.share(two)).toBe(two);
     expect(one).not.toBe(two);
+  });
+
+  it('finds a list again after another one took its place in the quick look-up', () => {
+    const shared = new SharedItems();
+    const a = shared.share([item({ to: '10001' })]);
+    const b = shared.share([item({ to: '20001' })]);
+    expect(b).not.toBe(a);
+    expect(shared.share([item({ to: '10001' })])).toBe(a);
+    expect(shared.share([item({ to: '20001' })])).toBe(b);
+    expect(shared.share([item({ to: '10001' })])).toBe(a);
   });
 
   it('stops remembering new lists at its bound, and still gives back the ones it knows', () => {
