@@ -120,18 +120,18 @@ function part(v: unknown): string {
   return v === null ? 'n' : 'u';
 }
 
+/** The seven properties of a changelog item (the schema strips any other). */
+const ITEM_PROPERTIES = ['field', 'fieldtype', 'fieldId', 'from', 'fromString', 'to', 'toString'] as const;
+
 /** The list's key: its items' seven properties, in order (an item's values are strings or null). */
 function itemsKey(items: readonly ChangelogItem[]): string {
   let key = '';
-  for (let i = 0; i < items.length; i++) {
-    const o = items[i] as Readonly<Record<string, unknown>>;
-    key += `${part(o.field)}${part(o.fieldtype)}${part(o.fieldId)}${part(o.from)}${part(o.fromString)}${part(o.to)}${part(o.toString)};`;
+  for (const item of items) {
+    for (const p of ITEM_PROPERTIES) key += part((item as Readonly<Record<string, unknown>>)[p]);
+    key += ';';
   }
   return key;
 }
-
-/** The seven properties of a changelog item (the schema strips any other). */
-const ITEM_PROPERTIES = ['field', 'fieldtype', 'fieldId', 'from', 'fromString', 'to', 'toString'] as const;
 
 /** Equal property by property, as a reader sees them (an absent property reads as undefined). */
 function sameItem(a: ChangelogItem, b: ChangelogItem): boolean {
